@@ -1,0 +1,30 @@
+package org.openetp.organization;
+
+import java.time.Instant;
+import java.util.Map;
+import org.openetp.identity.UserId;
+import org.openetp.shared.JournaledEvent;
+
+/** Published when it happened; journaled in the organization's audit stream. */
+public record MemberRemoved(OrganizationId organization, UserId member, UserId by, Instant occurredAt) implements JournaledEvent {
+
+    @Override
+    public String stream() {
+        return "organization:" + organization;
+    }
+
+    @Override
+    public String action() {
+        return "MEMBER_REMOVED";
+    }
+
+    @Override
+    public String actor() {
+        return by.toString();
+    }
+
+    @Override
+    public Map<String, String> details() {
+        return Map.of("member", member.toString());
+    }
+}

@@ -1,0 +1,245 @@
+package org.openetp.organization.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.UserId;
+import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.OrganizationStatus;
+import org.openetp.organization.Role;
+import org.openetp.organization.domain.LegalForm;
+import org.openetp.organization.domain.Organization;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores organizations, their categories and members, with visible SQL and optimistic locking. */
+@Repository
+public class OrganizationRepository {
+
+    private static final String COLUMNS = """
+            id, country, legal_form, tax_id, ogrn, kpp, full_name, short_name, legal_address, actual_address,
+            postal_address, sme, industry, region_code, status, rejection_reason, decided_at, decided_by,
+            created_at, version""";
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean taxIdTaken(String country, String taxId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization WHERE country = :country AND tax_id = :taxId)")
+                .param("country", country).param("taxId", taxId).query(Boolean.class).single();
+    }
+
+    public Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
+                .param("id", id.value()).query(this::map).optional();
+    }
+
+    /** Loads the organization and locks its row until the transaction ends, for a decision that must not race. */
+    public Optional<Organization> findForUpdate(OrganizationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = :id FOR UPDATE")
+                .param("id", id.value()).query(this::map).optional();
+    }
+
+    public List<Organization> findByStatus(OrganizationStatus status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE status = :status "
+                        + "ORDER BY created_at, id LIMIT :limit")
+                .param("status", status.name()).param("limit", limit).query(this::map).list();
+    }
+
+    public void insert(Organization o) {
+        Organization.Requisites r = o.requisites();
+        jdbc.sql("""
+                INSERT INTO organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, short_name,
+                    legal_address, actual_address, postal_address, sme, industry, region_code, status, created_at)
+                VALUES (:id, :country, :legalForm, :taxId, :ogrn, :kpp, :fullName, :shortName, :legalAddress,
+                    :actualAddress, :postalAddress, :sme, :industry, :region, :status, :createdAt)
+                """)
+                .param("id", o.id().value())
+                .param("country", o.country())
+                .param("legalForm", o.legalForm().name())
+                .param("taxId", o.taxId())
+                .param("ogrn", o.ogrn())
+                .param("kpp", o.kpp())
+                .param("fullName", r.fullName())
+                .param("shortName", r.shortName())
+                .param("legalAddress", r.legalAddress())
+                .param("actualAddress", r.actualAddress())
+                .param("postalAddress", r.postalAddress())
+                .param("sme", r.sme())
+                .param("industry", r.industry())
+                .param("region", r.region())
+                .param("status", o.status().name())
+                .param("createdAt", Timestamp.from(o.createdAt()))
+                .update();
+        writeCategories(o);
+    }
+
+    public void update(Organization o) {
+        Organization.Requisites r = o.requisites();
+        int rows = jdbc.sql("""
+                UPDATE organization SET ogrn = :ogrn, kpp = :kpp, full_name = :fullName, short_name = :shortName,
+                    legal_address = :legalAddress, actual_address = :actualAddress, postal_address = :postalAddress,
+                    sme = :sme, industry = :industry, region_code = :region, status = :status,
+                    rejection_reason = :reason, decided_at = :decidedAt, decided_by = :decidedBy,
+                    version = version + 1
+                WHERE id = :id AND version = :version
+                """)
+                .param("ogrn", o.ogrn())
+                .param("kpp", o.kpp())
+                .param("fullName", r.fullName())
+                .param("shortName", r.shortName())
+                .param("legalAddress", r.legalAddress())
+                .param("actualAddress", r.actualAddress())
+                .param("postalAddress", r.postalAddress())
+                .param("sme", r.sme())
+                .param("industry", r.industry())
+                .param("region", r.region())
+                .param("status", o.status().name())
+                .param("reason", o.rejectionReason())
+                .param("decidedAt", o.decidedAt() == null ? null : Timestamp.from(o.decidedAt()))
+                .param("decidedBy", o.decidedBy() == null ? null : o.decidedBy().value())
+                .param("id", o.id().value())
+                .param("version", o.version())
+                .update();
+        if (rows != 1) {
+            throw new OptimisticLockingFailureException("Organization " + o.id() + " was changed concurrently");
+        }
+        jdbc.sql("DELETE FROM organization_category WHERE organization_id = :id").param("id", o.id().value())
+                .update();
+        writeCategories(o);
+    }
+
+    private void writeCategories(Organization o) {
+        for (String code : o.categoriesOffered()) {
+            insertCategory(o.id(), "OFFERED", code);
+        }
+        for (String code : o.categoriesConsumed()) {
+            insertCategory(o.id(), "CONSUMED", code);
+        }
+    }
+
+    private void insertCategory(OrganizationId id, String direction, String code) {
+        jdbc.sql("INSERT INTO organization_category (organization_id, direction, code) VALUES (:id, :dir, :code)")
+                .param("id", id.value()).param("dir", direction).param("code", code).update();
+    }
+
+    // ---- members
+
+    public void addMember(OrganizationId org, UserId user, Set<Role> roles, Instant now) {
+        jdbc.sql("""
+                INSERT INTO organization_member (organization_id, user_id, roles, added_at)
+                VALUES (:org, :user, :roles, :at)
+                """)
+                .param("org", org.value()).param("user", user.value()).param("roles", names(roles))
+                .param("at", Timestamp.from(now)).update();
+    }
+
+    public boolean setRoles(OrganizationId org, UserId user, Set<Role> roles) {
+        return jdbc.sql("UPDATE organization_member SET roles = :roles WHERE organization_id = :org AND user_id = :user")
+                .param("roles", names(roles)).param("org", org.value()).param("user", user.value())
+                .update() == 1;
+    }
+
+    public boolean removeMember(OrganizationId org, UserId user) {
+        return jdbc.sql("DELETE FROM organization_member WHERE organization_id = :org AND user_id = :user")
+                .param("org", org.value()).param("user", user.value()).update() == 1;
+    }
+
+    /** Each member's roles; the admin page joins them with the people's names from identity. */
+    public Map<UserId, Set<Role>> members(OrganizationId org) {
+        return jdbc.sql("SELECT user_id, roles FROM organization_member WHERE organization_id = :org ORDER BY added_at")
+                .param("org", org.value())
+                .query((rs, n) -> Map.entry(new UserId(rs.getObject("user_id", UUID.class)), roles(rs.getArray("roles"))))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
+    public Set<Role> rolesOf(OrganizationId org, UserId user) {
+        return jdbc.sql("SELECT roles FROM organization_member WHERE organization_id = :org AND user_id = :user")
+                .param("org", org.value()).param("user", user.value())
+                .query((rs, n) -> roles(rs.getArray("roles"))).optional().orElse(Set.of());
+    }
+
+    /** Admins left if this user lost the admin role: an organization must never be left without one. */
+    public long otherAdmins(OrganizationId org, UserId user) {
+        return jdbc.sql("""
+                SELECT count(*) FROM organization_member
+                WHERE organization_id = :org AND user_id <> :user AND 'ADMIN' = ANY (roles)
+                """)
+                .param("org", org.value()).param("user", user.value()).query(Long.class).single();
+    }
+
+    public List<UserId> admins(OrganizationId org) {
+        return jdbc.sql("SELECT user_id FROM organization_member WHERE organization_id = :org AND 'ADMIN' = ANY (roles)")
+                .param("org", org.value())
+                .query((rs, n) -> new UserId(rs.getObject("user_id", UUID.class))).list();
+    }
+
+    public List<Membership> membershipsOf(UserId user) {
+        return jdbc.sql("""
+                SELECT o.id, o.short_name, o.status, m.roles FROM organization_member m
+                JOIN organization o ON o.id = m.organization_id
+                WHERE m.user_id = :user ORDER BY m.added_at
+                """)
+                .param("user", user.value())
+                .query((rs, n) -> new Membership(new OrganizationId(rs.getObject("id", UUID.class)),
+                        rs.getString("short_name"), OrganizationStatus.valueOf(rs.getString("status")),
+                        roles(rs.getArray("roles"))))
+                .list();
+    }
+
+    private static String[] names(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : (String[]) array.getArray()) {
+            roles.add(Role.valueOf(name));
+        }
+        return roles;
+    }
+
+    private Organization map(ResultSet rs, int row) throws SQLException {
+        OrganizationId id = new OrganizationId(rs.getObject("id", UUID.class));
+        Set<String> offered = new TreeSet<>();
+        Set<String> consumed = new TreeSet<>();
+        jdbc.sql("SELECT direction, code FROM organization_category WHERE organization_id = :id")
+                .param("id", id.value())
+                .query(r -> {
+                    (r.getString("direction").equals("OFFERED") ? offered : consumed).add(r.getString("code"));
+                });
+        UUID decidedBy = rs.getObject("decided_by", UUID.class);
+        return new Organization(id, rs.getString("country").trim(), LegalForm.valueOf(rs.getString("legal_form")),
+                rs.getString("tax_id"), rs.getString("ogrn"), rs.getString("kpp"),
+                new Organization.Requisites(rs.getString("full_name"), rs.getString("short_name"),
+                        rs.getString("legal_address"), rs.getString("actual_address"),
+                        rs.getString("postal_address"), rs.getBoolean("sme"), rs.getString("industry"),
+                        rs.getString("region_code")),
+                offered, consumed, OrganizationStatus.valueOf(rs.getString("status")),
+                rs.getString("rejection_reason"), instant(rs.getTimestamp("decided_at")),
+                decidedBy == null ? null : new UserId(decidedBy), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("version"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

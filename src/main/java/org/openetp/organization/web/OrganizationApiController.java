@@ -1,0 +1,106 @@
+package org.openetp.organization.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
+import org.openetp.identity.UserId;
+import org.openetp.organization.Member;
+import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.OrganizationView;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.openetp.organization.UpdateRequisites;
+import org.openetp.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizations over the API: the caller's memberships, profile, requisites, members; the operator's decisions. */
+@RestController
+@RequestMapping("/api/v1")
+class OrganizationApiController {
+
+    record NewMember(@Nullable String email, @Nullable Set<Role> roles) {
+    }
+
+    record Roles(@Nullable Set<Role> roles) {
+    }
+
+    record Decision(@Nullable String decision, @Nullable String reason) {
+    }
+
+    private final Organizations organizations;
+
+    OrganizationApiController(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/organizations/mine")
+    List<Membership> mine(@AuthenticationPrincipal CurrentUser user) {
+        return organizations.membershipsOf(user.id());
+    }
+
+    @GetMapping("/organizations/{id}")
+    OrganizationView get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return organizations.view(user, new OrganizationId(id));
+    }
+
+    @PutMapping("/organizations/{id}/requisites")
+    OrganizationView update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody UpdateRequisites body) {
+        return organizations.updateRequisites(user, new OrganizationId(id), body);
+    }
+
+    @GetMapping("/organizations/{id}/members")
+    List<Member> members(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return organizations.members(user, new OrganizationId(id));
+    }
+
+    @PostMapping("/organizations/{id}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    Member addMember(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestBody NewMember body) {
+        return organizations.addMember(user, new OrganizationId(id), body.email(), body.roles());
+    }
+
+    @PutMapping("/organizations/{id}/members/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeRoles(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId,
+            @RequestBody Roles body) {
+        organizations.changeRoles(user, new OrganizationId(id), new UserId(userId), body.roles());
+    }
+
+    @DeleteMapping("/organizations/{id}/members/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMember(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId) {
+        organizations.removeMember(user, new OrganizationId(id), new UserId(userId));
+    }
+
+    @GetMapping("/operator/organizations")
+    List<OrganizationView> pending(@AuthenticationPrincipal CurrentUser operator) {
+        return organizations.pending(operator);
+    }
+
+    @PostMapping("/operator/organizations/{id}/accreditation")
+    OrganizationView decide(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID id,
+            @RequestBody Decision body) {
+        OrganizationId org = new OrganizationId(id);
+        if ("ACCREDITED".equals(body.decision())) {
+            return organizations.accredit(operator, org);
+        }
+        if ("REJECTED".equals(body.decision())) {
+            return organizations.reject(operator, org, body.reason());
+        }
+        throw new InvalidInputException("decision", "accreditation.decision.invalid");
+    }
+}

@@ -1,0 +1,41 @@
+package org.openetp.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
+import org.openetp.organization.Membership;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the navigation bar needs on every page: who is signed in and which role-specific links to show. */
+@ControllerAdvice(annotations = Controller.class)
+class NavigationAdvice {
+
+    /** The navigation state of one page. */
+    record Nav(@Nullable CurrentUser user, List<Membership> memberships, boolean admin, boolean operator,
+            boolean devOutbox) {
+    }
+
+    private final Organizations organizations;
+    private final boolean devOutbox;
+
+    NavigationAdvice(Organizations organizations, @Value("${openetp.dev-outbox:false}") boolean devOutbox) {
+        this.organizations = organizations;
+        this.devOutbox = devOutbox;
+    }
+
+    @ModelAttribute("nav")
+    Nav nav(@AuthenticationPrincipal @Nullable CurrentUser user) {
+        if (user == null) {
+            return new Nav(null, List.of(), false, false, devOutbox);
+        }
+        List<Membership> memberships = organizations.membershipsOf(user.id());
+        boolean admin = memberships.stream().anyMatch(m -> m.has(Role.ADMIN));
+        return new Nav(user, memberships, admin, user.operator(), devOutbox);
+    }
+}

@@ -1,0 +1,123 @@
+package org.openetp.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.openetp.identity.CurrentUser;
+import org.openetp.identity.Identity;
+import org.openetp.identity.LoginRefusedException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two chains: {@code /api/**} is stateless and takes personal API tokens (Bearer), answering 401/403 as problem
+ * JSON; everything else is the browser UI with form login, database-backed sessions and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** The Spring Security view of an authenticated user: the principal is {@link CurrentUser}. */
+    static Authentication authenticated(CurrentUser user) {
+        List<GrantedAuthority> authorities = user.operator()
+                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_OPERATOR"))
+                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Identity identity, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(identity, problems), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/tokens").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/classifier/**").permitAll()
+                        .requestMatchers("/api/v1/dev/**").permitAll()
+                        .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpServletResponse.SC_UNAUTHORIZED, "auth.required"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problems.write(req, res, HttpServletResponse.SC_FORBIDDEN, "auth.forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http, LocaleFromUser localeFromUser) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
+                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
+                                "/dev/mail").permitAll()
+                        .requestMatchers("/operator/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .successHandler(localeFromUser)
+                        .failureHandler(loginFailure()))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** Password login for the browser through the identity module's rules (throttling, lock-out, confirmation). */
+    @Bean
+    AuthenticationProvider passwordAuthenticationProvider(Identity identity) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String email = authentication.getName();
+                String password = String.valueOf(authentication.getCredentials());
+                try {
+                    return authenticated(identity.authenticate(email, password));
+                } catch (LoginRefusedException e) {
+                    throw switch (e.reason()) {
+                        case BAD_CREDENTIALS -> new BadCredentialsException("bad");
+                        case LOCKED -> new LockedException("locked");
+                        case UNCONFIRMED -> new DisabledException("unconfirmed");
+                    };
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "unconfirmed" : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+
+    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+}
