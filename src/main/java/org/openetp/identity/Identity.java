@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.openetp.shared.ConflictException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
+import org.openetp.shared.PublicUrl;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.shared.mail.Mail;
 import org.openetp.shared.mail.Mailer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,15 +39,14 @@ public class Identity {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IdentityProperties properties;
-    private final String baseUrl;
+    private final PublicUrl publicUrl;
     private final String dummyHash;
     // Token → user, so a Bearer call does not cost a database round trip; revocation evicts the entry at once.
     private final Cache<String, Optional<CurrentUser>> tokenCache = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
     Identity(UserAccounts users, JdbcClient jdbc, PasswordEncoder passwords, Mailer mailer, MessageSource messages,
-            ApplicationEventPublisher events, Clock clock, IdentityProperties properties,
-            @Value("${openetp.base-url}") String baseUrl) {
+            ApplicationEventPublisher events, Clock clock, IdentityProperties properties, PublicUrl publicUrl) {
         this.users = users;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -57,7 +56,7 @@ public class Identity {
         this.clock = clock;
         this.properties = properties;
         this.dummyHash = passwords.encode(Secrets.newSecret());
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.publicUrl = publicUrl;
     }
 
     /** Whether an account with this e-mail (any case) exists. */
@@ -111,7 +110,7 @@ public class Identity {
                 .param("user", account.id().value())
                 .param("expires", java.sql.Timestamp.from(now.plus(properties.confirmationValidity())))
                 .update();
-        String link = baseUrl + "/confirm?token=" + token;
+        String link = publicUrl.to("/confirm?token=" + token);
         Locale locale = account.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(account.locale());
         String subject = messages.getMessage("mail.confirm.subject", null, locale);
         String body = messages.getMessage("mail.confirm.body", new Object[] {account.fullName(), link}, locale);

@@ -8,9 +8,9 @@ import org.openetp.organization.OrganizationAccredited;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.OrganizationRejected;
 import org.openetp.organization.Organizations;
+import org.openetp.shared.PublicUrl;
 import org.openetp.shared.mail.Mail;
 import org.openetp.shared.mail.Mailer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -26,15 +26,15 @@ class AccreditationNotifier {
     private final Identity identity;
     private final Mailer mailer;
     private final MessageSource messages;
-    private final String baseUrl;
+    private final PublicUrl publicUrl;
 
     AccreditationNotifier(Organizations organizations, Identity identity, Mailer mailer, MessageSource messages,
-            @Value("${openetp.base-url}") String baseUrl) {
+            PublicUrl publicUrl) {
         this.organizations = organizations;
         this.identity = identity;
         this.mailer = mailer;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.publicUrl = publicUrl;
     }
 
     @ApplicationModuleListener
@@ -48,7 +48,7 @@ class AccreditationNotifier {
     }
 
     private void notifyAdmins(OrganizationId organization, String key, String reason) {
-        String link = baseUrl + "/organizations/" + organization;
+        String link = publicUrl.to("/organizations/" + organization);
         List<UserSummary> admins = organizations.admins(organization).stream()
                 .flatMap(id -> identity.find(id).stream()).toList();
         for (UserSummary admin : admins) {
