@@ -52,6 +52,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/tokens").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/classifier/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procedures/mine").authenticated()
+                        // The catalogue, open procedures and their protocols are public (SPEC §4.2, §5.8).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/*",
+                                "/api/v1/procedures/*/protocols/*").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
@@ -67,6 +71,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, LocaleFromUser localeFromUser) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",

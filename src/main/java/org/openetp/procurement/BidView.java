@@ -1,0 +1,17 @@
+package org.openetp.procurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A bid as its bidder sees it at any time, or as the buyer and committee see it after opening. Other bidders are
+ * named by {@code participant} only.
+ */
+public record BidView(BidId id, LotId lotId, @Nullable UUID organizationId, String participant, String status,
+        @Nullable BigDecimal price, String currency, Map<String, String> proposal, Instant submittedAt,
+        boolean needsReconfirmation, @Nullable BigDecimal score, @Nullable Integer rank,
+        @Nullable String rejectionReason) {
+}

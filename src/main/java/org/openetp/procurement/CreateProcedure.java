@@ -1,0 +1,26 @@
+package org.openetp.procurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new procedure (API.md {@code POST /api/v1/procedures}). {@code organizationId} may be left out when the buyer
+ * acts for one organization only; {@code criteria} apply to the weighted kinds (price alone for quotations).
+ */
+public record CreateProcedure(@Nullable String kind, @Nullable String title, @Nullable String description,
+        @Nullable String currency, @Nullable Instant submissionDeadline, @Nullable Map<String, Object> settings,
+        @Nullable List<NewLot> lots, @Nullable List<NewCriterion> criteria, @Nullable UUID organizationId) {
+
+    /** A lot of the new procedure. */
+    public record NewLot(@Nullable String title, @Nullable String categoryCode, @Nullable BigDecimal quantity,
+            @Nullable String unit, @Nullable BigDecimal startPrice, @Nullable String deliveryRegion) {
+    }
+
+    /** A criterion and its weight in percent; the weights add up to 100 and one of them is {@code price}. */
+    public record NewCriterion(@Nullable String code, @Nullable BigDecimal weight) {
+    }
+}

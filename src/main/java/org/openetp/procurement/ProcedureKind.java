@@ -1,0 +1,22 @@
+package org.openetp.procurement;
+
+/**
+ * The procedure kinds of API.md. Each is a preset of the one engine; {@link #supported()} tells which ones this
+ * version runs end to end (the others are refused at creation with a clear message).
+ */
+public enum ProcedureKind {
+    REQUEST_FOR_QUOTATIONS, REQUEST_FOR_PROPOSALS, COMPETITIVE_NEGOTIATIONS, OPEN_TENDER, CLOSED_TENDER,
+    TWO_STAGE_TENDER, PREQUALIFICATION_TENDER, TWO_ENVELOPE_TENDER, REBIDDING_TENDER, SME_TENDER,
+    FRAMEWORK_TENDER, ALTERNATIVES_TENDER, REVERSE_AUCTION, FORWARD_AUCTION, DUTCH_AUCTION, REVERSE_DUTCH_AUCTION,
+    JAPANESE_AUCTION, SEALED_BID_AUCTION, MULTI_ROUND_AUCTION;
+
+    /** Whether this version runs the kind end to end. */
+    public boolean supported() {
+        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER;
+    }
+
+    /** Lowest price wins (price only), as opposed to weighted criteria scored by a committee. */
+    public boolean priceOnly() {
+        return this == REQUEST_FOR_QUOTATIONS;
+    }
+}

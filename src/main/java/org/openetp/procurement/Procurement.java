@@ -1,0 +1,586 @@
+package org.openetp.procurement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.classifier.Classifier;
+import org.openetp.identity.CurrentUser;
+import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.domain.Procedure;
+import org.openetp.procurement.domain.Ranking;
+import org.openetp.procurement.persistence.BidRepository;
+import org.openetp.procurement.persistence.ProcedureRepository;
+import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.sealing.BidVault;
+import org.openetp.procurement.sealing.PlatformSigner;
+import org.openetp.procurement.sealing.SealedBox;
+import org.openetp.procurement.sealing.SignedReceipt;
+import org.openetp.shared.FieldError;
+import org.openetp.shared.ForbiddenException;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.NotFoundException;
+import org.openetp.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The procurement module's API: buyers create and publish procedures; suppliers submit sealed bids until the
+ * deadline; the deadline opens them; the buyer and the committee evaluate; the buyer awards each lot.
+ */
+@Service
+public class Procurement {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ProcedureRepository procedures;
+    private final BidRepository bids;
+    private final Organizations organizations;
+    private final Classifier classifier;
+    private final BidVault vault;
+    private final PlatformSigner signer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ProcurementProperties properties;
+
+    Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
+            BidVault vault, PlatformSigner signer, ApplicationEventPublisher events, Clock clock,
+            ProcurementProperties properties) {
+        this.procedures = procedures;
+        this.bids = bids;
+        this.organizations = organizations;
+        this.classifier = classifier;
+        this.vault = vault;
+        this.signer = signer;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    // ---------------------------------------------------------------- buyer: create, publish, cancel
+
+    /** Creates a draft procedure for the buyer's organization; every invalid field is reported at once. */
+    @Transactional
+    public ProcedureView create(CurrentUser user, CreateProcedure command) {
+        OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
+        List<FieldError> errors = new ArrayList<>();
+        ProcedureKind kind = parseKind(command.kind(), errors);
+        String title = text(errors, "title", command.title(), 500);
+        String description = text(errors, "description", command.description(), 20_000);
+        String currency = currency(errors, command.currency());
+        Instant now = clock.instant();
+        if (command.submissionDeadline() == null) {
+            errors.add(new FieldError("submissionDeadline", "field.required"));
+        } else if (!command.submissionDeadline().isAfter(now)) {
+            errors.add(new FieldError("submissionDeadline", "procedure.deadline.past"));
+        }
+        List<Lot> lots = lots(errors, command.lots());
+        List<Criterion> criteria = criteria(errors, kind, command.criteria());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), kind, title,
+                description, currency, ProcedureStatus.DRAFT, command.submissionDeadline(), null, criteria, lots, null,
+                null, null, null, vault.newProcedureKey(), null, now, 0);
+        procedures.insert(procedure);
+        events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), kind, now));
+        return procedure.view();
+    }
+
+    /** Publishes a draft (buyer of the owning organization). */
+    @Transactional
+    public ProcedureView publish(CurrentUser user, ProcedureId id) {
+        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Instant now = clock.instant();
+        procedure.publish(now, properties.minPeriod());
+        procedures.update(procedure);
+        events.publishEvent(new ProcedurePublished(id, procedure.buyer(), user.id().value(),
+                procedure.submissionDeadline(), now));
+        return procedure.view();
+    }
+
+    /** Cancels a draft or published procedure with a reason (buyer). */
+    @Transactional
+    public ProcedureView cancel(CurrentUser user, ProcedureId id, @Nullable String reason) {
+        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Instant now = clock.instant();
+        procedure.cancel(reason, now);
+        procedures.update(procedure);
+        events.publishEvent(new ProcedureCancelled(id, user.id().value(), procedure.cancelReason(), now));
+        return procedure.view();
+    }
+
+    /** A procedure: public unless a draft, which only its organization's members see. */
+    @Transactional(readOnly = true)
+    public ProcedureView view(@Nullable CurrentUser user, ProcedureId id) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        if (!procedure.isPublic() && (user == null || !memberOf(user, procedure.buyer()))) {
+            throw new NotFoundException("Procedure");
+        }
+        return procedure.view();
+    }
+
+    /** The procedures of the organizations where the user is a buyer, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProcedureView> mine(CurrentUser user) {
+        List<ProcedureView> mine = new ArrayList<>();
+        for (Membership m : organizations.membershipsOf(user.id())) {
+            if (m.has(Role.BUYER)) {
+                procedures.ofBuyer(m.organization().value(), 200).forEach(p -> mine.add(p.view()));
+            }
+        }
+        return mine;
+    }
+
+    // ---------------------------------------------------------------- supplier: sealed bids
+
+    /**
+     * Submits, or replaces, the supplier organization's bid on a lot. The content is sealed with the procedure key
+     * before it reaches the database; the answer is a receipt signed by the platform.
+     */
+    @Transactional
+    public BidAccepted placeBid(CurrentUser user, ProcedureId id, LotId lotId, PlaceBid command) {
+        OrganizationId supplier = actingOrganization(user, command.organizationId(), Role.SUPPLIER);
+        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Instant now = clock.instant();
+        procedure.requireAcceptingBids(now);
+        Lot lot = procedure.lot(lotId);
+        if (procedure.buyer().equals(supplier.value())) {
+            throw new ForbiddenException("bid.ownProcedure");
+        }
+        Map<String, Object> content = bidContent(procedure, lot, command);
+        byte[] plaintext = JSON.writeValueAsBytes(content);
+        String sha256 = sha256(plaintext);
+        StoredBid existing = bids.liveBid(lotId, supplier.value()).orElse(null);
+        BidId bidId = existing != null ? existing.id() : BidId.random();
+        SealedBox box = vault.seal(procedure.sealedKey(), plaintext, associatedData(bidId, lotId));
+        if (existing == null) {
+            bids.insert(new StoredBid(bidId, id, lotId, supplier.value(), user.id().value(), "SUBMITTED", box.nonce(),
+                    box.ciphertext(), sha256, now, now, false, null, null, null, null));
+        } else {
+            bids.replaceContent(bidId, box.nonce(), box.ciphertext(), sha256, user.id().value(), now);
+        }
+        SignedReceipt signed = signer.receipt(UUID.randomUUID().toString(), now, sha256);
+        BidReceipt receipt = new BidReceipt(UUID.fromString(signed.id()), signed.receivedAt(), signed.sha256(),
+                signed.signature());
+        bids.insertReceipt(bidId, receipt);
+        events.publishEvent(new BidSubmitted(id, lotId, bidId, supplier.value(), sha256, now));
+        return new BidAccepted(bidId, receipt);
+    }
+
+    /** Withdraws the supplier organization's bid on a lot before the deadline. */
+    @Transactional
+    public void withdrawBid(CurrentUser user, ProcedureId id, LotId lotId, @Nullable UUID organizationId) {
+        OrganizationId supplier = actingOrganization(user, organizationId, Role.SUPPLIER);
+        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Instant now = clock.instant();
+        procedure.requireAcceptingBids(now);
+        StoredBid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
+        bids.setStatus(bid.id(), "WITHDRAWN", now);
+        events.publishEvent(new BidWithdrawn(id, lotId, bid.id(), supplier.value(), now));
+    }
+
+    /**
+     * The bids of a lot as the caller may see them. Before the opening a supplier sees only its own bid and
+     * everybody else — the buyer, the committee, the operator — is refused; afterwards the buyer's organization
+     * sees them all, and a supplier still only its own.
+     */
+    @Transactional(readOnly = true)
+    public List<BidView> bids(CurrentUser user, ProcedureId id, LotId lotId) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        procedure.lot(lotId);
+        boolean buyerSide = memberOf(user, procedure.buyer());
+        Set<UUID> mine = supplierOrganizations(user);
+        List<StoredBid> live = bids.liveBids(lotId);
+        if (buyerSide || user.operator()) {
+            if (!procedure.opened()) {
+                throw new ForbiddenException("bid.sealed");
+            }
+            return numbered(procedure, live, live);
+        }
+        List<StoredBid> own = live.stream().filter(b -> mine.contains(b.organization())).toList();
+        if (own.isEmpty() && !procedure.opened()) {
+            throw new ForbiddenException("bid.sealed");
+        }
+        return numbered(procedure, live, own);
+    }
+
+    // ---------------------------------------------------------------- the deadline
+
+    /**
+     * Opens every procedure whose deadline has passed (called by the persistent scheduler on one node at a time;
+     * rows being opened by another node are skipped). Returns how many were opened.
+     */
+    @Transactional
+    public int openDue() {
+        Instant now = clock.instant();
+        int opened = 0;
+        for (Procedure procedure : procedures.lockDue(now, 50)) {
+            List<StoredBid> live = bids.liveBids(procedure.id());
+            if (!procedure.open(now, live.size())) {
+                continue;
+            }
+            for (StoredBid bid : live) {
+                Map<String, Object> content = unseal(procedure, bid);
+                bids.reveal(bid.id(), new BigDecimal(String.valueOf(content.get("price"))));
+            }
+            procedures.update(procedure);
+            events.publishEvent(new BidsOpened(procedure.id(), live.size(), now));
+            if (procedure.status() == ProcedureStatus.FAILED) {
+                procedure.lots().forEach(l -> events.publishEvent(new LotFailed(procedure.id(), l.id(), now)));
+                events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
+            }
+            String protocol = Protocols.opening(procedure, numbered(procedure, live, live));
+            bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
+            opened++;
+        }
+        return opened;
+    }
+
+    // ---------------------------------------------------------------- evaluation and award
+
+    /** The buyer admits a bid or rejects it with a reason, after the opening. */
+    @Transactional
+    public void decideBid(CurrentUser user, ProcedureId id, BidId bidId, boolean admitted, @Nullable String reason) {
+        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        requireEvaluation(procedure);
+        StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
+                .orElseThrow(() -> new NotFoundException("Bid"));
+        if (!admitted && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException("reason", "bid.reject.reason");
+        }
+        Instant now = clock.instant();
+        bids.decide(bid.id(), admitted, reason == null ? "" : reason.strip(), now);
+        events.publishEvent(new BidEvaluated(id, bidId, admitted, reason == null ? "" : reason.strip(),
+                user.id().value(), now));
+    }
+
+    /** A committee member of the buyer organization scores a bid on a non-price criterion, 0 to 10. */
+    @Transactional
+    public void score(CurrentUser user, ProcedureId id, BidId bidId, @Nullable String criterion,
+            @Nullable BigDecimal score) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), Role.COMMITTEE_MEMBER);
+        requireEvaluation(procedure);
+        bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
+                .orElseThrow(() -> new NotFoundException("Bid"));
+        if (criterion == null || procedure.criteria().stream().noneMatch(c -> c.code().equals(criterion) && !c.price())) {
+            throw new InvalidInputException("criterion", "score.criterion.unknown");
+        }
+        if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.TEN) > 0) {
+            throw new InvalidInputException("score", "score.range");
+        }
+        bids.score(bidId, criterion, user.id().value(), score);
+    }
+
+    /**
+     * Ranks the admitted bids of a lot and awards it to the first (buyer). A lot with no admitted bid fails. Bids
+     * not yet admitted or rejected must be decided first.
+     */
+    @Transactional
+    public ProcedureView award(CurrentUser user, ProcedureId id, LotId lotId) {
+        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        requireEvaluation(procedure);
+        Lot lot = procedure.lot(lotId);
+        List<StoredBid> live = bids.liveBids(lotId);
+        if (live.stream().anyMatch(b -> "SUBMITTED".equals(b.status()))) {
+            throw new RuleViolationException("award.undecidedBids");
+        }
+        Map<BidId, Map<String, BigDecimal>> scores = bids.averageScores(lotId);
+        List<Ranking.Candidate> admitted = live.stream().filter(b -> "ADMITTED".equals(b.status()))
+                .map(b -> new Ranking.Candidate(b.id(), b.price(), b.submittedAt(), scores.getOrDefault(b.id(), Map.of())))
+                .toList();
+        Instant now = clock.instant();
+        List<Ranking.Ranked> ranking = Ranking.rank(procedure.kind(), procedure.criteria(), admitted);
+        if (ranking.isEmpty()) {
+            procedure.failLot(lotId, now);
+            events.publishEvent(new LotFailed(id, lotId, now));
+        } else {
+            for (Ranking.Ranked r : ranking) {
+                bids.rank(r.bid(), r.score(), r.rank(), r.rank() == 1 ? "WINNER" : "NOT_AWARDED");
+            }
+            StoredBid winner = live.stream().filter(b -> b.id().equals(ranking.getFirst().bid())).findFirst()
+                    .orElseThrow();
+            procedure.award(lot.id(), winner.id(), now);
+            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), winner.price(),
+                    user.id().value(), now));
+        }
+        procedures.update(procedure);
+        if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
+            events.publishEvent(new ProcedureClosed(id, procedure.status(), now));
+            List<BidView> all = numbered(procedure, bids.liveBids(id), bids.liveBids(id));
+            String protocol = Protocols.award(procedure, all);
+            bids.insertProtocol(id, "AWARD", protocol, sha256(protocol), now);
+        }
+        return procedure.view();
+    }
+
+    /** A protocol (OPENING or AWARD) as an HTML document, once it exists; public like the procedure. */
+    @Transactional(readOnly = true)
+    public String protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
+        view(user, id);
+        return bids.protocol(id, kind).orElseThrow(() -> new NotFoundException("Protocol"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void requireEvaluation(Procedure procedure) {
+        if (procedure.status() != ProcedureStatus.EVALUATION) {
+            throw new RuleViolationException("procedure.notInEvaluation", procedure.status().name());
+        }
+    }
+
+    private Procedure lockOwned(CurrentUser user, ProcedureId id, Role role) {
+        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        if (!memberOf(user, procedure.buyer())) {
+            throw new NotFoundException("Procedure");
+        }
+        organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), role);
+        return procedure;
+    }
+
+    private boolean memberOf(CurrentUser user, UUID organization) {
+        return organizations.membershipsOf(user.id()).stream()
+                .anyMatch(m -> m.organization().value().equals(organization));
+    }
+
+    private Set<UUID> supplierOrganizations(CurrentUser user) {
+        Set<UUID> result = new HashSet<>();
+        for (Membership m : organizations.membershipsOf(user.id())) {
+            if (m.has(Role.SUPPLIER)) {
+                result.add(m.organization().value());
+            }
+        }
+        return result;
+    }
+
+    /** The organization the user acts for in the role: the one named, or the only one where the user holds it. */
+    private OrganizationId actingOrganization(CurrentUser user, @Nullable UUID named, Role role) {
+        OrganizationId organization;
+        if (named != null) {
+            organization = new OrganizationId(named);
+        } else {
+            List<Membership> candidates = organizations.membershipsOf(user.id()).stream().filter(m -> m.has(role))
+                    .toList();
+            if (candidates.isEmpty()) {
+                throw new ForbiddenException("organization.role.missing");
+            }
+            if (candidates.size() > 1) {
+                throw new InvalidInputException("organizationId", "procedure.organization.choose");
+            }
+            organization = candidates.getFirst().organization();
+        }
+        organizations.requireRole(user.id(), organization, role);
+        return organization;
+    }
+
+    private Map<String, Object> bidContent(Procedure procedure, Lot lot, PlaceBid command) {
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal price = command.price();
+        if (price == null) {
+            errors.add(new FieldError("price", "field.required"));
+        } else if (price.signum() <= 0 || price.scale() > 2) {
+            errors.add(new FieldError("price", "bid.price.invalid"));
+        } else if (price.compareTo(lot.startPrice()) > 0) {
+            errors.add(new FieldError("price", "bid.price.aboveStart"));
+        }
+        if (command.currency() != null && !command.currency().equals(procedure.currency())) {
+            errors.add(new FieldError("currency", "bid.currency.mismatch"));
+        }
+        Map<String, String> proposal = new TreeMap<>();
+        for (Criterion criterion : procedure.criteria()) {
+            if (criterion.price()) {
+                continue;
+            }
+            String answer = command.proposal() == null ? null : command.proposal().get(criterion.code());
+            if (answer == null || answer.isBlank()) {
+                errors.add(new FieldError("proposal." + criterion.code(), "field.required"));
+            } else if (answer.length() > 5000) {
+                errors.add(new FieldError("proposal." + criterion.code(), "field.tooLong"));
+            } else {
+                proposal.put(criterion.code(), answer.strip());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("procedure", procedure.id().toString());
+        content.put("lot", lot.id().toString());
+        content.put("price", price.setScale(2).toPlainString());
+        content.put("currency", procedure.currency());
+        content.put("proposal", proposal);
+        if (command.document() != null) {
+            content.put("document", command.document());
+        }
+        if (command.signature() != null) {
+            content.put("signature", command.signature());
+        }
+        return content;
+    }
+
+    private Map<String, Object> unseal(Procedure procedure, StoredBid bid) {
+        byte[] plaintext = vault.open(procedure.sealedKey(), new SealedBox(bid.nonce(), bid.ciphertext()),
+                associatedData(bid.id(), bid.lot()));
+        return JSON.readValue(plaintext, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** Bids numbered by submission order per lot ("Participant 1"...), showing only {@code visible}. */
+    private List<BidView> numbered(Procedure procedure, List<StoredBid> all, List<StoredBid> visible) {
+        Map<BidId, Integer> numbers = new LinkedHashMap<>();
+        Map<LotId, Integer> perLot = new LinkedHashMap<>();
+        for (StoredBid b : all) {
+            numbers.put(b.id(), perLot.merge(b.lot(), 1, Integer::sum));
+        }
+        List<BidView> views = new ArrayList<>();
+        for (StoredBid b : visible) {
+            Map<String, Object> content = unseal(procedure, b);
+            @SuppressWarnings("unchecked")
+            Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
+            views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
+                    new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
+                    b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason()));
+        }
+        return views;
+    }
+
+    private static String associatedData(BidId bid, LotId lot) {
+        return "bid:" + bid + ":lot:" + lot;
+    }
+
+    private static ProcedureKind parseKind(@Nullable String kind, List<FieldError> errors) {
+        if (kind == null || kind.isBlank()) {
+            errors.add(new FieldError("kind", "field.required"));
+            return ProcedureKind.REQUEST_FOR_QUOTATIONS;
+        }
+        try {
+            ProcedureKind parsed = ProcedureKind.valueOf(kind.strip());
+            if (!parsed.supported()) {
+                errors.add(new FieldError("kind", "procedure.kind.notYet"));
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("kind", "procedure.kind.unknown"));
+            return ProcedureKind.REQUEST_FOR_QUOTATIONS;
+        }
+    }
+
+    private static String text(List<FieldError> errors, String field, @Nullable String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "field.required"));
+            return "";
+        }
+        if (value.strip().length() > max) {
+            errors.add(new FieldError(field, "field.tooLong"));
+        }
+        return value.strip();
+    }
+
+    private static String currency(List<FieldError> errors, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError("currency", "field.required"));
+            return "";
+        }
+        try {
+            return Currency.getInstance(value.strip().toUpperCase()).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("currency", "procedure.currency.unknown"));
+            return "";
+        }
+    }
+
+    private List<Lot> lots(List<FieldError> errors, @Nullable List<CreateProcedure.NewLot> lots) {
+        if (lots == null || lots.isEmpty()) {
+            errors.add(new FieldError("lots", "procedure.lots.required"));
+            return List.of();
+        }
+        if (lots.size() > 500) {
+            errors.add(new FieldError("lots", "procedure.lots.tooMany"));
+            return List.of();
+        }
+        List<Lot> result = new ArrayList<>();
+        for (int i = 0; i < lots.size(); i++) {
+            CreateProcedure.NewLot l = lots.get(i);
+            String prefix = "lots[" + i + "].";
+            String title = text(errors, prefix + "title", l.title(), 500);
+            String category = text(errors, prefix + "categoryCode", l.categoryCode(), 20);
+            if (!category.isEmpty() && !classifier.unknownCategories(List.of(category)).isEmpty()) {
+                errors.add(new FieldError(prefix + "categoryCode", "category.unknown"));
+            }
+            String unit = text(errors, prefix + "unit", l.unit(), 40);
+            if (l.quantity() == null || l.quantity().signum() <= 0) {
+                errors.add(new FieldError(prefix + "quantity", "lot.quantity.positive"));
+            }
+            if (l.startPrice() == null || l.startPrice().signum() <= 0 || l.startPrice().scale() > 2) {
+                errors.add(new FieldError(prefix + "startPrice", "lot.startPrice.positive"));
+            }
+            String region = l.deliveryRegion() == null || l.deliveryRegion().isBlank() ? null : l.deliveryRegion().strip();
+            if (region != null && !classifier.regionExists(region)) {
+                errors.add(new FieldError(prefix + "deliveryRegion", "region.unknown"));
+            }
+            result.add(new Lot(LotId.random(), i + 1, title, category,
+                    l.quantity() == null ? BigDecimal.ONE : l.quantity(), unit,
+                    l.startPrice() == null ? BigDecimal.ONE : l.startPrice(), region, Lot.Status.OPEN, null));
+        }
+        return result;
+    }
+
+    private static List<Criterion> criteria(List<FieldError> errors, ProcedureKind kind,
+            @Nullable List<CreateProcedure.NewCriterion> given) {
+        if (kind.priceOnly() || !kind.supported() || given == null || given.isEmpty()) {
+            if (kind.supported() && !kind.priceOnly() && (given == null || given.isEmpty())) {
+                errors.add(new FieldError("criteria", "procedure.criteria.required"));
+            }
+            return List.of(new Criterion(Criterion.PRICE, HUNDRED));
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CreateProcedure.NewCriterion c : given) {
+            if (c.code() == null || !c.code().matches("[a-z][a-zA-Z0-9]{0,39}") || !codes.add(c.code())
+                    || c.weight() == null || c.weight().signum() <= 0) {
+                errors.add(new FieldError("criteria", "procedure.criteria.invalid"));
+                return List.of();
+            }
+            criteria.add(new Criterion(c.code(), c.weight()));
+            sum = sum.add(c.weight());
+        }
+        if (!codes.contains(Criterion.PRICE) || sum.compareTo(HUNDRED) != 0) {
+            errors.add(new FieldError("criteria", "procedure.criteria.weights"));
+        }
+        return criteria;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

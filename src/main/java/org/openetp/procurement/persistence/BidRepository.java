@@ -1,0 +1,171 @@
+package org.openetp.procurement.persistence;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidReceipt;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.ProcedureId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores bids (sealed), their receipts, committee scores and the protocols. */
+@Repository
+public class BidRepository {
+
+    private static final String COLUMNS = """
+            id, procedure_id, lot_id, organization_id, submitted_by, status, nonce, ciphertext, sha256, submitted_at,
+            updated_at, needs_reconfirmation, price, rejection_reason, score, rank""";
+
+    private final JdbcClient jdbc;
+
+    BidRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(StoredBid b) {
+        jdbc.sql("""
+                INSERT INTO bid (id, procedure_id, lot_id, organization_id, submitted_by, status, nonce, ciphertext,
+                    sha256, submitted_at, updated_at)
+                VALUES (:id, :procedure, :lot, :org, :by, 'SUBMITTED', :nonce, :ciphertext, :sha256, :at, :at)
+                """)
+                .param("id", b.id().value()).param("procedure", b.procedure().value()).param("lot", b.lot().value())
+                .param("org", b.organization()).param("by", b.submittedBy()).param("nonce", b.nonce())
+                .param("ciphertext", b.ciphertext()).param("sha256", b.sha256())
+                .param("at", Timestamp.from(b.submittedAt()))
+                .update();
+    }
+
+    /** Replaces the sealed content of a live bid (the bidder changed it before the deadline). */
+    public void replaceContent(BidId id, byte[] nonce, byte[] ciphertext, String sha256, UUID by, Instant at) {
+        jdbc.sql("""
+                UPDATE bid SET nonce = :nonce, ciphertext = :ciphertext, sha256 = :sha256, submitted_by = :by,
+                    submitted_at = :at, updated_at = :at, needs_reconfirmation = FALSE, version = version + 1
+                WHERE id = :id
+                """)
+                .param("nonce", nonce).param("ciphertext", ciphertext).param("sha256", sha256).param("by", by)
+                .param("at", Timestamp.from(at)).param("id", id.value())
+                .update();
+    }
+
+    public void setStatus(BidId id, String status, Instant at) {
+        jdbc.sql("UPDATE bid SET status = :status, updated_at = :at, version = version + 1 WHERE id = :id")
+                .param("status", status).param("at", Timestamp.from(at)).param("id", id.value()).update();
+    }
+
+    public Optional<StoredBid> liveBid(LotId lot, UUID organization) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE lot_id = :lot AND organization_id = :org "
+                        + "AND status <> 'WITHDRAWN'")
+                .param("lot", lot.value()).param("org", organization).query(BidRepository::map).optional();
+    }
+
+    public Optional<StoredBid> find(BidId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE id = :id").param("id", id.value())
+                .query(BidRepository::map).optional();
+    }
+
+    /** Live bids of a lot in submission order. */
+    public List<StoredBid> liveBids(LotId lot) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE lot_id = :lot AND status <> 'WITHDRAWN' "
+                        + "ORDER BY submitted_at, id")
+                .param("lot", lot.value()).query(BidRepository::map).list();
+    }
+
+    /** Live bids of a procedure, every lot, in submission order. */
+    public List<StoredBid> liveBids(ProcedureId procedure) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE procedure_id = :procedure AND status <> 'WITHDRAWN' "
+                        + "ORDER BY submitted_at, id")
+                .param("procedure", procedure.value()).query(BidRepository::map).list();
+    }
+
+    /** Writes what the opening revealed: the price, now readable by the buyer and the committee. */
+    public void reveal(BidId id, BigDecimal price) {
+        jdbc.sql("UPDATE bid SET price = :price WHERE id = :id").param("price", price).param("id", id.value())
+                .update();
+    }
+
+    public void decide(BidId id, boolean admitted, String reason, Instant at) {
+        jdbc.sql("""
+                UPDATE bid SET status = :status, rejection_reason = :reason, updated_at = :at, version = version + 1
+                WHERE id = :id
+                """)
+                .param("status", admitted ? "ADMITTED" : "REJECTED")
+                .param("reason", admitted ? null : reason)
+                .param("at", Timestamp.from(at)).param("id", id.value())
+                .update();
+    }
+
+    public void rank(BidId id, BigDecimal score, int rank, String status) {
+        jdbc.sql("UPDATE bid SET score = :score, rank = :rank, status = :status WHERE id = :id")
+                .param("score", score).param("rank", rank).param("status", status).param("id", id.value()).update();
+    }
+
+    public void insertReceipt(BidId bid, BidReceipt receipt) {
+        jdbc.sql("""
+                INSERT INTO bid_receipt (id, bid_id, received_at, sha256, signature)
+                VALUES (:id, :bid, :at, :sha256, :signature)
+                """)
+                .param("id", receipt.id()).param("bid", bid.value()).param("at", Timestamp.from(receipt.receivedAt()))
+                .param("sha256", receipt.sha256()).param("signature", receipt.signature())
+                .update();
+    }
+
+    public void score(BidId bid, String criterion, UUID member, BigDecimal score) {
+        jdbc.sql("""
+                INSERT INTO bid_score (bid_id, criterion, member_id, score) VALUES (:bid, :criterion, :member, :score)
+                ON CONFLICT (bid_id, criterion, member_id) DO UPDATE SET score = EXCLUDED.score
+                """)
+                .param("bid", bid.value()).param("criterion", criterion).param("member", member).param("score", score)
+                .update();
+    }
+
+    /** The committee's average score per criterion of each bid of the lot. */
+    public Map<BidId, Map<String, BigDecimal>> averageScores(LotId lot) {
+        record Row(BidId bid, String criterion, BigDecimal average) {
+        }
+        return jdbc.sql("""
+                SELECT s.bid_id, s.criterion, avg(s.score) AS average FROM bid_score s JOIN bid b ON b.id = s.bid_id
+                WHERE b.lot_id = :lot GROUP BY s.bid_id, s.criterion
+                """)
+                .param("lot", lot.value())
+                .query((rs, n) -> new Row(new BidId(rs.getObject("bid_id", UUID.class)), rs.getString("criterion"),
+                        rs.getBigDecimal("average")))
+                .list().stream()
+                .collect(Collectors.groupingBy(Row::bid, Collectors.toMap(Row::criterion, Row::average)));
+    }
+
+    public void insertProtocol(ProcedureId procedure, String kind, String content, String sha256, Instant at) {
+        jdbc.sql("""
+                INSERT INTO protocol (id, procedure_id, kind, created_at, content, sha256)
+                VALUES (:id, :procedure, :kind, :at, :content, :sha256)
+                ON CONFLICT (procedure_id, kind) DO NOTHING
+                """)
+                .param("id", UUID.randomUUID()).param("procedure", procedure.value()).param("kind", kind)
+                .param("at", Timestamp.from(at)).param("content", content).param("sha256", sha256)
+                .update();
+    }
+
+    public Optional<String> protocol(ProcedureId procedure, String kind) {
+        return jdbc.sql("SELECT content FROM protocol WHERE procedure_id = :procedure AND kind = :kind")
+                .param("procedure", procedure.value()).param("kind", kind).query(String.class).optional();
+    }
+
+    private static StoredBid map(ResultSet rs, int row) throws SQLException {
+        Integer rank = rs.getObject("rank") == null ? null : rs.getInt("rank");
+        return new StoredBid(new BidId(rs.getObject("id", UUID.class)),
+                new ProcedureId(rs.getObject("procedure_id", UUID.class)), new LotId(rs.getObject("lot_id", UUID.class)),
+                rs.getObject("organization_id", UUID.class), rs.getObject("submitted_by", UUID.class),
+                rs.getString("status"), rs.getBytes("nonce"), rs.getBytes("ciphertext"), rs.getString("sha256"),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("needs_reconfirmation"), rs.getBigDecimal("price"), rs.getString("rejection_reason"),
+                rs.getBigDecimal("score"), rank);
+    }
+}

@@ -1,0 +1,120 @@
+package org.openetp.procurement.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
+import org.openetp.procurement.BidAccepted;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidView;
+import org.openetp.procurement.CreateProcedure;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.PlaceBid;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Procedures and bids over the API (API.md "Procedures" and "Bids"), plus evaluation and award. */
+@RestController
+@RequestMapping("/api/v1/procedures")
+class ProcedureApiController {
+
+    record Reason(@Nullable String reason) {
+    }
+
+    record Decision(boolean admitted, @Nullable String reason) {
+    }
+
+    record Score(@Nullable String criterion, @Nullable BigDecimal score) {
+    }
+
+    private final Procurement procurement;
+
+    ProcedureApiController(Procurement procurement) {
+        this.procurement = procurement;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ProcedureView create(@AuthenticationPrincipal CurrentUser user, @RequestBody CreateProcedure body) {
+        return procurement.create(user, body);
+    }
+
+    @GetMapping("/mine")
+    List<ProcedureView> mine(@AuthenticationPrincipal CurrentUser user) {
+        return procurement.mine(user);
+    }
+
+    @GetMapping("/{id}")
+    ProcedureView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
+        return procurement.view(user, new ProcedureId(id));
+    }
+
+    @PostMapping("/{id}/publish")
+    ProcedureView publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return procurement.publish(user, new ProcedureId(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    ProcedureView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody(required = false) @Nullable Reason body) {
+        return procurement.cancel(user, new ProcedureId(id), body == null ? null : body.reason());
+    }
+
+    @PostMapping("/{id}/lots/{lotId}/bids")
+    @ResponseStatus(HttpStatus.CREATED)
+    BidAccepted bid(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            @RequestBody PlaceBid body) {
+        return procurement.placeBid(user, new ProcedureId(id), new LotId(lotId), body);
+    }
+
+    @GetMapping("/{id}/lots/{lotId}/bids")
+    List<BidView> bids(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId) {
+        return procurement.bids(user, new ProcedureId(id), new LotId(lotId));
+    }
+
+    @DeleteMapping("/{id}/lots/{lotId}/bids")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            @RequestParam(required = false) @Nullable UUID organizationId) {
+        procurement.withdrawBid(user, new ProcedureId(id), new LotId(lotId), organizationId);
+    }
+
+    @PostMapping("/{id}/bids/{bidId}/decision")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
+            @RequestBody Decision body) {
+        procurement.decideBid(user, new ProcedureId(id), new BidId(bidId), body.admitted(), body.reason());
+    }
+
+    @PostMapping("/{id}/bids/{bidId}/scores")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void score(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
+            @RequestBody Score body) {
+        procurement.score(user, new ProcedureId(id), new BidId(bidId), body.criterion(), body.score());
+    }
+
+    @PostMapping("/{id}/lots/{lotId}/award")
+    ProcedureView award(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId) {
+        return procurement.award(user, new ProcedureId(id), new LotId(lotId));
+    }
+
+    @GetMapping(value = "/{id}/protocols/{kind}", produces = MediaType.TEXT_HTML_VALUE)
+    String protocol(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
+            @PathVariable String kind) {
+        return procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(java.util.Locale.ROOT));
+    }
+}

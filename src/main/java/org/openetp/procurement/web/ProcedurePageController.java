@@ -1,0 +1,254 @@
+package org.openetp.procurement.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.classifier.Classifier;
+import org.openetp.identity.CurrentUser;
+import org.openetp.organization.Membership;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.openetp.procurement.BidAccepted;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidView;
+import org.openetp.procurement.CreateProcedure;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.PlaceBid;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
+import org.openetp.shared.FieldError;
+import org.openetp.shared.ForbiddenException;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Procedure pages: the buyer's list and creation form, and one procedure's page with what each role may do. */
+@Controller
+class ProcedurePageController {
+
+    private final Procurement procurement;
+    private final Organizations organizations;
+    private final Classifier classifier;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ProcedurePageController(Procurement procurement, Organizations organizations, Classifier classifier,
+            MessageSource messages, Clock clock) {
+        this.procurement = procurement;
+        this.organizations = organizations;
+        this.classifier = classifier;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/procedures/mine")
+    String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("procedures", procurement.mine(user));
+        return "procurement/mine";
+    }
+
+    @GetMapping("/procedures/new")
+    String form(Model model, HttpServletRequest request) {
+        return renderForm(model, request, Map.of(), Map.of());
+    }
+
+    @PostMapping("/procedures/new")
+    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, Model model,
+            HttpServletRequest request) {
+        try {
+            ProcedureView created = procurement.create(user, command(form));
+            return "redirect:/procedures/" + created.id();
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.messageKey()));
+            return renderForm(model, request, form, errors);
+        } catch (ForbiddenException e) {
+            model.addAttribute("error", e.messageKey());
+            return renderForm(model, request, form, Map.of());
+        }
+    }
+
+    @GetMapping("/procedures/{id}")
+    String page(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id, Model model) {
+        ProcedureView procedure = procurement.view(user, new ProcedureId(id));
+        List<Membership> memberships = user == null ? List.of() : organizations.membershipsOf(user.id());
+        boolean buyer = memberships.stream().anyMatch(m -> m.organization().value().equals(procedure.organizationId())
+                && m.has(Role.BUYER));
+        boolean committee = memberships.stream().anyMatch(m ->
+                m.organization().value().equals(procedure.organizationId()) && m.has(Role.COMMITTEE_MEMBER));
+        boolean supplier = !buyer && memberships.stream().anyMatch(m -> m.has(Role.SUPPLIER));
+        Map<LotId, List<BidView>> bids = new LinkedHashMap<>();
+        if (user != null && (buyer || committee || supplier)) {
+            for (ProcedureView.LotView lot : procedure.lots()) {
+                try {
+                    bids.put(lot.id(), procurement.bids(user, procedure.id(), lot.id()));
+                } catch (ForbiddenException sealed) {
+                    bids.put(lot.id(), List.of());
+                }
+            }
+        }
+        model.addAttribute("p", procedure);
+        model.addAttribute("buyer", buyer);
+        model.addAttribute("committee", committee);
+        model.addAttribute("supplier", supplier);
+        model.addAttribute("bids", bids);
+        model.addAttribute("serverTime", clock.instant());
+        model.addAttribute("accepting", procedure.status() == ProcedureStatus.PUBLISHED
+                && clock.instant().isBefore(procedure.submissionDeadline()));
+        model.addAttribute("nonPriceCriteria", procedure.criteria().stream().filter(c -> !c.price()).toList());
+        return "procurement/procedure";
+    }
+
+    @PostMapping("/procedures/{id}/publish")
+    String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "procedure.published", () -> procurement.publish(user, new ProcedureId(id)));
+    }
+
+    @PostMapping("/procedures/{id}/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "procedure.cancelled", () -> procurement.cancel(user, new ProcedureId(id), reason));
+    }
+
+    @PostMapping("/procedures/{id}/lots/{lotId}/bid")
+    String bid(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, String> proposal = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("proposal.")) {
+                proposal.put(k.substring("proposal.".length()), v);
+            }
+        });
+        return act(id, redirect, "bid.accepted", () -> {
+            BidAccepted accepted = procurement.placeBid(user, new ProcedureId(id), new LotId(lotId),
+                    new PlaceBid(decimal(form.get("price")), null, proposal, null, null, null));
+            redirect.addFlashAttribute("receipt", accepted.receipt());
+        });
+    }
+
+    @PostMapping("/procedures/{id}/lots/{lotId}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "bid.withdrawn",
+                () -> procurement.withdrawBid(user, new ProcedureId(id), new LotId(lotId), null));
+    }
+
+    @PostMapping("/procedures/{id}/bids/{bidId}/decision")
+    String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
+            @RequestParam boolean admitted, @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "organization.saved",
+                () -> procurement.decideBid(user, new ProcedureId(id), new BidId(bidId), admitted, reason));
+    }
+
+    @PostMapping("/procedures/{id}/bids/{bidId}/score")
+    String score(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
+            @RequestParam String criterion, @RequestParam(required = false) @Nullable String score,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "organization.saved",
+                () -> procurement.score(user, new ProcedureId(id), new BidId(bidId), criterion, decimal(score)));
+    }
+
+    @PostMapping("/procedures/{id}/lots/{lotId}/award")
+    String award(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "lot.awarded",
+                () -> procurement.award(user, new ProcedureId(id), new LotId(lotId)));
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("info", doneKey);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorText", describe(e.errors()));
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/procedures/" + id;
+    }
+
+    private String describe(List<FieldError> errors) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<String> parts = new ArrayList<>();
+        errors.forEach(e -> parts.add(e.field() + ": " + messages.getMessage(e.messageKey(), null, e.messageKey(),
+                locale)));
+        return String.join("; ", parts);
+    }
+
+    private String renderForm(Model model, HttpServletRequest request, Map<String, String> form,
+            Map<String, String> errors) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", List.of(ProcedureKind.values()).stream().filter(ProcedureKind::supported).toList());
+        model.addAttribute("categories", classifier.all(locale).stream().filter(c -> c.parentCode() != null).toList());
+        model.addAttribute("regions", classifier.regions(locale));
+        return "procurement/new";
+    }
+
+    /** The creation form has one lot and up to three criteria; the API takes any number. */
+    private static CreateProcedure command(Map<String, String> form) {
+        List<CreateProcedure.NewCriterion> criteria = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String code = form.get("criteria[" + i + "].code");
+            if (code != null && !code.isBlank()) {
+                criteria.add(new CreateProcedure.NewCriterion(code.strip(), decimal(form.get("criteria[" + i + "].weight"))));
+            }
+        }
+        CreateProcedure.NewLot lot = new CreateProcedure.NewLot(form.get("lots[0].title"),
+                form.get("lots[0].categoryCode"), decimal(form.get("lots[0].quantity")), form.get("lots[0].unit"),
+                decimal(form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"));
+        return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
+                deadline(form.get("submissionDeadline")), Map.of(), List.of(lot), criteria, null);
+    }
+
+    /** The form's datetime-local field is read as UTC, the zone the page states. */
+    private static @Nullable Instant deadline(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
+        } catch (NumberFormatException e) {
+            // Unreadable input becomes an invalid amount, so the rules name the field instead of a generic error.
+            return BigDecimal.valueOf(-1);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.openetp.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openetp.procurement.sealing.PlatformSigner;
+import org.openetp.procurement.sealing.SignedReceipt;
+import org.openetp.support.Api;
+import org.openetp.support.Flows;
+import org.openetp.support.IntegrationTest;
+import org.openetp.support.MutableClock;
+import org.openetp.support.Registrations;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class ProcurementApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Procurement procurement;
+
+    @Autowired
+    PlatformSigner signer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    Flows flows;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        flows = new Flows(api);
+    }
+
+    @Test
+    void aRequestForQuotationsFromPublicationToAwardWithSealedBids() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member alpha = flows.accreditedMember();
+        Flows.Member beta = flows.accreditedMember();
+        Instant deadline = clock.instant().plus(Duration.ofDays(2));
+        JsonNode created = create(buyer, rfq(deadline));
+        String id = created.path("id").asString();
+        String lot = created.path("lots").get(0).path("id").asString();
+        String bids = "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
+
+        assertThat(api.post(bids, Map.of("price", "99000.00"), Api.bearer(alpha.token())).status())
+                .as("a draft takes no bids").isEqualTo(409);
+        Api.Response published = api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token()));
+        assertThat(published.json().path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(api.get("/api/v1/procedures/" + id).status()).as("public once published").isEqualTo(200);
+        Api.Response page = api.get("/procedures/" + id, "Accept-Language", "en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Laptops for the office", "Accepting bids", "120 000.00 RUB");
+
+        Api.Response first = api.post(bids, Map.of("price", "99000.00", "currency", "RUB"), Api.bearer(alpha.token()));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        JsonNode receipt = first.json().path("receipt");
+        assertThat(signer.verify(new SignedReceipt(receipt.path("id").asString(),
+                Instant.parse(receipt.path("receivedAt").asString()), receipt.path("sha256").asString(),
+                receipt.path("signature").asString()))).isTrue();
+        assertThat(api.post(bids, Map.of("price", "95000.00"), Api.bearer(beta.token())).status()).isEqualTo(201);
+        assertThat(api.post(bids, Map.of("price", "130000.00"), Api.bearer(beta.token())).errorFields())
+                .as("above the start price").containsExactly("price");
+
+        // Sealed: the buyer, the operator and the database see nothing of the content before the opening.
+        assertThat(api.get(bids, Api.bearer(buyer.token())).status()).isEqualTo(403);
+        assertThat(api.get(bids, Api.bearer(flows.operatorToken())).status()).isEqualTo(403);
+        for (byte[] row : jdbc.sql("SELECT ciphertext FROM bid WHERE lot_id = :lot::uuid").param("lot", lot)
+                .query(byte[].class).list()) {
+            assertThat(new String(row, StandardCharsets.ISO_8859_1)).doesNotContain("99000").doesNotContain("95000");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM bid WHERE lot_id = :lot::uuid AND price IS NOT NULL")
+                .param("lot", lot).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT details::text FROM audit_entry WHERE stream = :s AND action = 'BID_SUBMITTED'")
+                .param("s", "procedure:" + id).query(String.class).list())
+                .hasSize(2).allSatisfy(d -> assertThat(d).contains("sha256").doesNotContain("99000"));
+
+        // The bidder sees and changes its own bid; it stays one bid.
+        JsonNode own = api.get(bids, Api.bearer(alpha.token())).json();
+        assertThat(own.size()).isEqualTo(1);
+        assertThat(own.get(0).path("price").asString()).isEqualTo("99000.00");
+        assertThat(api.post(bids, Map.of("price", "94000.00"), Api.bearer(alpha.token())).status()).isEqualTo(201);
+        assertThat(api.get(bids, Api.bearer(alpha.token())).json().get(0).path("price").asString())
+                .isEqualTo("94000.00");
+
+        // The deadline passes: a late bid is refused with the server time, the opening reveals the bids.
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+        Api.Response late = api.post(bids, Map.of("price", "90000.00"), Api.bearer(beta.token()));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().path("detail").asString()).contains(clock.instant().toString());
+        procurement.openDue();
+        assertThat(api.get("/api/v1/procedures/" + id).json().path("status").asString()).isEqualTo("EVALUATION");
+        JsonNode opened = api.get(bids, Api.bearer(buyer.token())).json();
+        assertThat(opened.valueStream().map(b -> b.path("price").asString()))
+                .containsExactlyInAnyOrder("94000.00", "95000.00");
+        assertThat(api.get("/api/v1/procedures/" + id + "/protocols/opening").body())
+                .contains("94000.00", "95000.00", "Participant 1", "Participant 2");
+
+        // Evaluation and award: every bid decided, then the lowest price wins.
+        assertThat(api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(),
+                Api.bearer(buyer.token())).status()).as("undecided bids first").isEqualTo(409);
+        for (JsonNode bid : opened) {
+            assertThat(api.post("/api/v1/procedures/" + id + "/bids/" + bid.path("id").asString() + "/decision",
+                    Map.of("admitted", true), Api.bearer(buyer.token())).status()).isEqualTo(204);
+        }
+        Api.Response awarded = api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(),
+                Api.bearer(buyer.token()));
+        assertThat(awarded.json().path("status").asString()).isEqualTo("AWARDED");
+        JsonNode mine = api.get(bids, Api.bearer(alpha.token())).json().get(0);
+        assertThat(mine.path("status").asString()).isEqualTo("WINNER");
+        assertThat(awarded.json().path("lots").get(0).path("winnerBidId").asString())
+                .isEqualTo(mine.path("id").asString());
+        assertThat(api.get(bids, Api.bearer(beta.token())).json().get(0).path("status").asString())
+                .isEqualTo("NOT_AWARDED");
+        assertThat(api.get("/api/v1/procedures/" + id + "/protocols/award").body()).contains("WINNER");
+    }
+
+    @Test
+    void aWeightedTenderIsDecidedByCommitteeScoresAndPrice() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member cheap = flows.accreditedMember();
+        Flows.Member good = flows.accreditedMember();
+        Flows.Member committee = flows.confirmedMember(Registrations.russianLlc());
+        api.post("/api/v1/organizations/" + buyer.organizationId() + "/members",
+                Map.of("email", committee.email(), "roles", List.of("COMMITTEE_MEMBER")), Api.bearer(buyer.token()));
+        Map<String, Object> body = rfq(clock.instant().plus(Duration.ofDays(2)));
+        body.put("kind", "OPEN_TENDER");
+        body.put("organizationId", buyer.organizationId());
+        body.put("criteria", List.of(Map.of("code", "price", "weight", 60), Map.of("code", "delivery", "weight", 40)));
+        JsonNode created = create(buyer, body);
+        String id = created.path("id").asString();
+        String lot = created.path("lots").get(0).path("id").asString();
+        String bids = "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
+        api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token()));
+
+        assertThat(api.post(bids, Map.of("price", "80000.00"), Api.bearer(cheap.token())).errorFields())
+                .containsExactly("proposal.delivery");
+        api.post(bids, Map.of("price", "80000.00", "proposal", Map.of("delivery", "60 days")), Api.bearer(cheap.token()));
+        api.post(bids, Map.of("price", "100000.00", "proposal", Map.of("delivery", "5 days")), Api.bearer(good.token()));
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+        procurement.openDue();
+
+        JsonNode opened = api.get(bids, Api.bearer(buyer.token())).json();
+        for (JsonNode bid : opened) {
+            String bidPath = "/api/v1/procedures/" + id + "/bids/" + bid.path("id").asString();
+            String score = bid.path("price").asString().equals("80000.00") ? "2" : "10";
+            assertThat(api.post(bidPath + "/scores", Map.of("criterion", "delivery", "score", score),
+                    Api.bearer(committee.token())).status()).isEqualTo(204);
+            assertThat(api.post(bidPath + "/scores", Map.of("criterion", "delivery", "score", "5"),
+                    Api.bearer(cheap.token())).status()).as("only the buyer's committee scores").isEqualTo(403);
+            api.post(bidPath + "/decision", Map.of("admitted", true), Api.bearer(buyer.token()));
+        }
+        api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(), Api.bearer(buyer.token()));
+
+        // cheap: 60 × 1 + 40 × 0.2 = 68; good: 60 × 0.8 + 40 × 1 = 88.
+        JsonNode winner = api.get(bids, Api.bearer(good.token())).json().get(0);
+        assertThat(winner.path("status").asString()).isEqualTo("WINNER");
+        assertThat(new BigDecimal(winner.path("score").asString())).isEqualByComparingTo("88");
+    }
+
+    @Test
+    void refusesInvalidProceduresFieldByFieldAndUnaccreditedBuyers() {
+        Flows.Member buyer = flows.accreditedMember();
+        Api.Response invalid = api.post("/api/v1/procedures", Map.of("kind", "REQUEST_FOR_QUOTATIONS",
+                "currency", "XYZ", "lots", List.of(Map.of("title", "Paper", "categoryCode", "NOPE", "quantity", 0,
+                        "unit", "box", "startPrice", "-1"))), Api.bearer(buyer.token()));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).contains("title", "description", "currency", "submissionDeadline",
+                "lots[0].categoryCode", "lots[0].quantity", "lots[0].startPrice");
+
+        Map<String, Object> auction = rfq(clock.instant().plus(Duration.ofDays(2)));
+        auction.put("kind", "DUTCH_AUCTION");
+        assertThat(api.post("/api/v1/procedures", auction, Api.bearer(buyer.token())).errorFields())
+                .containsExactly("kind");
+
+        Flows.Member pending = flows.confirmedMember(Registrations.russianLlc());
+        assertThat(api.post("/api/v1/procedures", rfq(clock.instant().plus(Duration.ofDays(2))),
+                Api.bearer(pending.token())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDraftIsVisibleOnlyToItsOrganization() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member other = flows.accreditedMember();
+        String id = create(buyer, rfq(clock.instant().plus(Duration.ofDays(2)))).path("id").asString();
+
+        assertThat(api.get("/api/v1/procedures/" + id).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(other.token())).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(other.token())).status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode create(Flows.Member buyer, Map<String, Object> body) {
+        Api.Response response = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static Map<String, Object> rfq(Instant deadline) {
+        return new java.util.HashMap<>(Map.of("kind", "REQUEST_FOR_QUOTATIONS", "title", "Laptops for the office",
+                "description", "Ten laptops, 16 GB RAM, 3-year warranty", "currency", "RUB",
+                "submissionDeadline", deadline.toString(),
+                "lots", List.of(Map.of("title", "Laptops", "categoryCode", "26.2", "quantity", 10, "unit", "pcs",
+                        "startPrice", "120000.00", "deliveryRegion", "RU-MOW"))));
+    }
+}
