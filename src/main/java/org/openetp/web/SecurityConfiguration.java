@@ -55,7 +55,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures/mine").authenticated()
                         // The catalogue, open procedures and their protocols are public (SPEC §4.2, §5.8).
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/*",
-                                "/api/v1/procedures/*/protocols/*").permitAll()
+                                "/api/v1/procedures/*/protocols/*", "/api/v1/procedures/*/documents",
+                                "/api/v1/procedures/*/documents/**", "/api/v1/procedures/*/questions").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
@@ -72,7 +73,8 @@ class SecurityConfiguration {
     SecurityFilterChain ui(HttpSecurity http, LocaleFromUser localeFromUser) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
+                                "/procedures/*/documents/**").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
