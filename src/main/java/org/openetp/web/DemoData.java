@@ -1,6 +1,12 @@
 package org.openetp.web;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
 import org.openetp.identity.NewUser;
@@ -9,6 +15,10 @@ import org.openetp.identity.UserSummary;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.RegisterOrganization;
+import org.openetp.procurement.CreateProcedure;
+import org.openetp.procurement.PlaceBid;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +29,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds a newcomer's platform (OPENETP_DEMO_DATA=true) into an empty database: an accredited buyer, an accredited
- * supplier and a Thai organization waiting in the accreditation queue. Runs once: a database that already has
+ * Seeds a newcomer's platform (OPENETP_DEMO_DATA=true) into an empty database: an accredited buyer with an open
+ * request for quotations (one sealed bid in it) and a draft tender, an accredited supplier, and a Thai organization
+ * waiting in the accreditation queue. Runs once: a database that already has
  * the demo buyer is left alone. The identifiers are valid but made up.
  */
 @Component
@@ -37,12 +48,16 @@ class DemoData implements ApplicationRunner {
 
     private final Identity identity;
     private final Organizations organizations;
+    private final Procurement procurement;
+    private final Clock clock;
     private final String operatorEmail;
 
-    DemoData(Identity identity, Organizations organizations,
+    DemoData(Identity identity, Organizations organizations, Procurement procurement, Clock clock,
             @Value("${openetp.operator.email:}") String operatorEmail) {
         this.identity = identity;
         this.organizations = organizations;
+        this.procurement = procurement;
+        this.clock = clock;
         this.operatorEmail = operatorEmail;
     }
 
@@ -67,9 +82,35 @@ class DemoData implements ApplicationRunner {
         if (operator != null) {
             organizations.accredit(operator, buyer);
             organizations.accredit(operator, supplier);
+            procedures();
         }
         log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
                 operatorEmail);
+    }
+
+    /** An open request for quotations with one sealed bid, and a draft tender, so both sides have something to do. */
+    private void procedures() {
+        CurrentUser buyer = identity.findByEmail(BUYER).map(DemoData::asCurrentUser).orElseThrow();
+        CurrentUser supplier = identity.findByEmail(SUPPLIER).map(DemoData::asCurrentUser).orElseThrow();
+        Instant deadline = clock.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
+        ProcedureView rfq = procurement.create(buyer, new CreateProcedure("REQUEST_FOR_QUOTATIONS",
+                "Laptops for the Moscow office", "20 business laptops: 14\", 16 GB RAM, 512 GB SSD, 3-year warranty. "
+                        + "Delivery to Moscow within 30 days of the contract.", "RUB", deadline, Map.of(),
+                List.of(new CreateProcedure.NewLot("Business laptops", "26.2", BigDecimal.valueOf(20), "pcs",
+                                new BigDecimal("2400000.00"), "RU-MOW"),
+                        new CreateProcedure.NewLot("Docking stations", "26.2", BigDecimal.valueOf(20), "pcs",
+                                new BigDecimal("300000.00"), "RU-MOW")), null, null));
+        procurement.publish(buyer, rfq.id());
+        procurement.placeBid(supplier, rfq.id(), rfq.lots().getFirst().id(),
+                new PlaceBid(new BigDecimal("2290000.00"), "RUB", null, null, null, null));
+        procurement.create(buyer, new CreateProcedure("OPEN_TENDER", "Office cleaning services, 2027",
+                "Daily cleaning of 3,500 m² of offices in Moscow for twelve months.", "RUB",
+                deadline.plus(Duration.ofDays(14)), Map.of(),
+                List.of(new CreateProcedure.NewLot("Office cleaning", "81.2", BigDecimal.ONE, "service",
+                        new BigDecimal("4800000.00"), "RU-MOW")),
+                List.of(new CreateProcedure.NewCriterion("price", new BigDecimal("60")),
+                        new CreateProcedure.NewCriterion("experience", new BigDecimal("25")),
+                        new CreateProcedure.NewCriterion("quality", new BigDecimal("15"))), null));
     }
 
     private OrganizationId register(NewUser user, RegisterOrganization.OrganizationPart organization) {

@@ -1,0 +1,47 @@
+package org.openetp.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What a newcomer finds after {@code ./mvnw spring-boot:run}: demo organizations, users and procedures, once. */
+@SpringBootTest(properties = {"openetp.demo-data=true", "openetp.operator.email=operator@openetp.local",
+        "openetp.operator.password=operator-demo-1"})
+class DemoDataTests {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void seedsAccreditedBuyerAndSupplierAPendingThaiCompanyAndProceduresOnlyOnce() {
+        assertThat(statusOf("7701012342")).isEqualTo("ACCREDITED");
+        assertThat(statusOf("5003012349")).isEqualTo("ACCREDITED");
+        assertThat(statusOf("0105550123451")).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT status FROM procedure ORDER BY created_at").query(String.class).list())
+                .containsExactly("PUBLISHED", "DRAFT");
+        assertThat(count("bid")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email_confirmed_at IS NOT NULL AND email LIKE "
+                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(3);
+
+        demoData.run(new DefaultApplicationArguments());
+
+        assertThat(count("organization")).isEqualTo(3);
+        assertThat(count("procedure")).isEqualTo(2);
+    }
+
+    private String statusOf(String taxId) {
+        return jdbc.sql("SELECT status FROM organization WHERE tax_id = :taxId").param("taxId", taxId)
+                .query(String.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
