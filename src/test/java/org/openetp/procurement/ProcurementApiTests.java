@@ -92,6 +92,13 @@ class ProcurementApiTests {
                 .param("s", "procedure:" + id).query(String.class).list())
                 .hasSize(2).allSatisfy(d -> assertThat(d).contains("sha256").doesNotContain("99000"));
 
+        // A competitor sees only its own bid, and nobody bids in another organization's name.
+        JsonNode betaSees = api.get(bids, Api.bearer(beta.token())).json();
+        assertThat(betaSees.valueStream().map(b -> b.path("price").asString())).containsExactly("95000.00");
+        Api.Response impersonating = api.post(bids, Map.of("price", "1000.00", "organizationId", alpha.organizationId()),
+                Api.bearer(beta.token()));
+        assertThat(impersonating.status()).isEqualTo(403);
+
         // The bidder sees and changes its own bid; it stays one bid.
         JsonNode own = api.get(bids, Api.bearer(alpha.token())).json();
         assertThat(own.size()).isEqualTo(1);
