@@ -3,6 +3,7 @@ package org.openetp.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -276,6 +277,21 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<UserId> admins(OrganizationId id) {
         return repository.admins(id);
+    }
+
+    /** The members holding the role in the organization, e.g. its suppliers, to tell them what became of a bid. */
+    @Transactional(readOnly = true)
+    public List<UserId> membersWithRole(OrganizationId id, Role role) {
+        return repository.membersWithRole(id, role);
+    }
+
+    /**
+     * Supplier members of accredited organizations that offer any of the categories, leaving out everybody who
+     * belongs to {@code except} (the buyer of a new procedure must not be offered its own procedure).
+     */
+    @Transactional(readOnly = true)
+    public List<UserId> suppliersOffering(Collection<String> categoryCodes, OrganizationId except) {
+        return categoryCodes.isEmpty() ? List.of() : repository.suppliersOffering(categoryCodes, except);
     }
 
     private Organization lock(OrganizationId id) {

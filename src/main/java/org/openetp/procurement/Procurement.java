@@ -226,6 +226,21 @@ public class Procurement {
         return numbered(procedure, live, own);
     }
 
+    /**
+     * The organizations with a live bid on the procedure, so that they can be told of answers, amendments and the
+     * opening. Who bid is secret until the opening: never show this list to users before it.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> bidderOrganizations(ProcedureId id) {
+        return bids.liveBids(id).stream().map(StoredBid::organization).distinct().toList();
+    }
+
+    /** The organizations with a live bid on the lot, so that they can be told of its award. */
+    @Transactional(readOnly = true)
+    public List<UUID> bidderOrganizations(LotId lot) {
+        return bids.liveBids(lot).stream().map(StoredBid::organization).distinct().toList();
+    }
+
     // ---------------------------------------------------------------- the deadline
 
     /**

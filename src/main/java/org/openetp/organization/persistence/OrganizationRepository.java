@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,33 @@ public class OrganizationRepository {
     public List<UserId> admins(OrganizationId org) {
         return jdbc.sql("SELECT user_id FROM organization_member WHERE organization_id = :org AND 'ADMIN' = ANY (roles)")
                 .param("org", org.value())
+                .query((rs, n) -> new UserId(rs.getObject("user_id", UUID.class))).list();
+    }
+
+    public List<UserId> membersWithRole(OrganizationId org, Role role) {
+        return jdbc.sql("""
+                SELECT user_id FROM organization_member WHERE organization_id = :org AND :role = ANY (roles)
+                ORDER BY added_at, user_id
+                """)
+                .param("org", org.value()).param("role", role.name())
+                .query((rs, n) -> new UserId(rs.getObject("user_id", UUID.class))).list();
+    }
+
+    /**
+     * Served by the (code, direction) index: one probe per code, however many organizations there are. Leaving out
+     * every member of {@code except} also leaves out that organization itself.
+     */
+    public List<UserId> suppliersOffering(Collection<String> codes, OrganizationId except) {
+        return jdbc.sql("""
+                SELECT DISTINCT m.user_id FROM organization_category c
+                JOIN organization o ON o.id = c.organization_id
+                JOIN organization_member m ON m.organization_id = o.id
+                WHERE c.direction = 'OFFERED' AND c.code = ANY (:codes) AND o.status = 'ACCREDITED'
+                  AND 'SUPPLIER' = ANY (m.roles)
+                  AND NOT EXISTS (SELECT 1 FROM organization_member b
+                                  WHERE b.organization_id = :except AND b.user_id = m.user_id)
+                """)
+                .param("codes", codes.toArray(String[]::new)).param("except", except.value())
                 .query((rs, n) -> new UserId(rs.getObject("user_id", UUID.class))).list();
     }
 

@@ -1,0 +1,119 @@
+package org.openetp.notification;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.openetp.identity.UserId;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.openetp.procurement.BidsOpened;
+import org.openetp.procurement.DocumentationAmended;
+import org.openetp.procurement.LotAwarded;
+import org.openetp.procurement.LotFailed;
+import org.openetp.procurement.ProcedureCancelled;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
+import org.openetp.procurement.QuestionAnswered;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the participants of a procedure what happened to it: the supplier members of every organization with a
+ * live bid, and for the opening and the award also the buyers of the procedure's organization. Clarification
+ * askers are anonymous (SPEC §5.4) and procurement does not say who they are, so an answer reaches the bidders
+ * only.
+ */
+@Component
+class ParticipantNotifier {
+
+    private final Procurement procurement;
+    private final Organizations organizations;
+    private final Deliveries deliveries;
+
+    ParticipantNotifier(Procurement procurement, Organizations organizations, Deliveries deliveries) {
+        this.procurement = procurement;
+        this.organizations = organizations;
+        this.deliveries = deliveries;
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAnswered event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
+                new Notice(NotificationKind.QUESTION_ANSWERED, "question-answered:" + event.question(),
+                        "notification.questionAnswered", List.of(procedure.title()), link(procedure)));
+    }
+
+    @ApplicationModuleListener
+    void on(DocumentationAmended event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
+                new Notice(NotificationKind.DOCUMENTATION_AMENDED,
+                        "documentation-amended:" + event.procedure() + ":" + event.version(),
+                        "notification.documentationAmended", List.of(procedure.title(),
+                                Integer.toString(event.version()), Notice.utc(event.submissionDeadline())),
+                        link(procedure)));
+    }
+
+    @ApplicationModuleListener
+    void on(BidsOpened event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        List<UserId> recipients = new ArrayList<>(suppliers(procurement.bidderOrganizations(event.procedure())));
+        recipients.addAll(organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER));
+        deliveries.deliver(recipients, new Notice(NotificationKind.BIDS_OPENED, "bids-opened:" + event.procedure(),
+                "notification.bidsOpened", List.of(procedure.title(), Integer.toString(event.bids())),
+                link(procedure)));
+    }
+
+    @ApplicationModuleListener
+    void on(LotAwarded event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView.LotView lot = lot(procedure, event.lot().value());
+        List<String> args = List.of(procedure.title(), Integer.toString(lot.number()), lot.title(),
+                event.price().toPlainString() + " " + procedure.currency());
+        String occurrence = "lot-awarded:" + event.lot();
+        // The winner first: someone in both the winning and a losing organization is told the better news, once.
+        deliveries.deliver(suppliers(List.of(event.winner())),
+                new Notice(NotificationKind.AWARD, occurrence, "notification.lotWon", args, link(procedure)));
+        deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
+                new Notice(NotificationKind.AWARD, occurrence, "notification.lotLost", args, link(procedure)));
+        deliveries.deliver(organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER)
+                        .stream().filter(buyer -> !buyer.value().equals(event.by())).toList(), // who awarded knows
+                new Notice(NotificationKind.AWARD, occurrence, "notification.lotAwarded", args, link(procedure)));
+    }
+
+    @ApplicationModuleListener
+    void on(LotFailed event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView.LotView lot = lot(procedure, event.lot().value());
+        deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
+                new Notice(NotificationKind.AWARD, "lot-failed:" + event.lot(), "notification.lotFailed",
+                        List.of(procedure.title(), Integer.toString(lot.number()), lot.title()), link(procedure)));
+    }
+
+    @ApplicationModuleListener
+    void on(ProcedureCancelled event) {
+        ProcedureView procedure = procurement.view(null, event.procedure());
+        deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
+                new Notice(NotificationKind.PROCEDURE_CANCELLED, "procedure-cancelled:" + event.procedure(),
+                        "notification.procedureCancelled",
+                        List.of(procedure.title(), event.reason().isBlank() ? "—" : event.reason()),
+                        link(procedure)));
+    }
+
+    private List<UserId> suppliers(Collection<UUID> organizationIds) {
+        return organizationIds.stream()
+                .flatMap(id -> organizations.membersWithRole(new OrganizationId(id), Role.SUPPLIER).stream())
+                .toList();
+    }
+
+    private static ProcedureView.LotView lot(ProcedureView procedure, UUID lot) {
+        return procedure.lots().stream().filter(l -> l.id().value().equals(lot)).findFirst().orElseThrow();
+    }
+
+    private static String link(ProcedureView procedure) {
+        return "/procedures/" + procedure.id();
+    }
+}
