@@ -3,29 +3,14 @@ package org.openetp.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class ClassifierApiTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
+class ClassifierApiTests extends ApiTest {
 
     @Test
     void shipsTheOkpd2TreeWithNamesInTheRequestLanguage() {

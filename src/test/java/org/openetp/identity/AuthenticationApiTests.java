@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class AuthenticationApiTests {
-
-    @LocalServerPort
-    int port;
+class AuthenticationApiTests extends ApiTest {
 
     @Autowired
     MutableClock clock;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
 
     @Test
     void locksTheAccountAfterFiveWrongPasswordsUntilTheLockoutPasses() {

@@ -7,24 +7,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.identity.Identity;
 import org.openetp.identity.UserId;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class AccreditationApiTests {
-
-    @LocalServerPort
-    int port;
+class AccreditationApiTests extends ApiTest {
 
     @Autowired
     Organizations organizations;
@@ -34,15 +28,6 @@ class AccreditationApiTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
 
     @Test
     void onlyTheOperatorDecidesAccreditation() {

@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** One organization's members never read or change another organization's profile or members. */
-@IntegrationTest
-class OrganizationIsolationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
+class OrganizationIsolationTests extends ApiTest {
 
     @Test
     void anOutsiderCanNeitherSeeNorChangeAnotherOrganization() {

@@ -5,37 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
 import org.openetp.support.TestIdentifiers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class RegistrationApiTests {
-
-    @LocalServerPort
-    int port;
+class RegistrationApiTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
 
     @Test
     void registersAValidRussianLegalEntityAsPendingAndMailsAConfirmationLink() {

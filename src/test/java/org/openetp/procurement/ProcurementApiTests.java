@@ -8,25 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.sealing.PlatformSigner;
 import org.openetp.procurement.sealing.SignedReceipt;
 import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class ProcurementApiTests {
-
-    @LocalServerPort
-    int port;
+class ProcurementApiTests extends ApiTest {
 
     @Autowired
     MutableClock clock;
@@ -39,15 +33,6 @@ class ProcurementApiTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    Api api;
-    Flows flows;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        flows = new Flows(api);
-    }
 
     @Test
     void aRequestForQuotationsFromPublicationToAwardWithSealedBids() {
