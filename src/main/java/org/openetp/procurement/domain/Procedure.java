@@ -2,6 +2,7 @@ package org.openetp.procurement.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public final class Procedure {
     private final String description;
     private final String currency;
     private ProcedureStatus status;
-    private final Instant submissionDeadline;
+    private Instant submissionDeadline;
     private @Nullable Instant clarificationDeadline;
     private final List<Criterion> criteria;
     private final List<Lot> lots;
@@ -82,11 +83,48 @@ public final class Procedure {
         if (submissionDeadline.isBefore(now.plus(minPeriod))) {
             throw new InvalidInputException("submissionDeadline", "procedure.deadline.tooSoon");
         }
-        Duration period = Duration.between(now, submissionDeadline);
-        Duration lead = period.dividedBy(2).compareTo(CLARIFICATION_LEAD) < 0 ? period.dividedBy(2) : CLARIFICATION_LEAD;
-        clarificationDeadline = submissionDeadline.minus(lead);
+        clarificationDeadline = submissionDeadline.minus(clarificationLead(Duration.between(now, submissionDeadline)));
         publishedAt = now;
         status = ProcedureStatus.PUBLISHED;
+    }
+
+    private static Duration clarificationLead(Duration period) {
+        return period.dividedBy(2).compareTo(CLARIFICATION_LEAD) < 0 ? period.dividedBy(2) : CLARIFICATION_LEAD;
+    }
+
+    /**
+     * Refuses a change of the documentation unless the procedure is a draft, or published and before its deadline;
+     * a late change names the server time.
+     */
+    public void requireDocumentationOpen(Instant now) {
+        if (status == ProcedureStatus.DRAFT) {
+            return;
+        }
+        if (status != ProcedureStatus.PUBLISHED) {
+            throw new RuleViolationException("documents.closed", status.name());
+        }
+        if (!now.isBefore(submissionDeadline)) {
+            throw new RuleViolationException("documents.late", submissionDeadline.toString(), now.toString());
+        }
+    }
+
+    /**
+     * Amends the documentation of a published procedure before its deadline (SPEC §5.3). When less than
+     * {@code minRemaining} is left, the submission deadline moves to {@code now + minRemaining} so that suppliers
+     * have time to read the change, and questions reopen or stay open as they would after a publication with that
+     * much time left. Returns the submission deadline in force afterwards.
+     */
+    public Instant amend(Instant now, Duration minRemaining) {
+        requireStatus(ProcedureStatus.PUBLISHED, "documents.notPublished");
+        requireDocumentationOpen(now);
+        Instant earliest = now.plus(minRemaining);
+        if (submissionDeadline.isBefore(earliest)) {
+            // Rounded up to a whole minute: a deadline people read and quote, and never shorter than the minimum.
+            Instant minute = earliest.truncatedTo(ChronoUnit.MINUTES);
+            submissionDeadline = minute.equals(earliest) ? minute : minute.plus(Duration.ofMinutes(1));
+            clarificationDeadline = submissionDeadline.minus(clarificationLead(minRemaining));
+        }
+        return submissionDeadline;
     }
 
     /** Whether suppliers may still submit, change or withdraw bids: published and before the deadline. */

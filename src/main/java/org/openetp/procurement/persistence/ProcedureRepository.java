@@ -80,12 +80,14 @@ public class ProcedureRepository {
 
     public void update(Procedure p) {
         int rows = jdbc.sql("""
-                UPDATE procedure SET status = :status, clarification_deadline = :clarification,
+                UPDATE procedure SET status = :status, submission_deadline = :deadline,
+                    clarification_deadline = :clarification,
                     published_at = :publishedAt, opened_at = :openedAt, closed_at = :closedAt,
                     cancel_reason = :cancelReason, key_released_at = :keyReleasedAt, version = version + 1
                 WHERE id = :id AND version = :version
                 """)
                 .param("status", p.status().name())
+                .param("deadline", ts(p.submissionDeadline()))
                 .param("clarification", ts(p.clarificationDeadline()))
                 .param("publishedAt", ts(p.publishedAt()))
                 .param("openedAt", ts(p.openedAt()))
