@@ -87,8 +87,12 @@ class ProcurementJourneyBrowserTests {
         String procedureUrl = browser.getCurrentUrl();
         logout();
 
-        // The supplier opens it and bids; the bid is sealed and acknowledged with a receipt.
+        // The supplier opens it, asks a question (anonymously), and bids; the bid is sealed and acknowledged.
         login(supplier.email());
+        browser.get(procedureUrl);
+        type("question-text", "Is recycled paper acceptable?");
+        click(By.id("question-submit"));
+        assertThat(text(By.cssSelector(".question-yours"))).isEqualTo(message("questions.yours"));
         browser.get(procedureUrl);
         type("price-1", "240000.00");
         click(By.cssSelector(".bid-submit"));
@@ -96,10 +100,19 @@ class ProcurementJourneyBrowserTests {
         assertThat(text(By.cssSelector(".own-bid-price"))).contains("240000.00");
         logout();
 
-        // Before the deadline the buyer sees no bid content.
+        // Before the deadline the buyer sees no bid content; it answers the question, which becomes public.
         login(buyer.email());
         browser.get(procedureUrl);
         assertThat(browser.findElements(By.cssSelector(".opened-price"))).isEmpty();
+        assertThat(text(By.cssSelector(".question-text"))).isEqualTo("Is recycled paper acceptable?");
+        type(By.cssSelector(".answer-text"), "Yes, if it is FSC certified.");
+        click(By.cssSelector(".answer-submit"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".question-answer")).isEmpty());
+        logout();
+        open(procedureUrl.substring(procedureUrl.indexOf("/procedures/")));
+        assertThat(text(By.cssSelector(".question-answer"))).isEqualTo("Yes, if it is FSC certified.");
+        login(buyer.email());
+        browser.get(procedureUrl);
 
         // The deadline passes; the opening runs; the buyer admits the bid and awards the lot.
         clock.advance(Duration.ofDays(3).plusMinutes(1));
@@ -135,13 +148,17 @@ class ProcurementJourneyBrowserTests {
     }
 
     private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
+        type(By.id(id), value);
+    }
+
+    private void type(By by, String value) {
+        WebElement field = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(by));
         field.clear();
         field.sendKeys(value);
     }
 
     private void click(By by) {
-        WebElement element = browser.findElement(by);
+        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(by));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
