@@ -87,9 +87,16 @@ class ProcurementJourneyBrowserTests {
         String procedureUrl = browser.getCurrentUrl();
         logout();
 
-        // The supplier opens it, asks a question (anonymously), and bids; the bid is sealed and acknowledged.
+        // The supplier finds it in the catalogue, asks a question (anonymously), and bids.
         login(supplier.email());
-        browser.get(procedureUrl);
+        open("/procedures?lang=en");
+        type("catalogue-q", title);
+        click(By.id("catalogue-submit"));
+        WebElement found = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector(".catalogue-title")).stream().filter(a -> a.getText().equals(title)).findFirst()
+                .orElse(null));
+        click(found);
+        assertThat(browser.getCurrentUrl()).isEqualTo(procedureUrl);
         type("question-text", "Is recycled paper acceptable?");
         click(By.id("question-submit"));
         assertThat(text(By.cssSelector(".question-yours"))).isEqualTo(message("questions.yours"));
@@ -159,6 +166,10 @@ class ProcurementJourneyBrowserTests {
 
     private void click(By by) {
         WebElement element = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(by));
+        click(element);
+    }
+
+    private void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }

@@ -14,6 +14,7 @@ import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.catalogue.CatalogueIndex;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,10 +33,12 @@ public class ProcedureRepository {
             sealed_key, key_released_at, created_at, version""";
 
     private final JdbcClient jdbc;
+    private final CatalogueIndex catalogue;
     private final JsonMapper json = JsonMapper.shared();
 
-    ProcedureRepository(JdbcClient jdbc) {
+    ProcedureRepository(JdbcClient jdbc, CatalogueIndex catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     public void insert(Procedure p) {
@@ -76,6 +79,8 @@ public class ProcedureRepository {
                     .param("status", lot.status().name())
                     .update();
         }
+        // The catalogue changes in the same transaction as the procedure, never before nor after it.
+        catalogue.index(p);
     }
 
     public void update(Procedure p) {
@@ -107,6 +112,7 @@ public class ProcedureRepository {
                     .param("id", lot.id().value())
                     .update();
         }
+        catalogue.index(p);
     }
 
     public Optional<Procedure> find(ProcedureId id) {

@@ -1,0 +1,137 @@
+package org.openetp.procurement.catalogue;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openetp.classifier.Category;
+import org.openetp.classifier.Classifier;
+import org.openetp.classifier.Region;
+import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureStatus;
+import org.openetp.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The public catalogue page: the search form with its filters, one page of results and the links to the others. */
+@Controller
+class CataloguePageController {
+
+    /** A category in the picker, indented by its depth in the tree. */
+    record CategoryOption(String code, String label) {
+    }
+
+    /** A link of the pager; {@code url} is null for the current page. */
+    record PageLink(String label, @Nullable String url) {
+    }
+
+    private final Catalogue catalogue;
+    private final Classifier classifier;
+
+    CataloguePageController(Catalogue catalogue, Classifier classifier) {
+        this.catalogue = catalogue;
+        this.classifier = classifier;
+    }
+
+    @GetMapping("/procedures")
+    String catalogue(CatalogueSearch search, HttpServletRequest request, Model model) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        CataloguePage result = null;
+        try {
+            result = catalogue.search(search);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.messageKey()));
+        }
+        List<Category> tree = classifier.all(locale);
+        List<Region> regions = classifier.regions(locale);
+        Map<String, String> categoryNames = new HashMap<>();
+        tree.forEach(c -> categoryNames.put(c.code(), c.name()));
+        Map<String, String> regionNames = new HashMap<>();
+        regions.forEach(r -> regionNames.put(r.code(), r.name()));
+
+        model.addAttribute("form", form(search));
+        model.addAttribute("errors", errors);
+        model.addAttribute("result", result);
+        model.addAttribute("categories", options(tree));
+        model.addAttribute("categoryNames", categoryNames);
+        model.addAttribute("regions", regions);
+        model.addAttribute("regionNames", regionNames);
+        model.addAttribute("kinds", Arrays.stream(ProcedureKind.values())
+                .filter(k -> k != ProcedureKind.CLOSED_TENDER).toList());
+        model.addAttribute("statuses", Arrays.stream(ProcedureStatus.values())
+                .filter(s -> s != ProcedureStatus.DRAFT).toList());
+        model.addAttribute("sorts", Arrays.stream(CatalogueSort.values()).map(CatalogueSort::token).toList());
+        model.addAttribute("pages", result == null ? List.of() : pages(result, request));
+        return "procurement/catalogue";
+    }
+
+    /** The form shows one value per filter; the API takes several. */
+    private static Map<String, String> form(CatalogueSearch s) {
+        Map<String, String> form = new HashMap<>();
+        form.put("q", orEmpty(s.q()));
+        form.put("category", first(s.category()));
+        form.put("region", first(s.region()));
+        form.put("kind", first(s.kind()));
+        form.put("status", first(s.status()));
+        form.put("currency", orEmpty(s.currency()));
+        form.put("priceFrom", orEmpty(s.priceFrom()));
+        form.put("priceTo", orEmpty(s.priceTo()));
+        form.put("deadlineFrom", orEmpty(s.deadlineFrom()));
+        form.put("deadlineTo", orEmpty(s.deadlineTo()));
+        form.put("sort", orEmpty(s.sort()));
+        return form;
+    }
+
+    private static List<CategoryOption> options(List<Category> tree) {
+        Map<String, Integer> depth = new HashMap<>();
+        List<CategoryOption> options = new ArrayList<>();
+        // The tree comes parents first, so a parent's depth is known when its children arrive.
+        for (Category c : tree) {
+            int d = c.parentCode() == null ? 0 : depth.getOrDefault(c.parentCode(), 0) + 1;
+            depth.put(c.code(), d);
+            options.add(new CategoryOption(c.code(), "\u00a0\u00a0\u00a0".repeat(d) + c.code() + " " + c.name()));
+        }
+        return options;
+    }
+
+    /** Previous, a window of page numbers around the current one, next; numbers shown from 1. */
+    private static List<PageLink> pages(CataloguePage result, HttpServletRequest request) {
+        int last = (int) Math.max(0, (result.total() - 1) / result.size());
+        if (last == 0) {
+            return List.of();
+        }
+        List<PageLink> links = new ArrayList<>();
+        if (result.page() > 0) {
+            links.add(new PageLink("«", url(request, result.page() - 1)));
+        }
+        for (int p = Math.max(0, result.page() - 3); p <= Math.min(last, result.page() + 3); p++) {
+            links.add(new PageLink(Integer.toString(p + 1), p == result.page() ? null : url(request, p)));
+        }
+        if (result.page() < last) {
+            links.add(new PageLink("»", url(request, result.page() + 1)));
+        }
+        return links;
+    }
+
+    private static String url(HttpServletRequest request, int page) {
+        return UriComponentsBuilder.fromPath("/procedures").query(request.getQueryString())
+                .replaceQueryParam("page", page).build().toUriString();
+    }
+
+    private static String first(@Nullable List<String> values) {
+        return values == null || values.isEmpty() ? "" : values.getFirst();
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}
