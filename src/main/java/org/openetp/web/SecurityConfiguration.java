@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -126,6 +125,4 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }
-
-    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 }
