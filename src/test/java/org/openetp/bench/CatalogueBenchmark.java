@@ -58,7 +58,9 @@ class CatalogueBenchmark {
     static final int ORGANIZATIONS = Integer.getInteger("bench.organizations", 650_000);
     static final long SEED = 20_260_601L;
     static final Instant END = Instant.parse("2026-06-01T00:00:00Z");
-    static final int WARM_UP = 300;
+    /** Warm-up searches, run by every client at once: the JIT and each pooled connection's caches warm up too. */
+    static final int WARM_UP = 1_000;
+    static final int BROAD_WARM_UP = 100;
     static final int CLIENTS = 20;
     static final int TARGET_SINGLE = 1_000;
     static final int TARGET_PER_CLIENT = 100;
@@ -78,9 +80,7 @@ class CatalogueBenchmark {
         // Command-line arguments outrank the test application.properties, which asks for a throw-away database.
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
                 "--openetp.data-dir=" + out.resolve("data"), "--openetp.embedded-db.persistent=true",
-                "--server.port=0", "--db-scheduler.enabled=false",
-                "--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + threads + 2),
-                "--logging.level.root=WARN")) {
+                "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN")) {
             DataSource dataSource = app.getBean(DataSource.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Catalogue catalogue = app.getBean(Catalogue.class);
@@ -108,16 +108,17 @@ class CatalogueBenchmark {
             // The target's shape (SPEC §13, issue: keyword + category + region + price) is measured on its own; the
             // broader shapes are measured apart so that they neither hide nor inflate the target's figures.
             List<BenchQuery> target = queries(regions, true, WARM_UP + TARGET_SINGLE + CLIENTS * TARGET_PER_CLIENT);
-            List<BenchQuery> broad = queries(regions, false, WARM_UP + BROAD_SINGLE + CLIENTS * BROAD_PER_CLIENT);
-            run(1, WARM_UP, i -> searchOf(catalogue, target.get(i), new AtomicInteger()));
-            run(1, WARM_UP, i -> searchOf(catalogue, broad.get(i), new AtomicInteger()));
+            List<BenchQuery> broad = queries(regions, false, BROAD_WARM_UP + BROAD_SINGLE + CLIENTS * BROAD_PER_CLIENT);
+            System.out.println("bench: warm-up...");
+            run(CLIENTS, WARM_UP / CLIENTS, i -> searchOf(catalogue, target.get(i), new AtomicInteger()));
+            run(CLIENTS, BROAD_WARM_UP / CLIENTS, i -> searchOf(catalogue, broad.get(i), new AtomicInteger()));
             AtomicInteger found = new AtomicInteger();
             Map<String, Object> search = new LinkedHashMap<>();
             Timings single = measure(search, "target_clients_1", catalogue, target, WARM_UP, 1, TARGET_SINGLE, found);
             Timings concurrent = measure(search, "target_clients_" + CLIENTS, catalogue, target,
                     WARM_UP + TARGET_SINGLE, CLIENTS, TARGET_PER_CLIENT, new AtomicInteger());
-            measure(search, "broad_clients_1", catalogue, broad, WARM_UP, 1, BROAD_SINGLE, new AtomicInteger());
-            measure(search, "broad_clients_" + CLIENTS, catalogue, broad, WARM_UP + BROAD_SINGLE, CLIENTS,
+            measure(search, "broad_clients_1", catalogue, broad, BROAD_WARM_UP, 1, BROAD_SINGLE, new AtomicInteger());
+            measure(search, "broad_clients_" + CLIENTS, catalogue, broad, BROAD_WARM_UP + BROAD_SINGLE, CLIENTS,
                     BROAD_PER_CLIENT, new AtomicInteger());
             report.put("catalogue_search", search);
             report.put("examples", examples(catalogue, target));
@@ -330,7 +331,7 @@ class CatalogueBenchmark {
         final int clients;
         /** CPU the benchmark's JVM (the platform, its driver and the clients) spent, to tell it from PostgreSQL's. */
         final double appCpuMillis;
-        /** Other work on the machine shows here: the benchmark cannot stop it, so it reports it. */
+        /** Other work on the machine shows here (with the benchmark's own previous run): it is reported, not stopped. */
         final String loadAverage;
 
         Timings(double[] millis, double seconds, int clients, double appCpuMillis, String loadAverage) {
@@ -515,7 +516,7 @@ class CatalogueBenchmark {
         for (Map.Entry<String, Object> run : search.entrySet()) {
             md.append("### ").append(run.getKey().replace('_', ' ')).append("\n\n");
             latencyTable(md, castMap(run.getValue()));
-            md.append("\nLoad average before the run (other work on the machine): ")
+            md.append("\nLoad average as the run started (this benchmark's previous run and any other work): ")
                     .append(castMap(castMap(run.getValue()).get("all")).get("load_average_before")).append("\n\n");
         }
         md.append("## Ratios to the PostgreSQL ceiling\n\n");

@@ -97,7 +97,7 @@ public class Catalogue {
      * The SQL of a filter: a relevance expression, extra FROM items, the WHERE conditions and their parameters.
      * Only fixed fragments go into the text; every value the client sent travels as a parameter.
      */
-    record Query(String rank, String from, String where, Map<String, Object> params) {
+    private record Query(String rank, String from, String where, Map<String, Object> params) {
 
         static Query of(SearchFilter f) {
             List<String> where = new ArrayList<>();
@@ -119,11 +119,15 @@ public class Catalogue {
                 rank = "CAST(1.0 / strpos(s.thai_text, lower(:rankTerm)) AS real)";
                 params.put("rankTerm", f.substringTerms().getFirst());
             }
-            if (!f.categories().isEmpty()) {
+            if (!f.categories().isEmpty() && !f.regions().isEmpty()) {
+                // Exactly "a region of these and a category of these", looked up as pairs: one small index key each.
+                where.add("s.region_categories && CAST(:regionCategories AS text[])");
+                params.put("regionCategories", f.regions().stream()
+                        .flatMap(r -> f.categories().stream().map(c -> r + "/" + c)).toArray(String[]::new));
+            } else if (!f.categories().isEmpty()) {
                 where.add("s.categories && CAST(:categories AS text[])");
                 params.put("categories", f.categories().toArray(String[]::new));
-            }
-            if (!f.regions().isEmpty()) {
+            } else if (!f.regions().isEmpty()) {
                 where.add("s.regions && CAST(:regions AS text[])");
                 params.put("regions", f.regions().toArray(String[]::new));
             }

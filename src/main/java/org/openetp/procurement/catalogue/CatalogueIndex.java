@@ -37,9 +37,10 @@ public class CatalogueIndex {
             )
             INSERT INTO procedure_search (procedure_id, organization_id, title, kind, status, currency,
                 submission_deadline, published_at, min_price, max_price, lot_prices, categories, lot_categories,
-                regions, document, headline, thai_text)
+                regions, region_categories, document, headline, thai_text)
             SELECT p.id, p.organization_id, p.title, p.kind, p.status, p.currency, p.submission_deadline,
                    p.published_at, l.min_price, l.max_price, l.prices, l.categories, l.lot_categories, l.regions,
+                   ARRAY(SELECT r || '/' || c FROM unnest(l.regions) r CROSS JOIN unnest(l.categories) c),
                    h.headline || setweight(to_tsvector('russian', p.description), 'C'), h.headline,
                    -- ก-๛ spans the Thai letters, vowels, tone marks and digits (U+0E01 to U+0E5B).
                    CASE WHEN t.text ~ '[ก-๛]' THEN lower(t.text) ELSE '' END
@@ -72,7 +73,8 @@ public class CatalogueIndex {
                 submission_deadline = EXCLUDED.submission_deadline, published_at = EXCLUDED.published_at,
                 min_price = EXCLUDED.min_price, max_price = EXCLUDED.max_price, lot_prices = EXCLUDED.lot_prices,
                 categories = EXCLUDED.categories, lot_categories = EXCLUDED.lot_categories,
-                regions = EXCLUDED.regions, document = EXCLUDED.document,
+                regions = EXCLUDED.regions, region_categories = EXCLUDED.region_categories,
+                document = EXCLUDED.document,
                 headline = EXCLUDED.headline, thai_text = EXCLUDED.thai_text
             """;
 

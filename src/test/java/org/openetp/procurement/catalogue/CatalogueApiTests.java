@@ -119,6 +119,10 @@ class CatalogueApiTests {
         assertThat(ids(search("q", tag, "category", "J"))).containsExactly(software);
         assertThat(ids(search("q", tag, "category", "C,J"))).containsExactlyInAnyOrder(computers, software);
         assertThat(ids(search("q", tag, "category", "26.3"))).isEmpty();
+        assertThat(ids(search("q", tag, "category", "C", "region", "RU-MOW"))).containsExactly(computers);
+        assertThat(ids(search("q", tag, "category", "C,J", "region", "RU-SPE,RU-MOW")))
+                .containsExactlyInAnyOrder(computers, software);
+        assertThat(ids(search("q", tag, "category", "C", "region", "TH-10"))).isEmpty();
     }
 
     @Test
@@ -243,9 +247,9 @@ class CatalogueApiTests {
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO procedure_search (procedure_id, organization_id, title, kind, status, currency,
                     submission_deadline, published_at, min_price, max_price, lot_prices, categories, lot_categories,
-                    regions, document, headline, thai_text)
+                    regions, region_categories, document, headline, thai_text)
                 VALUES (:id, :id, 'Invited', 'CLOSED_TENDER', 'PUBLISHED', 'RUB', now(), now(), 1, 1, '{1}', '{}',
-                    '{}', '{}', '', '', '')
+                    '{}', '{}', '{}', '', '', '')
                 """).param("id", id).update())
                 .as("the database refuses it too").isInstanceOf(DataIntegrityViolationException.class);
     }
