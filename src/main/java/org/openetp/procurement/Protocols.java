@@ -8,7 +8,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The opening and award protocols as self-contained HTML documents (SPEC §5.6): stored once with their SHA-256
- * and published to participants. Everything user-typed is escaped.
+ * and published to participants. Everything user-typed is escaped. The markup is XHTML-clean (closed tags, no named
+ * entities) so that {@link org.openetp.shared.pdf.PdfRenderer} can render the same original as PDF.
  */
 final class Protocols {
 
@@ -62,13 +63,14 @@ final class Protocols {
     }
 
     private static StringBuilder header(Procedure procedure, String title) {
-        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>").append(title)
+        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>").append(title)
                 .append("</title></head><body><h1>").append(title).append("</h1><p>")
                 .append(e(procedure.title())).append(" — ").append(procedure.kind().name()).append(", procedure ")
                 .append(procedure.id()).append("</p>");
     }
 
+    /** Escapes only the markup characters, so that the document is well-formed XML too (the PDF copy parses it). */
     private static String e(String text) {
-        return HtmlUtils.htmlEscape(text);
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

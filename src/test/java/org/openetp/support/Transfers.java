@@ -1,4 +1,4 @@
-package org.openetp.procurement.documents;
+package org.openetp.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,22 +16,21 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.openetp.support.Api;
 
 /**
  * What {@link Api} does not do: multipart uploads, downloads as bytes, and a browser-like session (cookies, CSRF
  * tokens read from the rendered forms) for the procedure page's sections.
  */
-final class Transfers {
+public final class Transfers {
 
     /** One file part of a multipart form. */
-    record Part(String filename, byte[] content, String contentType) {
+    public record Part(String filename, byte[] content, String contentType) {
     }
 
     /** A download: status, raw body and headers. */
-    record Bytes(int status, byte[] body, Map<String, List<String>> headers) {
+    public record Bytes(int status, byte[] body, Map<String, List<String>> headers) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(), List.of("")).getFirst();
         }
     }
@@ -42,7 +41,7 @@ final class Transfers {
     private final String base;
 
     /** A client without a session, following no redirects, like an API consumer. */
-    Transfers(int port) {
+    public Transfers(int port) {
         this(port, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
@@ -52,7 +51,7 @@ final class Transfers {
     }
 
     /** A browser-like client with its own cookie jar, logged in through the login form. */
-    static Transfers loggedIn(int port, String email, String password) {
+    public static Transfers loggedIn(int port, String email, String password) {
         Transfers browser = new Transfers(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build());
         String token = csrf(browser.page("/login").body());
@@ -64,7 +63,7 @@ final class Transfers {
     }
 
     /** The CSRF token of the first form in a rendered page or fragment. */
-    static String csrf(String html) {
+    public static String csrf(String html) {
         Matcher matcher = CSRF.matcher(html);
         if (!matcher.find()) {
             throw new AssertionError("No CSRF token in: " + html);
@@ -72,7 +71,7 @@ final class Transfers {
         return matcher.group(1);
     }
 
-    Api.Response upload(String path, List<Part> files, Map<String, String> fields, String... headers) {
+    public Api.Response upload(String path, List<Part> files, Map<String, String> fields, String... headers) {
         String boundary = "----openetp" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -89,7 +88,7 @@ final class Transfers {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
     }
 
-    Bytes download(String path, String... headers) {
+    public Bytes download(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -105,11 +104,11 @@ final class Transfers {
         }
     }
 
-    Api.Response page(String path) {
+    public Api.Response page(String path) {
         return text(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").GET());
     }
 
-    Api.Response form(String path, Map<String, String> fields) {
+    public Api.Response form(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -14,6 +14,7 @@ import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidReceipt;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.Protocol;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -153,9 +154,12 @@ public class BidRepository {
                 .update();
     }
 
-    public Optional<String> protocol(ProcedureId procedure, String kind) {
-        return jdbc.sql("SELECT content FROM protocol WHERE procedure_id = :procedure AND kind = :kind")
-                .param("procedure", procedure.value()).param("kind", kind).query(String.class).optional();
+    public Optional<Protocol> protocol(ProcedureId procedure, String kind) {
+        return jdbc.sql("SELECT content, sha256, created_at FROM protocol WHERE procedure_id = :procedure AND kind = :kind")
+                .param("procedure", procedure.value()).param("kind", kind)
+                .query((rs, n) -> new Protocol(procedure, kind, rs.getString("content"), rs.getString("sha256"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
     }
 
     private static StoredBid map(ResultSet rs, int row) throws SQLException {

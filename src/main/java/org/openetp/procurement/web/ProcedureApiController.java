@@ -2,6 +2,7 @@ package org.openetp.procurement.web;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
@@ -14,8 +15,13 @@ import org.openetp.procurement.PlaceBid;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
+import org.openetp.procurement.Protocol;
+import org.openetp.shared.pdf.PdfRenderer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +48,11 @@ class ProcedureApiController {
     }
 
     private final Procurement procurement;
+    private final PdfRenderer pdf;
 
-    ProcedureApiController(Procurement procurement) {
+    ProcedureApiController(Procurement procurement, PdfRenderer pdf) {
         this.procurement = procurement;
+        this.pdf = pdf;
     }
 
     @PostMapping
@@ -115,6 +123,20 @@ class ProcedureApiController {
     @GetMapping(value = "/{id}/protocols/{kind}", produces = MediaType.TEXT_HTML_VALUE)
     String protocol(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
             @PathVariable String kind) {
-        return procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(java.util.Locale.ROOT));
+        return procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(Locale.ROOT)).html();
+    }
+
+    /** The same protocol as PDF, rendered from the stored original; its footer names the original's SHA-256. */
+    @GetMapping(value = "/{id}/protocols/{kind}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> protocolPdf(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
+            @PathVariable String kind) {
+        Protocol protocol = procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(Locale.ROOT));
+        String footer = "OpenETP · " + protocol.kind() + " · " + protocol.procedure() + " · "
+                + protocol.createdAt() + " · SHA-256 (HTML) " + protocol.sha256();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(protocol.kind().toLowerCase(Locale.ROOT) + "-protocol-" + id + ".pdf").build()
+                        .toString())
+                .body(pdf.render(protocol.html(), footer));
     }
 }

@@ -21,6 +21,7 @@ import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Transfers;
 import tools.jackson.databind.JsonNode;
 
 /** Procedures and sample files for the documentation and clarification tests, made through the public API. */

@@ -12,6 +12,7 @@ import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
+import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The "Documentation" and "Questions and answers" sections of the procedure page, as a browser uses them. */

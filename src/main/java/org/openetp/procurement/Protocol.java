@@ -1,0 +1,10 @@
+package org.openetp.procurement;
+
+import java.time.Instant;
+
+/**
+ * A protocol as stored when it was produced (SPEC §5.6): the HTML original, which never changes, and its SHA-256,
+ * which a PDF copy prints so that a reader can check the two against each other.
+ */
+public record Protocol(ProcedureId procedure, String kind, String html, String sha256, Instant createdAt) {
+}
