@@ -46,9 +46,12 @@ class NewProcedureNotifier {
 
     @ApplicationModuleListener
     void on(ProcedurePublished event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         if (procedure.status() != ProcedureStatus.PUBLISHED) {
             return; // cancelled before this ran: nobody should be invited to it any more
+        }
+        if (!procedure.kind().openToAll()) {
+            return; // by invitation: only those invited may hear of it
         }
         OrganizationId buyer = new OrganizationId(procedure.organizationId());
         Map<String, Set<String>> lineage = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(QuestionAnswered event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.QUESTION_ANSWERED, "question-answered:" + event.question(),
                         "notification.questionAnswered", List.of(procedure.title()), link(procedure)));
@@ -48,7 +48,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(DocumentationAmended event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.DOCUMENTATION_AMENDED,
                         "documentation-amended:" + event.procedure() + ":" + event.version(),
@@ -59,7 +59,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(BidsOpened event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         List<UserId> recipients = new ArrayList<>(suppliers(procurement.bidderOrganizations(event.procedure())));
         recipients.addAll(organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER));
         deliveries.deliver(recipients, new Notice(NotificationKind.BIDS_OPENED, "bids-opened:" + event.procedure(),
@@ -69,7 +69,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(LotAwarded event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
         List<String> args = List.of(procedure.title(), Integer.toString(lot.number()), lot.title(),
                 event.price().toPlainString() + " " + procedure.currency());
@@ -86,7 +86,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(LotFailed event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
                 new Notice(NotificationKind.AWARD, "lot-failed:" + event.lot(), "notification.lotFailed",
@@ -95,7 +95,7 @@ class ParticipantNotifier {
 
     @ApplicationModuleListener
     void on(ProcedureCancelled event) {
-        ProcedureView procedure = procurement.view(null, event.procedure());
+        ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.PROCEDURE_CANCELLED, "procedure-cancelled:" + event.procedure(),
                         "notification.procedureCancelled",

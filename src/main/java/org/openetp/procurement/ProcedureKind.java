@@ -15,6 +15,11 @@ public enum ProcedureKind {
         return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER;
     }
 
+    /** Whether anyone may see a published procedure of this kind; a closed tender is seen by those invited only. */
+    public boolean openToAll() {
+        return this != CLOSED_TENDER;
+    }
+
     /** Lowest price wins (price only), as opposed to weighted criteria scored by a committee. */
     public boolean priceOnly() {
         return this == REQUEST_FOR_QUOTATIONS;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public class Procurement {
 
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final SecureRandom SALTS = new SecureRandom();
 
     private final ProcedureRepository procedures;
     private final BidRepository bids;
@@ -139,6 +141,15 @@ public class Procurement {
             throw new NotFoundException("Procedure");
         }
         return procedure.view();
+    }
+
+    /**
+     * The procedure whoever may see it, for the listeners of other modules that tell its participants what happened
+     * (they act for the platform, not for a request). Never hand its result to a caller without {@link #view}'s check.
+     */
+    @Transactional(readOnly = true)
+    public ProcedureView describe(ProcedureId id) {
+        return procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure")).view();
     }
 
     /** The procedures of the organizations where the user is a buyer, newest first. */
@@ -351,9 +362,9 @@ public class Procurement {
         return procedure.view();
     }
 
-    /** A protocol (OPENING or AWARD) as an HTML document, once it exists; public like the procedure. */
+    /** A protocol (OPENING or AWARD), once it exists; public like the procedure. */
     @Transactional(readOnly = true)
-    public String protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
+    public Protocol protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
         view(user, id);
         return bids.protocol(id, kind).orElseThrow(() -> new NotFoundException("Protocol"));
     }
@@ -441,6 +452,11 @@ public class Procurement {
             throw new InvalidInputException(errors);
         }
         Map<String, Object> content = new LinkedHashMap<>();
+        // The content's SHA-256 is stored, journaled and put in the receipt, all readable before the opening. Prices
+        // are few enough to hash every candidate, so without this random salt the hash would give the price away.
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        content.put("salt", HexFormat.of().formatHex(salt));
         content.put("procedure", procedure.id().toString());
         content.put("lot", lot.id().toString());
         content.put("price", price.setScale(2).toPlainString());

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.sealing.PlatformSigner;
 import org.openetp.procurement.sealing.SignedReceipt;
@@ -16,9 +21,11 @@ import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
+import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ProcurementApiTests extends ApiTest {
 
@@ -35,7 +42,7 @@ class ProcurementApiTests extends ApiTest {
     JdbcClient jdbc;
 
     @Test
-    void aRequestForQuotationsFromPublicationToAwardWithSealedBids() {
+    void aRequestForQuotationsFromPublicationToAwardWithSealedBids() throws Exception {
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member alpha = flows.accreditedMember();
         Flows.Member beta = flows.accreditedMember();
@@ -76,6 +83,19 @@ class ProcurementApiTests extends ApiTest {
         assertThat(jdbc.sql("SELECT details::text FROM audit_entry WHERE stream = :s AND action = 'BID_SUBMITTED'")
                 .param("s", "procedure:" + id).query(String.class).list())
                 .hasSize(2).allSatisfy(d -> assertThat(d).contains("sha256").doesNotContain("99000"));
+        // Nor does the stored hash give the price away to someone who hashes every candidate bid content.
+        String storedHash = jdbc.sql("SELECT sha256 FROM bid WHERE lot_id = :lot::uuid AND organization_id = :org::uuid")
+                .param("lot", lot).param("org", alpha.organizationId()).query(String.class).single();
+        for (int price = 90_000; price <= 100_000; price += 500) {
+            Map<String, Object> guess = new java.util.LinkedHashMap<>();
+            guess.put("procedure", id);
+            guess.put("lot", lot);
+            guess.put("price", price + ".00");
+            guess.put("currency", "RUB");
+            guess.put("proposal", Map.of());
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    JsonMapper.shared().writeValueAsBytes(guess)))).isNotEqualTo(storedHash);
+        }
 
         // A competitor sees only its own bid, and nobody bids in another organization's name.
         JsonNode betaSees = api.get(bids, Api.bearer(beta.token())).json();
@@ -121,7 +141,19 @@ class ProcurementApiTests extends ApiTest {
                 .isEqualTo(mine.path("id").asString());
         assertThat(api.get(bids, Api.bearer(beta.token())).json().get(0).path("status").asString())
                 .isEqualTo("NOT_AWARDED");
-        assertThat(api.get("/api/v1/procedures/" + id + "/protocols/award").body()).contains("WINNER");
+        String award = api.get("/api/v1/procedures/" + id + "/protocols/award").body();
+        assertThat(award).contains("WINNER");
+
+        // The PDF copy, free to anyone like the HTML original, carries the original's hash.
+        Transfers.Bytes pdf = new Transfers(port).download("/api/v1/procedures/" + id + "/protocols/award.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Award protocol", "Laptops for the office", "WINNER", "94000.00",
+                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(award.getBytes(StandardCharsets.UTF_8))));
+        }
     }
 
     @Test
@@ -198,6 +230,24 @@ class ProcurementApiTests extends ApiTest {
         assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(other.token())).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aDraftCancelledBeforePublicationStaysPrivate() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member other = flows.accreditedMember();
+        String id = create(buyer, rfq(clock.instant().plus(Duration.ofDays(2)))).path("id").asString();
+        Api.Response cancelled = api.post("/api/v1/procedures/" + id + "/cancel", Map.of("reason", "Budget withdrawn"),
+                Api.bearer(buyer.token()));
+        assertThat(cancelled.json().path("status").asString()).as(cancelled.body()).isEqualTo("CANCELLED");
+
+        for (String path : List.of("", "/documents", "/questions")) {
+            assertThat(api.get("/api/v1/procedures/" + id + path).status()).as("anonymous " + path).isEqualTo(404);
+            assertThat(api.get("/api/v1/procedures/" + id + path, Api.bearer(other.token())).status())
+                    .as("another organization " + path).isEqualTo(404);
+        }
+        assertThat(api.get("/procedures/" + id).status()).as("the public page").isEqualTo(404);
+        assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).status()).isEqualTo(200);
     }
 
     private JsonNode create(Flows.Member buyer, Map<String, Object> body) {

@@ -202,9 +202,12 @@ public final class Procedure {
         closedAt = now;
     }
 
-    /** Whether anyone may see it: everything but drafts is public. */
+    /**
+     * Whether anyone may see it: a procedure that was published, of a kind open to all. A draft cancelled before
+     * publication stays private, and so does a tender by invitation, whatever its status.
+     */
     public boolean isPublic() {
-        return status != ProcedureStatus.DRAFT;
+        return publishedAt != null && kind.openToAll();
     }
 
     public Lot lot(LotId lotId) {
