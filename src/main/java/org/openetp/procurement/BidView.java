@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bid as its bidder sees it at any time, or as the buyer and committee see it after opening. Other bidders are
- * named by {@code participant} only.
+ * named by {@code participant} only. {@code signer} is the subject of the certificate that signed it, if any.
  */
 public record BidView(BidId id, LotId lotId, @Nullable UUID organizationId, String participant, String status,
         @Nullable BigDecimal price, String currency, Map<String, String> proposal, Instant submittedAt,
         boolean needsReconfirmation, @Nullable BigDecimal score, @Nullable Integer rank,
-        @Nullable String rejectionReason) {
+        @Nullable String rejectionReason, @Nullable String signer) {
 }

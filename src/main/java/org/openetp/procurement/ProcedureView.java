@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record ProcedureView(ProcedureId id, UUID organizationId, ProcedureKind kind, String title,
         String description, String currency, ProcedureStatus status, Instant submissionDeadline,
         @Nullable Instant clarificationDeadline, @Nullable Instant publishedAt, @Nullable Instant openedAt,
-        @Nullable String cancelReason, List<Criterion> criteria, List<LotView> lots) {
+        @Nullable String cancelReason, List<Criterion> criteria, List<LotView> lots, ProcedureSettings settings) {
 
     /** A lot as shown with its procedure. */
     public record LotView(LotId id, int number, String title, String categoryCode, BigDecimal quantity, String unit,

@@ -31,14 +31,18 @@ import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.sealing.BidVault;
-import org.openetp.procurement.sealing.PlatformSigner;
 import org.openetp.procurement.sealing.SealedBox;
-import org.openetp.procurement.sealing.SignedReceipt;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.signature.PlatformSigner;
+import org.openetp.signature.Reverification;
+import org.openetp.signature.Signatures;
+import org.openetp.signature.SignedDocumentView;
+import org.openetp.signature.SignedReceipt;
+import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,12 +66,13 @@ public class Procurement {
     private final Classifier classifier;
     private final BidVault vault;
     private final PlatformSigner signer;
+    private final Signatures signatures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcurementProperties properties;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
-            BidVault vault, PlatformSigner signer, ApplicationEventPublisher events, Clock clock,
+            BidVault vault, PlatformSigner signer, Signatures signatures, ApplicationEventPublisher events, Clock clock,
             ProcurementProperties properties) {
         this.procedures = procedures;
         this.bids = bids;
@@ -75,6 +80,7 @@ public class Procurement {
         this.classifier = classifier;
         this.vault = vault;
         this.signer = signer;
+        this.signatures = signatures;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -99,12 +105,13 @@ public class Procurement {
         }
         List<Lot> lots = lots(errors, command.lots());
         List<Criterion> criteria = criteria(errors, kind, command.criteria());
+        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), kind, title,
                 description, currency, ProcedureStatus.DRAFT, command.submissionDeadline(), null, criteria, lots, null,
-                null, null, null, vault.newProcedureKey(), null, now, 0);
+                null, null, null, vault.newProcedureKey(), null, now, 0, settings);
         procedures.insert(procedure);
         events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), kind, now));
         return procedure.view();
@@ -181,6 +188,7 @@ public class Procurement {
             throw new ForbiddenException("bid.ownProcedure");
         }
         Map<String, Object> content = bidContent(procedure, lot, command);
+        signBid(user, supplier, procedure, lot, command, content, now);
         byte[] plaintext = JSON.writeValueAsBytes(content);
         String sha256 = sha256(plaintext);
         StoredBid existing = bids.liveBid(lotId, supplier.value()).orElse(null);
@@ -198,6 +206,86 @@ public class Procurement {
         bids.insertReceipt(bidId, receipt);
         events.publishEvent(new BidSubmitted(id, lotId, bidId, supplier.value(), sha256, now));
         return new BidAccepted(bidId, receipt);
+    }
+
+    /**
+     * Checks the bid's signature when there is one, or when the procedure or {@code OPENETP_SIGNATURE_REQUIRED}
+     * demands it (SPEC §3.2), over the bid's canonical text. The text, the signature and the signer go into the
+     * sealed content: the CMS holds the text's digest, which would give the price away if kept in clear.
+     */
+    private void signBid(CurrentUser user, OrganizationId supplier, Procedure procedure, Lot lot, PlaceBid command,
+            Map<String, Object> content, Instant now) {
+        String signature = command.signature();
+        if (signature == null || signature.isBlank()) {
+            if (procedure.settings().signatureRequired() || signatures.requiredEverywhere()) {
+                throw new InvalidInputException("signature", "bid.signature.required");
+            }
+            return;
+        }
+        String canonical = canonicalBid(procedure.id(), lot.id(), new BigDecimal((String) content.get("price")),
+                procedure.currency());
+        if (command.document() != null && !command.document().equals(canonical)) {
+            throw new InvalidInputException("document", "bid.document.mismatch");
+        }
+        VerifiedSignature verified = signatures.verify(user, supplier, "BID", procedure.id() + "/" + lot.id(),
+                canonical, signature);
+        content.put("document", canonical);
+        content.put("signature", signature);
+        content.put("signer", verified.signerSubject());
+        content.put("signedAt", now.toString());
+    }
+
+    /**
+     * The exact text a bidder signs for a price on a lot (API.md {@code GET /api/v1/signature/canonical}): five
+     * lines, LF-terminated, the price with two decimals.
+     */
+    @Transactional(readOnly = true)
+    public String canonicalBid(@Nullable CurrentUser user, ProcedureId id, LotId lotId, @Nullable BigDecimal price,
+            @Nullable String currency) {
+        ProcedureView procedure = view(user, id);
+        LotId lot = procedure.lots().stream().map(ProcedureView.LotView::id).filter(lotId::equals).findFirst()
+                .orElseThrow(() -> new NotFoundException("Lot"));
+        List<FieldError> errors = new ArrayList<>();
+        if (price == null) {
+            errors.add(new FieldError("price", "field.required"));
+        } else if (price.signum() <= 0 || price.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError("price", "bid.price.invalid"));
+        }
+        if (currency != null && !currency.equals(procedure.currency())) {
+            errors.add(new FieldError("currency", "bid.currency.mismatch"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return canonicalBid(id, lot, price, procedure.currency());
+    }
+
+    private static String canonicalBid(ProcedureId procedure, LotId lot, BigDecimal price, String currency) {
+        return "OpenETP bid\nprocedure: " + procedure + "\nlot: " + lot + "\nprice: "
+                + price.setScale(2).toPlainString() + "\ncurrency: " + currency + "\n";
+    }
+
+    /** Re-verifies a signed bid's signature: for its bidder at any time, for the buyer's side after the opening. */
+    @Transactional(readOnly = true)
+    public Reverification bidSignature(CurrentUser user, ProcedureId id, BidId bidId) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id))
+                .orElseThrow(() -> new NotFoundException("Bid"));
+        boolean own = supplierOrganizations(user).contains(bid.organization());
+        if (!own) {
+            if (!memberOf(user, procedure.buyer()) && !user.operator()) {
+                throw new NotFoundException("Bid");
+            }
+            if (!procedure.opened()) {
+                throw new ForbiddenException("bid.sealed");
+            }
+        }
+        Map<String, Object> content = unseal(procedure, bid);
+        if (content.get("signature") == null) {
+            throw new NotFoundException("Signature");
+        }
+        return signatures.reverify((String) content.get("document"), (String) content.get("signature"),
+                Instant.parse((String) content.get("signedAt")));
     }
 
     /** Withdraws the supplier organization's bid on a lot before the deadline. */
@@ -362,6 +450,32 @@ public class Procurement {
         return procedure.view();
     }
 
+    /** The protocols produced so far; public like the procedure. */
+    @Transactional(readOnly = true)
+    public List<Protocol> protocols(@Nullable CurrentUser user, ProcedureId id) {
+        view(user, id);
+        return bids.protocols(id);
+    }
+
+    /**
+     * The buyer signs a protocol (SPEC §5.6): a detached CMS signature over the stored HTML original, verified and
+     * kept by the signature module, public like the protocol. A protocol is signed once.
+     */
+    @Transactional
+    public Protocol signProtocol(CurrentUser user, ProcedureId id, String kind, @Nullable String signature) {
+        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Protocol protocol = bids.protocol(id, kind).orElseThrow(() -> new NotFoundException("Protocol"));
+        if (protocol.signedDocumentId() != null) {
+            throw new RuleViolationException("protocol.signedAlready");
+        }
+        String reference = id + "/" + kind;
+        OrganizationId buyer = new OrganizationId(procedure.buyer());
+        VerifiedSignature verified = signatures.verify(user, buyer, "PROTOCOL", reference, protocol.html(), signature);
+        SignedDocumentView kept = signatures.keep(user, verified, "PROTOCOL", reference, true);
+        bids.signProtocol(id, kind, kept.id());
+        return bids.protocol(id, kind).orElseThrow();
+    }
+
     /** A protocol (OPENING or AWARD), once it exists; public like the procedure. */
     @Transactional(readOnly = true)
     public Protocol protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
@@ -462,12 +576,6 @@ public class Procurement {
         content.put("price", price.setScale(2).toPlainString());
         content.put("currency", procedure.currency());
         content.put("proposal", proposal);
-        if (command.document() != null) {
-            content.put("document", command.document());
-        }
-        if (command.signature() != null) {
-            content.put("signature", command.signature());
-        }
         return content;
     }
 
@@ -491,7 +599,8 @@ public class Procurement {
             Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
-                    b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason()));
+                    b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
+                    (String) content.get("signer")));
         }
         return views;
     }

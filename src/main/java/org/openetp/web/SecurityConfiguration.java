@@ -56,6 +56,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/*",
                                 "/api/v1/procedures/*/protocols/*", "/api/v1/procedures/*/documents",
                                 "/api/v1/procedures/*/documents/**", "/api/v1/procedures/*/questions").permitAll()
+                        // The receipt certificate and public signed documents (protocols) are checked by anyone.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/signature/platform-certificate",
+                                "/api/v1/signature/canonical", "/api/v1/signatures/*/verification").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
@@ -73,7 +76,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
-                                "/procedures/*/documents/**").permitAll()
+                                "/procedures/*/documents/**", "/signatures/*").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 
@@ -26,7 +27,7 @@ class SavedSearchTest {
             ProcedureKind.REQUEST_FOR_QUOTATIONS, "Поставка зерна", "Семена ячменя, урожай 2025 года", "RUB",
             ProcedureStatus.PUBLISHED, NOW.plusSeconds(86_400), null, NOW, null, null, List.of(), List.of(
                     lot("Ёлочные игрушки", "01.1", "50000.00", "RU-MOW"),
-                    lot("Ноутбуки", "26.2", "900000.00", "RU-SPE")));
+                    lot("Ноутбуки", "26.2", "900000.00", "RU-SPE")), ProcedureSettings.DEFAULT);
 
     @Test
     void aKeywordMatchesTitleDescriptionOrLotTitleWhateverTheCase() {

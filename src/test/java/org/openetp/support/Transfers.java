@@ -89,7 +89,16 @@ public final class Transfers {
     }
 
     public Bytes download(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return bytes(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    /** POSTs JSON and reads the answer as bytes (a file the server makes, e.g. a demo key). */
+    public Bytes postForBytes(String path, String json, String... headers) {
+        return bytes(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    private Bytes bytes(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven by its own chromedriver (no Selenium Manager download). On a developer machine
  * without Chromium the browser tests are skipped; in CI (CI=true) a missing browser is a failure.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -20,7 +20,7 @@ final class BrowserSupport {
     private BrowserSupport() {
     }
 
-    static ChromeDriver start() throws Exception {
+    public static ChromeDriver start() throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(installed, "Debian chromium and chromium-driver are not installed");

@@ -12,6 +12,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.shared.InvalidInputException;
@@ -46,12 +47,13 @@ public final class Procedure {
     private @Nullable Instant keyReleasedAt;
     private final Instant createdAt;
     private final long version;
+    private final ProcedureSettings settings;
 
     public Procedure(ProcedureId id, UUID buyer, UUID createdBy, ProcedureKind kind, String title, String description,
             String currency, ProcedureStatus status, Instant submissionDeadline, @Nullable Instant clarificationDeadline,
             List<Criterion> criteria, List<Lot> lots, @Nullable Instant publishedAt, @Nullable Instant openedAt,
             @Nullable Instant closedAt, @Nullable String cancelReason, byte[] sealedKey,
-            @Nullable Instant keyReleasedAt, Instant createdAt, long version) {
+            @Nullable Instant keyReleasedAt, Instant createdAt, long version, ProcedureSettings settings) {
         this.id = id;
         this.buyer = buyer;
         this.createdBy = createdBy;
@@ -72,6 +74,7 @@ public final class Procedure {
         this.keyReleasedAt = keyReleasedAt;
         this.createdAt = createdAt;
         this.version = version;
+        this.settings = settings;
     }
 
     /**
@@ -227,13 +230,15 @@ public final class Procedure {
     public ProcedureView view() {
         return new ProcedureView(id, buyer, kind, title, description, currency, status, submissionDeadline,
                 clarificationDeadline, publishedAt, openedAt, cancelReason, criteria,
-                lots.stream().map(Lot::view).toList());
+                lots.stream().map(Lot::view).toList(), settings);
     }
 
     public ProcedureId id() { return id; }
     public UUID buyer() { return buyer; }
     public UUID createdBy() { return createdBy; }
     public ProcedureKind kind() { return kind; }
+
+    public ProcedureSettings settings() { return settings; }
     public String title() { return title; }
     public String description() { return description; }
     public String currency() { return currency; }

@@ -155,11 +155,29 @@ public class BidRepository {
     }
 
     public Optional<Protocol> protocol(ProcedureId procedure, String kind) {
-        return jdbc.sql("SELECT content, sha256, created_at FROM protocol WHERE procedure_id = :procedure AND kind = :kind")
-                .param("procedure", procedure.value()).param("kind", kind)
-                .query((rs, n) -> new Protocol(procedure, kind, rs.getString("content"), rs.getString("sha256"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .optional();
+        return protocols(procedure).stream().filter(p -> p.kind().equals(kind)).findFirst();
+    }
+
+    /** The procedure's protocols in the order they were produced. */
+    public List<Protocol> protocols(ProcedureId procedure) {
+        return jdbc.sql("""
+                SELECT kind, content, sha256, created_at, signed_document_id FROM protocol
+                WHERE procedure_id = :procedure ORDER BY created_at, kind
+                """)
+                .param("procedure", procedure.value())
+                .query((rs, n) -> new Protocol(procedure, rs.getString("kind"), rs.getString("content"),
+                        rs.getString("sha256"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("signed_document_id", UUID.class)))
+                .list();
+    }
+
+    /** Records the buyer's signature of a protocol once; false when it was signed already. */
+    public boolean signProtocol(ProcedureId procedure, String kind, UUID signedDocument) {
+        return jdbc.sql("""
+                UPDATE protocol SET signed_document_id = :signed
+                WHERE procedure_id = :procedure AND kind = :kind AND signed_document_id IS NULL
+                """).param("signed", signedDocument).param("procedure", procedure.value()).param("kind", kind)
+                .update() == 1;
     }
 
     private static StoredBid map(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.catalogue.CatalogueIndex;
 import org.openetp.procurement.domain.Lot;
@@ -30,7 +31,7 @@ public class ProcedureRepository {
     private static final String COLUMNS = """
             id, organization_id, created_by, kind, title, description, currency, status, submission_deadline,
             clarification_deadline, criteria::text AS criteria, published_at, opened_at, closed_at, cancel_reason,
-            sealed_key, key_released_at, created_at, version""";
+            sealed_key, key_released_at, created_at, version, settings::text AS settings""";
 
     private final JdbcClient jdbc;
     private final CatalogueIndex catalogue;
@@ -44,9 +45,9 @@ public class ProcedureRepository {
     public void insert(Procedure p) {
         jdbc.sql("""
                 INSERT INTO procedure (id, organization_id, created_by, kind, title, description, currency, status,
-                    submission_deadline, criteria, sealed_key, created_at)
+                    submission_deadline, criteria, sealed_key, created_at, settings)
                 VALUES (:id, :org, :by, :kind, :title, :description, :currency, :status, :deadline,
-                    CAST(:criteria AS jsonb), :key, :createdAt)
+                    CAST(:criteria AS jsonb), :key, :createdAt, CAST(:settings AS jsonb))
                 """)
                 .param("id", p.id().value())
                 .param("org", p.buyer())
@@ -60,6 +61,7 @@ public class ProcedureRepository {
                 .param("criteria", json.writeValueAsString(p.criteria()))
                 .param("key", p.sealedKey())
                 .param("createdAt", ts(p.createdAt()))
+                .param("settings", json.writeValueAsString(p.settings()))
                 .update();
         for (Lot lot : p.lots()) {
             jdbc.sql("""
@@ -167,7 +169,7 @@ public class ProcedureRepository {
                 criteria, lots, instant(rs.getTimestamp("published_at")), instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("closed_at")), rs.getString("cancel_reason"), rs.getBytes("sealed_key"),
                 instant(rs.getTimestamp("key_released_at")), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"), json.readValue(rs.getString("settings"), ProcedureSettings.class));
     }
 
     static @Nullable Timestamp ts(@Nullable Instant instant) {

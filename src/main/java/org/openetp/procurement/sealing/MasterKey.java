@@ -10,6 +10,7 @@ import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.openetp.shared.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

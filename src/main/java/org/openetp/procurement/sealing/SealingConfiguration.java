@@ -1,7 +1,6 @@
 package org.openetp.procurement.sealing;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +21,5 @@ class SealingConfiguration {
     @Bean
     MasterKey masterKey(@Value("${openetp.master-key:}") String configured) {
         return MasterKey.resolve(configured, keysDirectory);
-    }
-
-    @Bean
-    PlatformSigner platformSigner(Clock clock) {
-        return new PlatformSigner(keysDirectory, clock);
     }
 }

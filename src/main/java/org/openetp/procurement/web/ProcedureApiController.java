@@ -16,6 +16,7 @@ import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.Protocol;
+import org.openetp.signature.Reverification;
 import org.openetp.shared.pdf.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,9 @@ class ProcedureApiController {
     }
 
     record Score(@Nullable String criterion, @Nullable BigDecimal score) {
+    }
+
+    record Signature(@Nullable String signature) {
     }
 
     private final Procurement procurement;
@@ -124,6 +128,20 @@ class ProcedureApiController {
     String protocol(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
             @PathVariable String kind) {
         return procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(Locale.ROOT)).html();
+    }
+
+    /** The buyer signs the protocol's HTML original (the exact bytes the GET above returns). */
+    @PostMapping("/{id}/protocols/{kind}/signature")
+    Protocol signProtocol(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String kind,
+            @RequestBody Signature body) {
+        return procurement.signProtocol(user, new ProcedureId(id), kind.toUpperCase(Locale.ROOT), body.signature());
+    }
+
+    /** Re-verifies a signed bid: its bidder at any time, the buyer's side after the opening. */
+    @GetMapping("/{id}/bids/{bidId}/signature")
+    Reverification bidSignature(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @PathVariable UUID bidId) {
+        return procurement.bidSignature(user, new ProcedureId(id), new BidId(bidId));
     }
 
     /** The same protocol as PDF, rendered from the stored original; its footer names the original's SHA-256. */

@@ -118,6 +118,8 @@ class ProcedurePageController {
         model.addAttribute("accepting", procedure.status() == ProcedureStatus.PUBLISHED
                 && clock.instant().isBefore(procedure.submissionDeadline()));
         model.addAttribute("nonPriceCriteria", procedure.criteria().stream().filter(c -> !c.price()).toList());
+        model.addAttribute("protocols", procedure.openedAt() == null ? List.of()
+                : procurement.protocols(user, procedure.id()));
         return "procurement/procedure";
     }
 
@@ -141,11 +143,22 @@ class ProcedurePageController {
                 proposal.put(k.substring("proposal.".length()), v);
             }
         });
+        // The posted "document" is not passed on: browsers turn its LF line ends into CRLF, and the server rebuilds
+        // the canonical text from the price anyway; the signature has to match that text.
+        String signature = form.get("signature");
         return act(id, redirect, "bid.accepted", () -> {
             BidAccepted accepted = procurement.placeBid(user, new ProcedureId(id), new LotId(lotId),
-                    new PlaceBid(decimal(form.get("price")), null, proposal, null, null, null));
+                    new PlaceBid(decimal(form.get("price")), null, proposal, null,
+                            signature == null || signature.isBlank() ? null : signature, null));
             redirect.addFlashAttribute("receipt", accepted.receipt());
         });
+    }
+
+    @PostMapping("/procedures/{id}/protocols/{kind}/signature")
+    String signProtocol(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String kind,
+            @RequestParam(required = false) @Nullable String signature, RedirectAttributes redirect) {
+        return act(id, redirect, "protocol.signed", () -> procurement.signProtocol(user, new ProcedureId(id),
+                kind.toUpperCase(Locale.ROOT), signature));
     }
 
     @PostMapping("/procedures/{id}/lots/{lotId}/withdraw")
@@ -225,7 +238,9 @@ class ProcedurePageController {
                 form.get("lots[0].categoryCode"), decimal(form.get("lots[0].quantity")), form.get("lots[0].unit"),
                 decimal(form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
-                deadline(form.get("submissionDeadline")), Map.of(), List.of(lot), criteria, null);
+                deadline(form.get("submissionDeadline")),
+                Map.of("signatureRequired", "true".equals(form.get("signatureRequired"))), List.of(lot), criteria,
+                null);
     }
 
     /** The form's datetime-local field is read as UTC, the zone the page states. */

@@ -13,6 +13,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
@@ -30,7 +31,7 @@ class ProcedureAmendmentTest {
                 NOW.plus(untilDeadline), null, List.of(new Criterion("price", BigDecimal.valueOf(100))),
                 List.of(new Lot(LotId.random(), 1, "Paper", "26.2", BigDecimal.TEN, "box", new BigDecimal("100.00"),
                         null, Lot.Status.OPEN, null)),
-                null, null, null, null, new byte[] {1}, null, NOW, 0);
+                null, null, null, null, new byte[] {1}, null, NOW, 0, ProcedureSettings.DEFAULT);
         procedure.publish(NOW, Duration.ofDays(1));
         return procedure;
     }
@@ -85,7 +86,7 @@ class ProcedureAmendmentTest {
         Procedure draft = new Procedure(ProcedureId.random(), UUID.randomUUID(), UUID.randomUUID(),
                 ProcedureKind.REQUEST_FOR_QUOTATIONS, "Paper", "A4", "RUB", ProcedureStatus.DRAFT,
                 NOW.plus(Duration.ofDays(2)), null, List.of(), List.of(), null, null, null, null, new byte[] {1},
-                null, NOW, 0);
+                null, NOW, 0, ProcedureSettings.DEFAULT);
         draft.requireDocumentationOpen(NOW);
         assertThatThrownBy(() -> draft.amend(NOW, MIN_REMAINING)).hasMessage("documents.notPublished");
 

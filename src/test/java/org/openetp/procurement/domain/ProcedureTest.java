@@ -14,6 +14,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
@@ -32,7 +33,7 @@ class ProcedureTest {
         return new Procedure(ProcedureId.random(), UUID.randomUUID(), UUID.randomUUID(),
                 ProcedureKind.REQUEST_FOR_QUOTATIONS, "Laptops", "Ten laptops", "RUB", ProcedureStatus.DRAFT, deadline,
                 null, List.of(new Criterion("price", BigDecimal.valueOf(100))), lotList, null, null, null, null,
-                new byte[] {1}, null, NOW, 0);
+                new byte[] {1}, null, NOW, 0, ProcedureSettings.DEFAULT);
     }
 
     @Test

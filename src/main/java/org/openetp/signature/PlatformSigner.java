@@ -1,4 +1,4 @@
-package org.openetp.procurement.sealing;
+package org.openetp.signature;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -58,6 +59,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.io.pem.PemObjectGenerator;
+import org.openetp.shared.KeyFiles;
 
 /**
  * The platform's own signing identity for submission receipts (SPEC §3.3): an EC P-256 key and a self-signed
@@ -195,7 +197,7 @@ public final class PlatformSigner {
         KeyPair pair = generator.generateKeyPair();
         X500Name subject = new X500Name(SUBJECT);
         X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(subject,
-                new BigInteger(1, Gcm.randomBytes(16)), Date.from(now),
+                new BigInteger(128, new SecureRandom()), Date.from(now),
                 Date.from(now.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()), subject, pair.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true,

@@ -1,4 +1,4 @@
-package org.openetp.procurement.sealing;
+package org.openetp.shared;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Writes key material the way it must be written: owner-only, never over an existing file, on disk before use. */
-final class KeyFiles {
+public final class KeyFiles {
 
     private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
@@ -24,7 +24,7 @@ final class KeyFiles {
      * file system is POSIX; fails if the file exists, because overwriting a key would make everything under it
      * unreadable.
      */
-    static void createOwnerOnly(Path file, byte[] content) throws IOException {
+    public static void createOwnerOnly(Path file, byte[] content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (posix) {

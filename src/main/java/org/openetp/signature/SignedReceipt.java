@@ -1,4 +1,4 @@
-package org.openetp.procurement.sealing;
+package org.openetp.signature;
 
 import java.time.Instant;
 

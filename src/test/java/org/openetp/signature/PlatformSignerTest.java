@@ -1,4 +1,4 @@
-package org.openetp.procurement.sealing;
+package org.openetp.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

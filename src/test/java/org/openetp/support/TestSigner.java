@@ -1,0 +1,69 @@
+package org.openetp.support;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * A key holder in tests: the key and certificate of a PKCS#12 file, signing text the way a user's tool does
+ * (a detached CMS SignedData, SHA-256, signed attributes, the certificate included), as base64 DER.
+ */
+public record TestSigner(PrivateKey key, X509Certificate certificate) {
+
+    public static TestSigner fromPkcs12(byte[] pkcs12, String password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(pkcs12), password.toCharArray());
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return new TestSigner((PrivateKey) store.getKey(alias, password.toCharArray()),
+                            (X509Certificate) store.getCertificate(alias));
+                }
+            }
+            throw new IllegalArgumentException("No key in the PKCS#12 file");
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String sign(String text) {
+        return sign(text, certificate);
+    }
+
+    /** Signs with this key but ships {@code shown} as the signer's certificate: a signature by another key. */
+    public String sign(String text, X509Certificate shown) {
+        try {
+            String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(algorithm).build(key), shown));
+            generator.addCertificates(new JcaCertStore(List.of(shown)));
+            byte[] der = generator.generate(new CMSProcessableByteArray(text.getBytes(StandardCharsets.UTF_8)), false)
+                    .getEncoded();
+            return Base64.getEncoder().encodeToString(der);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String certificatePem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
