@@ -64,8 +64,8 @@ public class PdfRenderer {
     private static Document parse(String xhtml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            // Our own documents never need an external DTD or entity (<!DOCTYPE html> has neither): refusing to load them
-            // rules out XXE.
+            // Our own documents never need an external DTD or entity (<!DOCTYPE html> has neither):
+            // refusing to load them rules out XXE.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

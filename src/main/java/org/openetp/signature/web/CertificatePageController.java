@@ -40,7 +40,8 @@ class CertificatePageController {
     }
 
     @PostMapping("/certificates")
-    String register(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable MultipartFile file,
+    String register(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable MultipartFile file,
             @RequestParam(required = false) @Nullable String pem, RedirectAttributes redirect) throws IOException {
         byte[] encoded = file != null && !file.isEmpty() ? file.getBytes()
                 : pem == null ? new byte[0] : pem.getBytes(StandardCharsets.US_ASCII);
