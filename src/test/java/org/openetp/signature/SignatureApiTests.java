@@ -139,6 +139,8 @@ class SignatureApiTests extends ApiTest {
                 Api.bearer(supplier.token()));
         assertThat(code(revoked)).isEqualTo("signature.certificateRevoked");
 
+        assertThat(jdbc.sql("SELECT details->>'certificate' FROM audit_entry WHERE action = 'CERTIFICATE_REVOKED'")
+                .query(String.class).list()).as("the revocation is journaled").contains(certificate);
         assertThat(jdbc.sql("SELECT count(*) FROM bid WHERE procedure_id = CAST(:id AS uuid)")
                 .param("id", tender.id).query(Long.class).single()).as("no bid stored").isZero();
         assertThat(jdbc.sql("SELECT details->>'reason' FROM audit_entry WHERE stream = :s AND action = "
