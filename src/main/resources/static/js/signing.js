@@ -416,25 +416,23 @@
   var busy = new WeakSet();
 
   function submitSigned(form, submitter, keyInput, passwordInput) {
-    // Emptied so that a later submit (or the back button) cannot send them, and disabled while the entry list is
-    // built so that not even their names are posted.
+    // Emptied so that a later submit (or the back button) cannot send them, and dropped from the entry list in the
+    // formdata event so that not even their names are posted (some browsers build the list after requestSubmit has
+    // returned, so disabling the inputs around that call is not enough).
     keyInput.value = '';
     if (passwordInput) {
       passwordInput.value = '';
-      passwordInput.disabled = true;
     }
-    keyInput.disabled = true;
-    try {
-      if (typeof form.requestSubmit === 'function') {
-        form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-      } else {
-        form.submit();
-      }
-    } finally {
-      keyInput.disabled = false;
+    form.addEventListener('formdata', function (event) {
+      event.formData.delete(keyInput.name);
       if (passwordInput) {
-        passwordInput.disabled = false;
+        event.formData.delete(passwordInput.name);
       }
+    }, { once: true });
+    if (typeof form.requestSubmit === 'function') {
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+    } else {
+      form.submit();
     }
   }
 
