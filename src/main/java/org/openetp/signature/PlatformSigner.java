@@ -1,20 +1,17 @@
 package org.openetp.signature;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +31,6 @@ import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -50,16 +46,9 @@ import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.util.io.pem.PemObjectGenerator;
-import org.openetp.shared.KeyFiles;
 
 /**
  * The platform's own signing identity for submission receipts (SPEC §3.3): an EC P-256 key and a self-signed
@@ -93,20 +82,13 @@ public final class PlatformSigner {
         Path keyFile = keysDirectory.resolve(KEY_FILE);
         Path certificateFile = keysDirectory.resolve(CERTIFICATE_FILE);
         try {
-            boolean hasKey = Files.exists(keyFile);
-            if (hasKey != Files.exists(certificateFile)) {
-                // Never pair a surviving half with a new other half: receipts already issued would stop verifying.
-                throw new IllegalStateException("Found only one of " + KEY_FILE + " and " + CERTIFICATE_FILE + " in "
-                        + keysDirectory.toAbsolutePath() + "; restore the other, or remove both to create a new "
-                        + "platform receipt identity");
-            }
-            if (!hasKey) {
+            if (!PemFiles.pairExists(keyFile, certificateFile, "platform receipt identity")) {
                 create(keyFile, certificateFile, clock.instant());
             }
-            this.privateKey = readPrivateKey(keyFile);
+            this.privateKey = PemFiles.readPrivateKey(keyFile);
             this.certificatePem = Files.readString(certificateFile, StandardCharsets.US_ASCII);
-            this.certificate = readCertificate(certificateFile);
-            checkKeyMatchesCertificate(keyFile);
+            this.certificate = PemFiles.readCertificate(certificateFile);
+            PemFiles.requireMatch(privateKey, certificate, SIGNATURE_ALGORITHM, keyFile);
             this.signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
                     new SigningCertificateV2(new ESSCertIDv2(
                             MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())))));
@@ -205,48 +187,6 @@ public final class PlatformSigner {
                 .addExtension(Extension.subjectKeyIdentifier, false,
                         new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()))
                 .build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(pair.getPrivate()));
-        KeyFiles.createOwnerOnly(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
-        Files.write(certificateFile, pem(new JcaMiscPEMGenerator(certificate)),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-
-    private static byte[] pem(PemObjectGenerator object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static PrivateKey readPrivateKey(Path file) throws IOException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-            if (parser.readObject() instanceof PrivateKeyInfo key) {
-                return new JcaPEMKeyConverter().getPrivateKey(key);
-            }
-        }
-        throw new IllegalStateException(file.toAbsolutePath() + " does not hold a PKCS#8 private key");
-    }
-
-    private static X509CertificateHolder readCertificate(Path file) throws IOException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-            if (parser.readObject() instanceof X509CertificateHolder holder) {
-                return holder;
-            }
-        }
-        throw new IllegalStateException(file.toAbsolutePath() + " does not hold an X.509 certificate");
-    }
-
-    private void checkKeyMatchesCertificate(Path keyFile) throws IOException, GeneralSecurityException {
-        byte[] probe = "openetp key pair check".getBytes(StandardCharsets.US_ASCII);
-        Signature signature = Signature.getInstance(SIGNATURE_ALGORITHM);
-        signature.initSign(privateKey);
-        signature.update(probe);
-        byte[] signed = signature.sign();
-        signature.initVerify(new JcaPEMKeyConverter().getPublicKey(certificate.getSubjectPublicKeyInfo()));
-        signature.update(probe);
-        if (!signature.verify(signed)) {
-            throw new IllegalStateException(keyFile.toAbsolutePath() + " is not the key of " + CERTIFICATE_FILE
-                    + "; restore the matching pair");
-        }
+        PemFiles.write(keyFile, certificateFile, pair.getPrivate(), certificate);
     }
 }

@@ -2,20 +2,17 @@ package org.openetp.signature.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,7 +29,6 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -50,11 +46,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
@@ -65,8 +57,7 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
-import org.bouncycastle.util.io.pem.PemObjectGenerator;
-import org.openetp.shared.KeyFiles;
+import org.openetp.signature.PemFiles;
 
 /**
  * The dev-profile demo certificate authority (SPEC §3.4): a self-signed RSA CA "CN=OpenETP demo CA, O=OpenETP" kept
@@ -121,21 +112,15 @@ public final class DemoCertificateAuthority {
         Path keyFile = keysDirectory.resolve(KEY_FILE);
         Path certificateFile = keysDirectory.resolve(CERTIFICATE_FILE);
         try {
-            boolean hasKey = Files.exists(keyFile);
-            if (hasKey != Files.exists(certificateFile)) {
-                // A new half paired with a surviving one would not match; and a fresh CA would orphan every demo
-                // certificate issued so far, so the operator must decide.
-                throw new IllegalStateException("Found only one of " + KEY_FILE + " and " + CERTIFICATE_FILE + " in "
-                        + keysDirectory.toAbsolutePath() + "; restore the other, or remove both to create a new "
-                        + "demo CA");
-            }
-            if (!hasKey) {
+            if (!PemFiles.pairExists(keyFile, certificateFile, "demo CA")) {
                 create(keyFile, certificateFile, clock.instant());
             }
-            this.caKey = readPrivateKey(keyFile);
+            this.caKey = PemFiles.readPrivateKey(keyFile);
             this.caCertificatePem = Files.readString(certificateFile, StandardCharsets.US_ASCII);
-            this.caCertificate = readCertificate(certificateFile);
-            checkKeyMatchesCertificate(keyFile);
+            X509CertificateHolder holder = PemFiles.readCertificate(certificateFile);
+            this.caCertificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+            PemFiles.requireMatch(caKey, holder, SIGNATURE_ALGORITHM, keyFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the demo CA in " + keysDirectory.toAbsolutePath(),
                     e);
@@ -171,7 +156,7 @@ public final class DemoCertificateAuthority {
         try {
             KeyPair pair = newRsaKeyPair();
             X509Certificate certificate = userCertificate(email, name, pair.getPublic());
-            return new IssuedKey(pkcs12(email, pair, certificate, password), pem(new JcaMiscPEMGenerator(certificate)));
+            return new IssuedKey(pkcs12(email, pair, certificate, password), PemFiles.pem(new JcaMiscPEMGenerator(certificate)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode a demo key", e);
         } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
@@ -279,50 +264,6 @@ public final class DemoCertificateAuthority {
                 .addExtension(Extension.subjectKeyIdentifier, false,
                         new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()))
                 .build(signer(pair.getPrivate()));
-        KeyFiles.createOwnerOnly(keyFile,
-                pem(new JcaPKCS8Generator(pair.getPrivate(), null)).getBytes(StandardCharsets.US_ASCII));
-        Files.writeString(certificateFile, pem(new JcaMiscPEMGenerator(certificate)), StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-
-    private static String pem(PemObjectGenerator object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString();
-    }
-
-    private static PrivateKey readPrivateKey(Path file) throws IOException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-            if (parser.readObject() instanceof PrivateKeyInfo key) {
-                return new JcaPEMKeyConverter().getPrivateKey(key);
-            }
-        }
-        throw new IllegalStateException(file.toAbsolutePath() + " does not hold a PKCS#8 private key");
-    }
-
-    private static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-            if (parser.readObject() instanceof X509CertificateHolder holder) {
-                return (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
-            }
-        }
-        throw new IllegalStateException(file.toAbsolutePath() + " does not hold an X.509 certificate");
-    }
-
-    private void checkKeyMatchesCertificate(Path keyFile) throws GeneralSecurityException {
-        byte[] probe = "openetp demo CA key pair check".getBytes(StandardCharsets.US_ASCII);
-        Signature signature = Signature.getInstance(SIGNATURE_ALGORITHM);
-        signature.initSign(caKey);
-        signature.update(probe);
-        byte[] signed = signature.sign();
-        signature.initVerify(caCertificate.getPublicKey());
-        signature.update(probe);
-        if (!signature.verify(signed)) {
-            throw new IllegalStateException(keyFile.toAbsolutePath() + " is not the key of " + CERTIFICATE_FILE
-                    + "; restore the matching pair");
-        }
+        PemFiles.write(keyFile, certificateFile, pair.getPrivate(), certificate);
     }
 }
