@@ -1,5 +1,6 @@
 package org.openetp.ledger;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openetp.organization.OrganizationId;
 
@@ -29,6 +30,6 @@ record Account(@Nullable OrganizationId organization, String currency, Kind kind
     /** The readable name entries refer to, e.g. {@code organization:<id>:RUB:available} or {@code platform:RUB:bank}. */
     String code() {
         String owner = organization == null ? "platform" : "organization:" + organization;
-        return owner + ":" + currency + ":" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return owner + ":" + currency + ":" + kind.name().toLowerCase(Locale.ROOT);
     }
 }

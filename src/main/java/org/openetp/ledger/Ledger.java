@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -169,7 +170,7 @@ public class Ledger {
                         new Entry(Account.available(org, cur), x));
             }
             case FORFEIT -> {
-                OrganizationId to = java.util.Objects.requireNonNull(request.counterparty());
+                OrganizationId to = Objects.requireNonNull(request.counterparty());
                 store.lockInOrder(List.of(org, to), cur);
                 changes.add(new Change(org, none, x.negate(), take(org, cur, none, x.negate())));
                 changes.add(new Change(to, x, none, store.add(to, cur, x, none)));

@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ class LedgerStore {
 
         boolean sameAs(Request other) {
             return kind == other.kind && organization.equals(other.organization)
-                    && java.util.Objects.equals(counterparty, other.counterparty)
+                    && Objects.equals(counterparty, other.counterparty)
                     && amount.compareTo(other.amount) == 0 && currency.equals(other.currency)
                     && memo.equals(other.memo);
         }
@@ -60,18 +60,21 @@ class LedgerStore {
     Optional<Stored> postingByKey(String idempotencyKey) {
         return jdbc.sql("SELECT * FROM ledger_posting WHERE idempotency_key = :key").param("key", idempotencyKey)
                 .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
                     UUID counterparty = rs.getObject("counterparty_id", UUID.class);
                     Request request = new Request(PostingKind.valueOf(rs.getString("kind")),
                             new OrganizationId(rs.getObject("organization_id", UUID.class)),
                             counterparty == null ? null : new OrganizationId(counterparty),
                             rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("idempotency_key"),
                             rs.getString("memo"));
-                    return new Stored(request, new PostingView(rs.getObject("id", UUID.class), rs.getString("kind"),
+                    return new Stored(request, new PostingView(id, rs.getString("kind"),
                             rs.getString("idempotency_key"), instant(rs.getTimestamp("posted_at")),
                             rs.getString("memo"), List.of()));
                 })
                 .optional()
-                .map(s -> new Stored(s.request(), withEntries(s.view())));
+                .map(stored -> new Stored(stored.request(), new PostingView(stored.view().id(),
+                        stored.view().kind(), stored.view().idempotencyKey(), stored.view().postedAt(),
+                        stored.view().memo(), entries(stored.view().id()))));
     }
 
     /**
@@ -214,13 +217,10 @@ class LedgerStore {
                 rs.getBigDecimal("available_after"), rs.getBigDecimal("blocked_after"))).list();
     }
 
-    private PostingView withEntries(PostingView posting) {
-        List<EntryView> entries = new ArrayList<>(jdbc.sql(
-                        "SELECT account, amount FROM ledger_entry WHERE posting_id = :id ORDER BY line")
-                .param("id", posting.id())
-                .query((rs, n) -> new EntryView(rs.getString("account"), rs.getBigDecimal("amount"))).list());
-        return new PostingView(posting.id(), posting.kind(), posting.idempotencyKey(), posting.postedAt(),
-                posting.memo(), entries);
+    private List<EntryView> entries(UUID posting) {
+        return jdbc.sql("SELECT account, amount FROM ledger_entry WHERE posting_id = :id ORDER BY line")
+                .param("id", posting)
+                .query((rs, n) -> new EntryView(rs.getString("account"), rs.getBigDecimal("amount"))).list();
     }
 
     private static Balances balances(ResultSet rs, int row) throws SQLException {

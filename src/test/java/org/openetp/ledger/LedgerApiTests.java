@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,13 +129,16 @@ class LedgerApiTests extends ApiTest {
         assertThat(rows.get(1)).hasSize(9);
 
         // The period filter: nothing before the beginning of the day after tomorrow.
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
         assertThat(parseCsv(new String(files.download("/api/v1/accounts/me/statement.csv?from=" + tomorrow,
                 Api.bearer(member.token())).body(), StandardCharsets.UTF_8))).hasSize(1);
         Api.Response badPeriod = api.get("/api/v1/accounts/me/statement?from=yesterday",
                 Api.bearer(member.token()));
         assertThat(badPeriod.status()).isEqualTo(400);
         assertThat(badPeriod.errorFields()).containsExactly("from");
+        Api.Response badCurrency = api.get("/api/v1/accounts/me?currency=roubles", Api.bearer(member.token()));
+        assertThat(badCurrency.status()).isEqualTo(400);
+        assertThat(badCurrency.errorFields()).containsExactly("currency");
     }
 
     @Test
@@ -221,6 +227,11 @@ class LedgerApiTests extends ApiTest {
                 Api.bearer(first.token())).json();
         assertThat(account.path("balance").asString()).as("a plain member may read").isEqualTo("42.00");
         assertThat(account.path("organizationId").asString()).isEqualTo(second.organizationId());
+
+        Transfers browser = Transfers.loggedIn(port, first.email(), Registrations.PASSWORD);
+        String page = browser.page("/money?organizationId=" + second.organizationId()).body();
+        assertThat(page).contains("id=\"organization-switch\"", "42.00",
+                "/money?organizationId=" + first.organizationId());
     }
 
     @Test
@@ -320,6 +331,8 @@ class LedgerApiTests extends ApiTest {
     void theOperatorTopUpFormPostsOnceHoweverOftenItIsSubmitted() {
         Flows.Member member = flows.accreditedMember();
         Transfers operator = Transfers.loggedIn(port, Flows.OPERATOR_EMAIL, Flows.OPERATOR_PASSWORD);
+        assertThat(operator.page("/money").body()).as("the operator belongs to no organization")
+                .contains("You do not belong to an organization yet");
         String path = "/operator/accounts/" + member.organizationId();
         String page = operator.page(path).body();
         assertThat(page).contains("Record a bank transfer received");
@@ -356,7 +369,7 @@ class LedgerApiTests extends ApiTest {
         String key = "http-replay-" + UUID.randomUUID();
         int requests = 30;
         Set<String> ids = ConcurrentHashMap.newKeySet();
-        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             CountDownLatch start = new CountDownLatch(1);

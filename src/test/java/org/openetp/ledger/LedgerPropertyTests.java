@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openetp.organization.OrganizationId;
 import org.openetp.shared.ConflictException;
 import org.openetp.support.IntegrationTest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class LedgerPropertyTests {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerPropertyTests.class);
     private static final int OPERATIONS = 250;
     private static final int ORGANIZATIONS = 4;
     // One currency for every seed: the zero-sum invariant holds per currency across all postings ever made in it.
@@ -129,6 +133,8 @@ class LedgerPropertyTests {
             }
         }
 
+        LOG.info("seed {}: posted {}, refused {}, replays {}, conflicts {}", seed, successes, refusals, replays,
+                conflicts);
         // The generator must really have exercised every kind both ways, or the properties proved little.
         assertThat(successes.keySet()).as("kinds posted").containsExactlyInAnyOrder(Op.values());
         assertThat(refusals.keySet()).as("kinds refused")
@@ -144,7 +150,7 @@ class LedgerPropertyTests {
             case CHARGE -> ledger.charge(organization, amount, CURRENCY, key, memo);
             case BLOCK -> ledger.block(organization, amount, CURRENCY, key, memo);
             case RELEASE -> ledger.release(organization, amount, CURRENCY, key, memo);
-            case FORFEIT -> ledger.forfeit(organization, java.util.Objects.requireNonNull(to), amount, CURRENCY,
+            case FORFEIT -> ledger.forfeit(organization, Objects.requireNonNull(to), amount, CURRENCY,
                     key, memo);
         };
     }

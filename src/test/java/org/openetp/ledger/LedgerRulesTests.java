@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,8 @@ class LedgerRulesTests {
                 .containsExactly(new FieldError("memo", "field.tooLong"));
         assertThat(fields(() -> ledger.forfeit(supplier, supplier, BigDecimal.ONE, "RUB", key(), "")))
                 .containsExactly(new FieldError("to", "ledger.forfeit.sameOrganization"));
-        assertThat(fields(() -> ledger.statement(supplier, "RUB", java.time.Instant.parse("2026-02-01T00:00:00Z"),
-                java.time.Instant.parse("2026-01-01T00:00:00Z"))))
+        assertThat(fields(() -> ledger.statement(supplier, "RUB", Instant.parse("2026-02-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"))))
                 .containsExactly(new FieldError("from", "ledger.period.invalid"));
         assertThat(ledger.accounts(supplier)).as("nothing was posted").isEmpty();
         assertThat(ledger.account(supplier, "RUB").balance()).isEqualByComparingTo("0");
