@@ -28,6 +28,7 @@ import org.openetp.organization.OrganizationId;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
+import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
 import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,10 @@ import tools.jackson.databind.JsonNode;
  * isolation, the journal and the admins' notices.
  */
 class LedgerApiTests extends ApiTest {
+
+    @Autowired
+    MutableClock clock;
+
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String TRICKY_MEMO = "Payment order 17, \"urgent\"\nsecond line; 'quoted' ,end";
@@ -128,8 +133,9 @@ class LedgerApiTests extends ApiTest {
         assertThat(Instant.parse(rows.get(1).get(1))).as("an ISO instant").isNotNull();
         assertThat(rows.get(1)).hasSize(9);
 
-        // The period filter: nothing before the beginning of the day after tomorrow.
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        // The period filter: nothing from the beginning of the day after tomorrow (by the platform's clock, which
+        // other tests in this context may have moved ahead of the wall clock).
+        String tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2).toString();
         assertThat(parseCsv(new String(files.download("/api/v1/accounts/me/statement.csv?from=" + tomorrow,
                 Api.bearer(member.token())).body(), StandardCharsets.UTF_8))).hasSize(1);
         Api.Response badPeriod = api.get("/api/v1/accounts/me/statement?from=yesterday",
