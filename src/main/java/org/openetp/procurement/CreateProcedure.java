@@ -17,7 +17,12 @@ public record CreateProcedure(@Nullable String kind, @Nullable String title, @Nu
 
     /** A lot of the new procedure. */
     public record NewLot(@Nullable String title, @Nullable String categoryCode, @Nullable BigDecimal quantity,
-            @Nullable String unit, @Nullable BigDecimal startPrice, @Nullable String deliveryRegion) {
+            @Nullable String unit, @Nullable BigDecimal startPrice, @Nullable String deliveryRegion,
+            @Nullable NewSecurity security) {
+    }
+
+    /** The lot's bid security (SPEC §4.5): {@code kind} PERCENT (of the start price) or FIXED, and its value. */
+    public record NewSecurity(@Nullable String kind, @Nullable BigDecimal value) {
     }
 
     /** A criterion and its weight in percent; the weights add up to 100 and one of them is {@code price}. */

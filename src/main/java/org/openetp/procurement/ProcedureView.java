@@ -14,6 +14,7 @@ public record ProcedureView(ProcedureId id, UUID organizationId, ProcedureKind k
 
     /** A lot as shown with its procedure. */
     public record LotView(LotId id, int number, String title, String categoryCode, BigDecimal quantity, String unit,
-            BigDecimal startPrice, @Nullable String deliveryRegion, String status, @Nullable BidId winnerBidId) {
+            BigDecimal startPrice, @Nullable String deliveryRegion, String status, @Nullable BidId winnerBidId,
+            @Nullable SecurityRequirement security, @Nullable BigDecimal securityAmount) {
     }
 }

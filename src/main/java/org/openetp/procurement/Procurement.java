@@ -31,6 +31,7 @@ import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.sealing.BidVault;
+import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
@@ -67,13 +68,14 @@ public class Procurement {
     private final BidVault vault;
     private final PlatformSigner signer;
     private final Signatures signatures;
+    private final BidSecurityDesk security;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcurementProperties properties;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
-            BidVault vault, PlatformSigner signer, Signatures signatures, ApplicationEventPublisher events, Clock clock,
-            ProcurementProperties properties) {
+            BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security,
+            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -81,6 +83,7 @@ public class Procurement {
         this.vault = vault;
         this.signer = signer;
         this.signatures = signatures;
+        this.security = security;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -136,6 +139,7 @@ public class Procurement {
         Instant now = clock.instant();
         procedure.cancel(reason, now);
         procedures.update(procedure);
+        security.releaseAll(id);
         events.publishEvent(new ProcedureCancelled(id, user.id().value(), procedure.cancelReason(), now));
         return procedure.view();
     }
@@ -197,6 +201,7 @@ public class Procurement {
         if (existing == null) {
             bids.insert(new StoredBid(bidId, id, lotId, supplier.value(), user.id().value(), "SUBMITTED", box.nonce(),
                     box.ciphertext(), sha256, now, now, false, null, null, null, null));
+            security.provide(supplier, procedure, lot, bidId, command.security());
         } else {
             bids.replaceContent(bidId, box.nonce(), box.ciphertext(), sha256, user.id().value(), now);
         }
@@ -297,6 +302,7 @@ public class Procurement {
         procedure.requireAcceptingBids(now);
         StoredBid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
         bids.setStatus(bid.id(), "WITHDRAWN", now);
+        security.release(bid.id());
         events.publishEvent(new BidWithdrawn(id, lotId, bid.id(), supplier.value(), now));
     }
 
@@ -384,6 +390,9 @@ public class Procurement {
         if (!admitted && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "bid.reject.reason");
         }
+        if (admitted) {
+            security.requireAdmissible(bid.id());
+        }
         Instant now = clock.instant();
         bids.decide(bid.id(), admitted, reason == null ? "" : reason.strip(), now);
         events.publishEvent(new BidEvaluated(id, bidId, admitted, reason == null ? "" : reason.strip(),
@@ -429,6 +438,7 @@ public class Procurement {
         List<Ranking.Ranked> ranking = Ranking.rank(procedure.kind(), procedure.criteria(), admitted);
         if (ranking.isEmpty()) {
             procedure.failLot(lotId, now);
+            security.releaseAllBut(lotId, null);
             events.publishEvent(new LotFailed(id, lotId, now));
         } else {
             for (Ranking.Ranked r : ranking) {
@@ -437,6 +447,8 @@ public class Procurement {
             StoredBid winner = live.stream().filter(b -> b.id().equals(ranking.getFirst().bid())).findFirst()
                     .orElseThrow();
             procedure.award(lot.id(), winner.id(), now);
+            // The winner's deposit stays blocked until the contract is signed (SPEC §4.5).
+            security.releaseAllBut(lotId, winner.id());
             events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), winner.price(),
                     user.id().value(), now));
         }
@@ -600,7 +612,7 @@ public class Procurement {
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    (String) content.get("signer")));
+                    (String) content.get("signer"), security.find(b.id()).orElse(null)));
         }
         return views;
     }
@@ -679,11 +691,36 @@ public class Procurement {
             if (region != null && !classifier.regionExists(region)) {
                 errors.add(new FieldError(prefix + "deliveryRegion", "region.unknown"));
             }
+            SecurityRequirement security = security(errors, prefix, l.security(), l.startPrice());
             result.add(new Lot(LotId.random(), i + 1, title, category,
                     l.quantity() == null ? BigDecimal.ONE : l.quantity(), unit,
-                    l.startPrice() == null ? BigDecimal.ONE : l.startPrice(), region, Lot.Status.OPEN, null));
+                    l.startPrice() == null ? BigDecimal.ONE : l.startPrice(), region, security, Lot.Status.OPEN,
+                    null));
         }
         return result;
+    }
+
+    /** A lot's bid security: a percent of the start price (at most 100) or a fixed amount up to the start price. */
+    private static @Nullable SecurityRequirement security(List<FieldError> errors, String prefix,
+            CreateProcedure.@Nullable NewSecurity given, @Nullable BigDecimal startPrice) {
+        if (given == null) {
+            return null;
+        }
+        SecurityRequirement.Kind kind;
+        try {
+            kind = SecurityRequirement.Kind.valueOf(String.valueOf(given.kind()));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(prefix + "security.kind", "lot.security.kind"));
+            return null;
+        }
+        BigDecimal value = given.value();
+        if (value == null || value.signum() <= 0 || value.stripTrailingZeros().scale() > 2
+                || kind == SecurityRequirement.Kind.PERCENT && value.compareTo(HUNDRED) > 0
+                || kind == SecurityRequirement.Kind.FIXED && startPrice != null && value.compareTo(startPrice) > 0) {
+            errors.add(new FieldError(prefix + "security.value", "lot.security.value"));
+            return null;
+        }
+        return new SecurityRequirement(kind, value);
     }
 
     private static List<Criterion> criteria(List<FieldError> errors, ProcedureKind kind,

@@ -97,17 +97,18 @@ class DemoData implements ApplicationRunner {
                 "Laptops for the Moscow office", "20 business laptops: 14\", 16 GB RAM, 512 GB SSD, 3-year warranty. "
                         + "Delivery to Moscow within 30 days of the contract.", "RUB", deadline, Map.of(),
                 List.of(new CreateProcedure.NewLot("Business laptops", "26.2", BigDecimal.valueOf(20), "pcs",
-                                new BigDecimal("2400000.00"), "RU-MOW"),
+                                new BigDecimal("2400000.00"), "RU-MOW", null),
                         new CreateProcedure.NewLot("Docking stations", "26.2", BigDecimal.valueOf(20), "pcs",
-                                new BigDecimal("300000.00"), "RU-MOW")), null, null));
+                                new BigDecimal("300000.00"), "RU-MOW", null)), null, null));
         procurement.publish(buyer, rfq.id());
         procurement.placeBid(supplier, rfq.id(), rfq.lots().getFirst().id(),
-                new PlaceBid(new BigDecimal("2290000.00"), "RUB", null, null, null, null));
+                new PlaceBid(new BigDecimal("2290000.00"), "RUB", null, null, null, null, null));
         procurement.create(buyer, new CreateProcedure("OPEN_TENDER", "Office cleaning services, 2027",
                 "Daily cleaning of 3,500 m² of offices in Moscow for twelve months.", "RUB",
                 deadline.plus(Duration.ofDays(14)), Map.of(),
                 List.of(new CreateProcedure.NewLot("Office cleaning", "81.2", BigDecimal.ONE, "service",
-                        new BigDecimal("4800000.00"), "RU-MOW")),
+                        new BigDecimal("4800000.00"), "RU-MOW",
+                        new CreateProcedure.NewSecurity("PERCENT", new BigDecimal("1")))),
                 List.of(new CreateProcedure.NewCriterion("price", new BigDecimal("60")),
                         new CreateProcedure.NewCriterion("experience", new BigDecimal("25")),
                         new CreateProcedure.NewCriterion("quality", new BigDecimal("15"))), null));

@@ -78,6 +78,6 @@ class SavedSearchTest {
 
     private static ProcedureView.LotView lot(String title, String category, String startPrice, String region) {
         return new ProcedureView.LotView(LotId.random(), 1, title, category, BigDecimal.ONE, "pcs",
-                new BigDecimal(startPrice), region, "OPEN", null);
+                new BigDecimal(startPrice), region, "OPEN", null, null, null);
     }
 }

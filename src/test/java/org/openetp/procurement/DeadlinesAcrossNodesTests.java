@@ -153,10 +153,10 @@ class DeadlinesAcrossNodesTests {
             ProcedureView draft = procurement.create(buyer, new CreateProcedure("REQUEST_FOR_QUOTATIONS",
                     "Paper", "A4 paper, 500 boxes", "RUB", CLOCK.instant().plus(Duration.ofDays(2)), Map.of(),
                     List.of(new CreateProcedure.NewLot("Paper", "17.1", BigDecimal.valueOf(500), "box",
-                            new BigDecimal("250000.00"), null)), null, null));
+                            new BigDecimal("250000.00"), null, null)), null, null));
             procurement.publish(buyer, draft.id());
             procurement.placeBid(supplier, draft.id(), draft.lots().getFirst().id(),
-                    new PlaceBid(new BigDecimal("240000.00"), "RUB", null, null, null, null));
+                    new PlaceBid(new BigDecimal("240000.00"), "RUB", null, null, null, null, null));
             return draft.id();
         }
 

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.SecurityRequirement;
 import org.openetp.shared.RuleViolationException;
 
 /** A lot of a procedure: evaluated and awarded on its own (SPEC §5.1). */
@@ -21,11 +22,13 @@ public final class Lot {
     private final String unit;
     private final BigDecimal startPrice;
     private final @Nullable String deliveryRegion;
+    private final @Nullable SecurityRequirement security;
     private Status status;
     private @Nullable BidId winner;
 
     public Lot(LotId id, int number, String title, String categoryCode, BigDecimal quantity, String unit,
-            BigDecimal startPrice, @Nullable String deliveryRegion, Status status, @Nullable BidId winner) {
+            BigDecimal startPrice, @Nullable String deliveryRegion, @Nullable SecurityRequirement security,
+            Status status, @Nullable BidId winner) {
         this.id = id;
         this.number = number;
         this.title = title;
@@ -34,6 +37,7 @@ public final class Lot {
         this.unit = unit;
         this.startPrice = startPrice;
         this.deliveryRegion = deliveryRegion;
+        this.security = security;
         this.status = status;
         this.winner = winner;
     }
@@ -61,7 +65,7 @@ public final class Lot {
 
     ProcedureView.LotView view() {
         return new ProcedureView.LotView(id, number, title, categoryCode, quantity, unit, startPrice, deliveryRegion,
-                status.name(), winner);
+                status.name(), winner, security, securityAmount());
     }
 
     public LotId id() { return id; }
@@ -73,5 +77,11 @@ public final class Lot {
     public BigDecimal startPrice() { return startPrice; }
     public @Nullable String deliveryRegion() { return deliveryRegion; }
     public Status status() { return status; }
+    public @Nullable SecurityRequirement security() { return security; }
+
+    /** The bid security a supplier must provide on this lot, or null when none is required. */
+    public @Nullable BigDecimal securityAmount() {
+        return security == null ? null : security.amountFor(startPrice);
+    }
     public @Nullable BidId winner() { return winner; }
 }

@@ -14,6 +14,7 @@ import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureSettings;
+import org.openetp.procurement.SecurityRequirement;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.catalogue.CatalogueIndex;
 import org.openetp.procurement.domain.Lot;
@@ -66,8 +67,9 @@ public class ProcedureRepository {
         for (Lot lot : p.lots()) {
             jdbc.sql("""
                     INSERT INTO lot (id, procedure_id, number, title, category_code, quantity, unit, start_price,
-                        delivery_region, status)
-                    VALUES (:id, :procedure, :number, :title, :category, :quantity, :unit, :startPrice, :region, :status)
+                        delivery_region, status, security_kind, security_value)
+                    VALUES (:id, :procedure, :number, :title, :category, :quantity, :unit, :startPrice, :region, :status,
+                        :securityKind, :securityValue)
                     """)
                     .param("id", lot.id().value())
                     .param("procedure", p.id().value())
@@ -79,6 +81,8 @@ public class ProcedureRepository {
                     .param("startPrice", lot.startPrice())
                     .param("region", lot.deliveryRegion())
                     .param("status", lot.status().name())
+                    .param("securityKind", lot.security() == null ? null : lot.security().kind().name())
+                    .param("securityValue", lot.security() == null ? null : lot.security().value())
                     .update();
         }
         // The catalogue changes in the same transaction as the procedure, never before nor after it.
@@ -149,7 +153,7 @@ public class ProcedureRepository {
         ProcedureId id = new ProcedureId(rs.getObject("id", UUID.class));
         List<Lot> lots = jdbc.sql("""
                 SELECT id, number, title, category_code, quantity, unit, start_price, delivery_region, status,
-                       winner_bid_id
+                       winner_bid_id, security_kind, security_value
                 FROM lot WHERE procedure_id = :id ORDER BY number
                 """)
                 .param("id", id.value())
@@ -158,6 +162,9 @@ public class ProcedureRepository {
                     return new Lot(new LotId(r.getObject("id", UUID.class)), r.getInt("number"), r.getString("title"),
                             r.getString("category_code"), r.getBigDecimal("quantity"), r.getString("unit"),
                             r.getBigDecimal("start_price"), r.getString("delivery_region"),
+                            r.getString("security_kind") == null ? null : new SecurityRequirement(
+                                    SecurityRequirement.Kind.valueOf(r.getString("security_kind")),
+                                    r.getBigDecimal("security_value")),
                             Lot.Status.valueOf(r.getString("status")), winner == null ? null : new BidId(winner));
                 })
                 .list();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ class ProcedurePageController {
         return act(id, redirect, "bid.accepted", () -> {
             BidAccepted accepted = procurement.placeBid(user, new ProcedureId(id), new LotId(lotId),
                     new PlaceBid(decimal(form.get("price")), null, proposal, null,
-                            signature == null || signature.isBlank() ? null : signature, null));
+                            signature == null || signature.isBlank() ? null : signature, null, security(form)));
             redirect.addFlashAttribute("receipt", accepted.receipt());
         });
     }
@@ -225,6 +226,25 @@ class ProcedurePageController {
         return "procurement/new";
     }
 
+    /** The bid form's security fields, when the lot asks for security and the supplier chose a form. */
+    private static PlaceBid.@Nullable BidSecurity security(Map<String, String> form) {
+        String chosen = form.get("securityForm");
+        if (chosen == null || chosen.isBlank()) {
+            return null;
+        }
+        String validUntil = form.get("guaranteeValidUntil");
+        LocalDate until = null;
+        if (validUntil != null && !validUntil.isBlank()) {
+            try {
+                until = LocalDate.parse(validUntil);
+            } catch (java.time.format.DateTimeParseException e) {
+                until = null; // reported as a missing date by the rule that needs it
+            }
+        }
+        return new PlaceBid.BidSecurity(chosen, form.get("guaranteeBank"), form.get("guaranteeNumber"),
+                decimal(form.get("guaranteeAmount")), until);
+    }
+
     /** The creation form has one lot and up to three criteria; the API takes any number. */
     private static CreateProcedure command(Map<String, String> form) {
         List<CreateProcedure.NewCriterion> criteria = new ArrayList<>();
@@ -234,9 +254,12 @@ class ProcedurePageController {
                 criteria.add(new CreateProcedure.NewCriterion(code.strip(), decimal(form.get("criteria[" + i + "].weight"))));
             }
         }
+        String securityKind = form.get("lots[0].securityKind");
         CreateProcedure.NewLot lot = new CreateProcedure.NewLot(form.get("lots[0].title"),
                 form.get("lots[0].categoryCode"), decimal(form.get("lots[0].quantity")), form.get("lots[0].unit"),
-                decimal(form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"));
+                decimal(form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"),
+                securityKind == null || securityKind.isBlank() ? null
+                        : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
                 deadline(form.get("submissionDeadline")),
                 Map.of("signatureRequired", "true".equals(form.get("signatureRequired"))), List.of(lot), criteria,

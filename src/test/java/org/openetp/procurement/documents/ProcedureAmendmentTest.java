@@ -30,7 +30,7 @@ class ProcedureAmendmentTest {
                 ProcedureKind.REQUEST_FOR_QUOTATIONS, "Paper", "A4", "RUB", ProcedureStatus.DRAFT,
                 NOW.plus(untilDeadline), null, List.of(new Criterion("price", BigDecimal.valueOf(100))),
                 List.of(new Lot(LotId.random(), 1, "Paper", "26.2", BigDecimal.TEN, "box", new BigDecimal("100.00"),
-                        null, Lot.Status.OPEN, null)),
+                        null, null, Lot.Status.OPEN, null)),
                 null, null, null, null, new byte[] {1}, null, NOW, 0, ProcedureSettings.DEFAULT);
         procedure.publish(NOW, Duration.ofDays(1));
         return procedure;

@@ -28,7 +28,7 @@ class ProcedureTest {
         List<Lot> lotList = new java.util.ArrayList<>();
         for (int i = 1; i <= lots; i++) {
             lotList.add(new Lot(LotId.random(), i, "Lot " + i, "26.2", BigDecimal.TEN, "pcs",
-                    new BigDecimal("1000.00"), null, Lot.Status.OPEN, null));
+                    new BigDecimal("1000.00"), null, null, Lot.Status.OPEN, null));
         }
         return new Procedure(ProcedureId.random(), UUID.randomUUID(), UUID.randomUUID(),
                 ProcedureKind.REQUEST_FOR_QUOTATIONS, "Laptops", "Ten laptops", "RUB", ProcedureStatus.DRAFT, deadline,

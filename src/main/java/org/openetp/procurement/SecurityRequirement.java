@@ -1,0 +1,19 @@
+package org.openetp.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A lot's bid security (SPEC §4.5): a percent of the start price or a fixed amount, in the procedure's currency. A
+ * supplier provides it as a deposit blocked on its account or as a bank guarantee the operator checks.
+ */
+public record SecurityRequirement(Kind kind, BigDecimal value) {
+
+    public enum Kind { PERCENT, FIXED }
+
+    /** The amount to provide for a lot of this start price, rounded half-up to kopecks. */
+    public BigDecimal amountFor(BigDecimal startPrice) {
+        return kind == Kind.FIXED ? value.setScale(2, RoundingMode.HALF_UP)
+                : startPrice.multiply(value).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,177 @@
+package org.openetp.procurement.security;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.ledger.Ledger;
+import org.openetp.organization.OrganizationId;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.PlaceBid;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.domain.Procedure;
+import org.openetp.shared.FieldError;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.NotFoundException;
+import org.openetp.shared.RuleViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes, keeps and gives back bid security (SPEC §4.5). A deposit is money blocked on the supplier's ledger account
+ * in the bid's own transaction, so a refused bid blocks nothing; every ledger movement carries an idempotency key made
+ * of the bid id, so that a retried award or withdrawal never releases twice.
+ */
+@Component
+public class BidSecurityDesk {
+
+    public static final String DEPOSIT = "DEPOSIT";
+    public static final String GUARANTEE = "BANK_GUARANTEE";
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+
+    BidSecurityDesk(JdbcClient jdbc, Ledger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Provides the lot's security for a new bid (the bid row exists already): a deposit is blocked, refused with the
+     * shortfall when the account cannot cover it; a guarantee must cover the amount and stay valid at least to the
+     * submission deadline, and waits for the operator. A lot without a requirement takes nothing.
+     */
+    public void provide(OrganizationId supplier, Procedure procedure, Lot lot, BidId bid,
+            PlaceBid.@Nullable BidSecurity given) {
+        BigDecimal amount = lot.securityAmount();
+        if (amount == null) {
+            return;
+        }
+        if (given == null || given.form() == null || given.form().isBlank()) {
+            throw new InvalidInputException("security.form", "bid.security.required");
+        }
+        String currency = procedure.currency();
+        switch (given.form()) {
+            case DEPOSIT -> {
+                ledger.block(supplier, amount, currency, "bid-security:" + bid + ":block",
+                        "Bid security: " + procedure.title() + ", lot " + lot.number());
+                jdbc.sql("""
+                        UPDATE bid SET security_form = 'DEPOSIT', security_amount = :amount, security_status = 'BLOCKED'
+                        WHERE id = :bid
+                        """).param("amount", amount).param("bid", bid.value()).update();
+            }
+            case GUARANTEE -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (given.bank() == null || given.bank().isBlank() || given.bank().length() > 300) {
+                    errors.add(new FieldError("security.bank", "field.required"));
+                }
+                if (given.number() == null || given.number().isBlank() || given.number().length() > 100) {
+                    errors.add(new FieldError("security.number", "field.required"));
+                }
+                if (given.amount() == null || given.amount().compareTo(amount) < 0) {
+                    errors.add(new FieldError("security.amount", "bid.security.guaranteeTooSmall"));
+                }
+                LocalDate deadline = LocalDate.ofInstant(procedure.submissionDeadline(), ZoneOffset.UTC);
+                if (given.validUntil() == null || given.validUntil().isBefore(deadline)) {
+                    errors.add(new FieldError("security.validUntil", "bid.security.guaranteeTooShort"));
+                }
+                if (!errors.isEmpty()) {
+                    throw new InvalidInputException(errors);
+                }
+                jdbc.sql("""
+                        UPDATE bid SET security_form = 'BANK_GUARANTEE', security_amount = :amount,
+                            security_status = 'PENDING', guarantee_bank = :bank, guarantee_number = :number,
+                            guarantee_valid_until = :until
+                        WHERE id = :bid
+                        """).param("amount", given.amount()).param("bank", given.bank().strip())
+                        .param("number", given.number().strip()).param("until", Date.valueOf(given.validUntil()))
+                        .param("bid", bid.value()).update();
+            }
+            default -> throw new InvalidInputException("security.form", "bid.security.form");
+        }
+    }
+
+    /** Gives a deposit back (withdrawn bid, loser, failed lot, cancelled procedure); nothing for a guarantee. */
+    public void release(BidId bid) {
+        find(bid).filter(s -> DEPOSIT.equals(s.form()) && "BLOCKED".equals(s.status())).ifPresent(s -> {
+            ledger.release(new OrganizationId(s.organizationId()), s.amount(), s.currency(),
+                    "bid-security:" + bid + ":release", "Bid security returned");
+            jdbc.sql("UPDATE bid SET security_status = 'RELEASED' WHERE id = :bid").param("bid", bid.value()).update();
+        });
+    }
+
+    /** After the award of a lot: every live bid's deposit but the winner's goes back. */
+    public void releaseAllBut(LotId lot, @Nullable BidId winner) {
+        for (UUID bid : jdbc.sql("""
+                SELECT id FROM bid WHERE lot_id = :lot AND security_status = 'BLOCKED'
+                """).param("lot", lot.value()).query(UUID.class).list()) {
+            if (winner == null || !winner.value().equals(bid)) {
+                release(new BidId(bid));
+            }
+        }
+    }
+
+    /** A cancelled procedure gives every deposit back. */
+    public void releaseAll(ProcedureId procedure) {
+        jdbc.sql("SELECT id FROM bid WHERE procedure_id = :p AND security_status = 'BLOCKED'")
+                .param("p", procedure.value()).query(UUID.class).list()
+                .forEach(bid -> release(new BidId(bid)));
+    }
+
+    /** A bid whose guarantee the operator has not accepted cannot be admitted. */
+    public void requireAdmissible(BidId bid) {
+        find(bid).filter(s -> GUARANTEE.equals(s.form()) && !"ACCEPTED".equals(s.status()))
+                .ifPresent(s -> {
+                    throw new RuleViolationException("bid.security.guaranteeNotAccepted");
+                });
+    }
+
+    /** The operator's queue: guarantees waiting for a check, oldest first. */
+    public List<SecurityView> pendingGuarantees() {
+        return jdbc.sql(SELECT + " WHERE b.security_status = 'PENDING' ORDER BY b.submitted_at")
+                .query((rs, n) -> view(rs)).list();
+    }
+
+    /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection. */
+    public SecurityView checkGuarantee(BidId bid, boolean accepted, @Nullable String reason) {
+        SecurityView security = find(bid).filter(s -> GUARANTEE.equals(s.form()))
+                .orElseThrow(() -> new NotFoundException("Guarantee"));
+        if (!"PENDING".equals(security.status())) {
+            throw new RuleViolationException("bid.security.checkedAlready");
+        }
+        if (!accepted && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException("reason", "bid.security.rejectReason");
+        }
+        jdbc.sql("""
+                UPDATE bid SET security_status = :status, guarantee_checked_reason = :reason
+                WHERE id = :bid AND security_status = 'PENDING'
+                """).param("status", accepted ? "ACCEPTED" : "REJECTED")
+                .param("reason", reason == null ? null : reason.strip()).param("bid", bid.value()).update();
+        return find(bid).orElseThrow();
+    }
+
+    public Optional<SecurityView> find(BidId bid) {
+        return jdbc.sql(SELECT + " WHERE b.id = :bid AND b.security_form IS NOT NULL").param("bid", bid.value())
+                .query((rs, n) -> view(rs)).optional();
+    }
+
+    private static final String SELECT = """
+            SELECT b.id, b.organization_id, b.security_form, b.security_amount, p.currency, b.security_status,
+                   b.guarantee_bank, b.guarantee_number, b.guarantee_valid_until, b.guarantee_checked_reason
+            FROM bid b JOIN procedure p ON p.id = b.procedure_id""";
+
+    private static SecurityView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Date until = rs.getDate("guarantee_valid_until");
+        return new SecurityView(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                rs.getString("security_form"), rs.getBigDecimal("security_amount"), rs.getString("currency"),
+                rs.getString("security_status"), rs.getString("guarantee_bank"), rs.getString("guarantee_number"),
+                until == null ? null : until.toLocalDate(), rs.getString("guarantee_checked_reason"));
+    }
+}

@@ -1,0 +1,12 @@
+package org.openetp.procurement.security;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The security a bid provided: its form, amount and status, and the guarantee's details when it is one. */
+public record SecurityView(UUID bidId, UUID organizationId, String form, BigDecimal amount, String currency,
+        String status, @Nullable String bank, @Nullable String number, @Nullable LocalDate validUntil,
+        @Nullable String reason) {
+}
