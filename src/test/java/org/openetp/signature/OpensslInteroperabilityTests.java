@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,6 +23,8 @@ import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Receipts;
+import org.openetp.support.Tender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -100,7 +101,7 @@ class OpensslInteroperabilityTests extends ApiTest {
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member supplier = flows.accreditedMember();
         Flows.Member stranger = flows.accreditedMember();
-        Tender tender = signedTender(buyer);
+        Tender tender = tender(buyer, true);
         UserKey key = registered(supplier,
                 issue(Pki.TRUSTED, supplier.email(), KeyKind.EC_P256, Eku.PLATFORM_ATTRIBUTE));
         UserKey strangerKey = registered(stranger,
@@ -139,7 +140,7 @@ class OpensslInteroperabilityTests extends ApiTest {
     void aBidSignedWithOpensslCmsIsAcceptedAndOpensslVerifiesItsReceipt() throws IOException {
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member supplier = flows.accreditedMember();
-        Tender tender = signedTender(buyer);
+        Tender tender = tender(buyer, true);
         // RSA here, where the other tests use EC keys: both kinds openssl makes must verify.
         UserKey key = registered(supplier,
                 issue(Pki.TRUSTED, supplier.email(), KeyKind.RSA_2048, Eku.PLATFORM_ATTRIBUTE));
@@ -158,54 +159,29 @@ class OpensslInteroperabilityTests extends ApiTest {
         JsonNode receipt = accepted.json().path("receipt");
         Path dir = Files.createTempDirectory(Pki.DIR, "receipt-");
         Path platformCertificate = Files.writeString(dir.resolve("platform-cert.pem"),
-                api.get("/api/v1/signature/platform-certificate").body(), StandardCharsets.US_ASCII);
+                Receipts.platformCertificatePem(api), StandardCharsets.US_ASCII);
         Path signature = Files.write(dir.resolve("receipt.p7s"),
                 Base64.getDecoder().decode(receipt.path("signature").asString()));
         Instant receivedAt = Instant.parse(receipt.path("receivedAt").asString());
         String sha256 = receipt.path("sha256").asString();
         Path content = Files.writeString(dir.resolve("receipt.txt"), PlatformSigner.canonicalText(
                 receipt.path("id").asString(), receivedAt, sha256), StandardCharsets.UTF_8);
-        Openssl.Result verified = Openssl.run(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in",
-                signature.toString(), "-content", content.toString(), "-CAfile", platformCertificate.toString(),
-                "-purpose", "any", "-out", "/dev/null");
+        Openssl.Result verified = opensslVerify(dir, signature, content, platformCertificate);
         assertThat(verified.exit()).as(verified.output()).isZero();
 
         // The same check over a receipt text with another digest fails: openssl really looked at the content.
         String otherDigest = (sha256.charAt(0) == '0' ? "1" : "0") + sha256.substring(1);
         Path forged = Files.writeString(dir.resolve("forged.txt"), PlatformSigner.canonicalText(
                 receipt.path("id").asString(), receivedAt, otherDigest), StandardCharsets.UTF_8);
-        Openssl.Result refused = Openssl.run(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in",
-                signature.toString(), "-content", forged.toString(), "-CAfile", platformCertificate.toString(),
-                "-purpose", "any", "-out", "/dev/null");
+        Openssl.Result refused = opensslVerify(dir, signature, forged, platformCertificate);
         assertThat(refused.exit()).as(refused.output()).isNotZero();
     }
 
     // ---------------------------------------------------------------- platform helpers
 
-    record Tender(String id, String lot) {
-
-        String bids() {
-            return "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
-        }
-    }
-
-    private Tender signedTender(Flows.Member buyer) {
-        return tender(buyer, true);
-    }
-
+    /** A published request for quotations closing in two days, its bids required signed or not by its settings. */
     private Tender tender(Flows.Member buyer, boolean signatureRequired) {
-        Map<String, Object> body = new HashMap<>(Map.of("kind", "REQUEST_FOR_QUOTATIONS", "title", "Signed laptops",
-                "description", "Bids must be signed", "currency", "RUB",
-                "submissionDeadline", clock.instant().plus(Duration.ofDays(2)).toString(),
-                "settings", Map.of("signatureRequired", signatureRequired),
-                "lots", List.of(Map.of("title", "Laptops", "categoryCode", "26.2", "quantity", 10, "unit", "pcs",
-                        "startPrice", "120000.00", "deliveryRegion", "RU-MOW"))));
-        Api.Response created = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token())).status())
-                .isEqualTo(200);
-        return new Tender(id, created.json().path("lots").get(0).path("id").asString());
+        return Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), signatureRequired);
     }
 
     /** The text to sign, as a bidder's tool gets it: from the API, not rebuilt here. */
@@ -214,6 +190,13 @@ class OpensslInteroperabilityTests extends ApiTest {
                 + tender.lot() + "&price=" + price + "&currency=RUB", Api.bearer(supplier.token()));
         assertThat(text.status()).as(text.body()).isEqualTo(200);
         return text.body();
+    }
+
+    /** {@code openssl cms -verify} (run in {@code dir}) of a detached DER signature, trusting only {@code caFile}. */
+    private static Openssl.Result opensslVerify(Path dir, Path signature, Path content, Path caFile) {
+        return Openssl.run(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                signature.toString(), "-content", content.toString(), "-CAfile", caFile.toString(),
+                "-purpose", "any", "-out", "/dev/null");
     }
 
     /** A user key from an openssl CA, its certificate valid around the platform's (test) clock. */

@@ -2,19 +2,15 @@ package org.openetp.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -22,10 +18,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.Procurement;
@@ -34,6 +26,8 @@ import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Receipts;
+import org.openetp.support.Tender;
 import org.openetp.support.TestSigner;
 import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +60,9 @@ class SignatureApiTests extends ApiTest {
         assertThat(api.get("/api/v1/certificates", Api.bearer(supplier.token())).json().get(0).path("subject")
                 .asString()).contains(supplier.email());
 
-        Api.Response canonical = api.get("/api/v1/signature/canonical?procedureId=" + tender.id + "&lotId="
-                + tender.lot + "&price=99000&currency=RUB", Api.bearer(supplier.token()));
-        assertThat(canonical.body()).isEqualTo("OpenETP bid\nprocedure: " + tender.id + "\nlot: " + tender.lot
+        Api.Response canonical = api.get("/api/v1/signature/canonical?procedureId=" + tender.id() + "&lotId="
+                + tender.lot() + "&price=99000&currency=RUB", Api.bearer(supplier.token()));
+        assertThat(canonical.body()).isEqualTo("OpenETP bid\nprocedure: " + tender.id() + "\nlot: " + tender.lot()
                 + "\nprice: 99000.00\ncurrency: RUB\n");
 
         Api.Response unsigned = api.post(tender.bids(), Map.of("price", "99000.00"), Api.bearer(supplier.token()));
@@ -79,15 +73,15 @@ class SignatureApiTests extends ApiTest {
                 "document", canonical.body(), "signature", key.sign(canonical.body())), Api.bearer(supplier.token()));
         assertThat(signed.status()).as(signed.body()).isEqualTo(201);
         JsonNode receipt = signed.json().path("receipt");
-        assertThat(verifiesWithPlatformCertificate(PlatformSigner.canonicalText(receipt.path("id").asString(),
-                Instant.parse(receipt.path("receivedAt").asString()), receipt.path("sha256").asString()),
-                receipt.path("signature").asString())).isTrue();
+        assertThat(Receipts.verifiesWithPlatformCertificate(api, PlatformSigner.canonicalText(
+                receipt.path("id").asString(), Instant.parse(receipt.path("receivedAt").asString()),
+                receipt.path("sha256").asString()), receipt.path("signature").asString())).isTrue();
 
         // The signature and its document are sealed with the bid: nothing readable anywhere before the opening.
         assertThat(jdbc.sql("SELECT count(*) FROM signed_document WHERE reference LIKE :p")
-                .param("p", tender.id + "%").query(Long.class).single()).isZero();
+                .param("p", tender.id() + "%").query(Long.class).single()).isZero();
         String bidId = signed.json().path("id").asString();
-        String check = "/api/v1/procedures/" + tender.id + "/bids/" + bidId + "/signature";
+        String check = "/api/v1/procedures/" + tender.id() + "/bids/" + bidId + "/signature";
         assertThat(api.get(check, Api.bearer(buyer.token())).status()).isEqualTo(403);
         assertThat(api.get(check, Api.bearer(supplier.token())).json().path("valid").asBoolean()).isTrue();
 
@@ -142,7 +136,7 @@ class SignatureApiTests extends ApiTest {
         assertThat(jdbc.sql("SELECT details->>'certificate' FROM audit_entry WHERE action = 'CERTIFICATE_REVOKED'")
                 .query(String.class).list()).as("the revocation is journaled").contains(certificate);
         assertThat(jdbc.sql("SELECT count(*) FROM bid WHERE procedure_id = CAST(:id AS uuid)")
-                .param("id", tender.id).query(Long.class).single()).as("no bid stored").isZero();
+                .param("id", tender.id()).query(Long.class).single()).as("no bid stored").isZero();
         assertThat(jdbc.sql("SELECT details->>'reason' FROM audit_entry WHERE stream = :s AND action = "
                 + "'SIGNATURE_REFUSED'").param("s", "organization:" + supplier.organizationId()).query(String.class)
                 .list()).containsExactlyInAnyOrder("signature.mismatch", "signature.malformed",
@@ -205,7 +199,7 @@ class SignatureApiTests extends ApiTest {
         Tender tender = signedTender(buyer, Duration.ofDays(2));
         clock.advance(Duration.ofDays(2).plusSeconds(1));
         procurement.openDue();
-        String protocol = "/api/v1/procedures/" + tender.id + "/protocols/opening";
+        String protocol = "/api/v1/procedures/" + tender.id() + "/protocols/opening";
         String html = api.get(protocol).body();
         TestSigner key = demoKey(buyer);
 
@@ -228,31 +222,11 @@ class SignatureApiTests extends ApiTest {
 
     // ---------------------------------------------------------------- helpers
 
-    record Tender(String id, String lot) {
-
-        String bids() {
-            return "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
-        }
-
-        String canonical(String price) {
-            return "OpenETP bid\nprocedure: " + id + "\nlot: " + lot + "\nprice: " + price + "\ncurrency: RUB\n";
-        }
-    }
-
+    /** A published request for quotations whose bids must be signed, as the created procedure says. */
     private Tender signedTender(Flows.Member buyer, Duration untilDeadline) {
-        Map<String, Object> body = new HashMap<>(Map.of("kind", "REQUEST_FOR_QUOTATIONS", "title", "Signed laptops",
-                "description", "Bids must be signed", "currency", "RUB",
-                "submissionDeadline", clock.instant().plus(untilDeadline).toString(),
-                "settings", Map.of("signatureRequired", true),
-                "lots", List.of(Map.of("title", "Laptops", "categoryCode", "26.2", "quantity", 10, "unit", "pcs",
-                        "startPrice", "120000.00", "deliveryRegion", "RU-MOW"))));
-        Api.Response created = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().path("settings").path("signatureRequired").asBoolean()).isTrue();
-        String id = created.json().path("id").asString();
-        assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token())).status())
-                .isEqualTo(200);
-        return new Tender(id, created.json().path("lots").get(0).path("id").asString());
+        Tender tender = Tender.publish(api, buyer, clock.instant().plus(untilDeadline), true);
+        assertThat(tender.signatureRequired()).isTrue();
+        return tender;
     }
 
     /** A key from the demo CA for the member, its certificate registered on the way, as the dev profile does. */
@@ -268,16 +242,6 @@ class SignatureApiTests extends ApiTest {
     private static String code(Api.Response response) {
         JsonNode errors = response.json().path("errors");
         return errors.isEmpty() ? response.json().path("code").asString() : errors.get(0).path("code").asString();
-    }
-
-    private boolean verifiesWithPlatformCertificate(String text, String signature) throws Exception {
-        String pem = api.get("/api/v1/signature/platform-certificate").body();
-        X509Certificate platform = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(text.getBytes(StandardCharsets.UTF_8)),
-                Base64.getDecoder().decode(signature));
-        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-        return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(platform));
     }
 
     /** A certificate with the platform attribute and the user's e-mail, but signed by nobody the platform trusts. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "identifiers", "catalogue", "documents", "notifications", "signatures", "billing"})
+    @ValueSource(strings = {"messages", "identifiers", "catalogue", "documents", "notifications", "signatures",
+            "ledger", "billing"})
     void everyKeyIsTranslatedIntoRussianAndThai(String bundle) throws IOException {
         Set<String> english = keys(bundle + ".properties");
         assertThat(english).as(bundle).isNotEmpty();

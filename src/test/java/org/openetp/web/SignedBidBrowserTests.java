@@ -2,31 +2,21 @@ package org.openetp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +27,8 @@ import org.openetp.support.Api;
 import org.openetp.support.Flows;
 import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
-import org.openetp.support.Registrations;
+import org.openetp.support.Receipts;
+import org.openetp.support.Tender;
 import org.openetp.support.TestSigner;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -102,13 +93,14 @@ class SignedBidBrowserTests {
         Flows flows = new Flows(api);
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member supplier = flows.accreditedMember();
-        Tender tender = signedTender(api, buyer);
+        Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), true);
+        BrowserPage page = new BrowserPage(browser, port, messages);
 
         // The supplier takes a key file from the demo CA: the browser downloads the PKCS#12 file.
-        login(supplier.email());
-        open("/certificates?lang=en");
-        type("demo-password", KEY_PASSWORD);
-        click(By.id("demo-issue"));
+        page.login(supplier.email());
+        page.open("/certificates?lang=en");
+        page.type("demo-password", KEY_PASSWORD);
+        page.click(By.id("demo-issue"));
         Path keyFile = awaitDownload(".p12");
         TestSigner downloaded = TestSigner.fromPkcs12(Files.readAllBytes(keyFile), KEY_PASSWORD);
         assertThat(downloaded.certificate().getSubjectX500Principal().toString())
@@ -119,20 +111,20 @@ class SignedBidBrowserTests {
 
         // Without a key file the bid goes unsigned, and this procedure refuses it.
         String procedurePage = "/procedures/" + tender.id() + "?lang=en";
-        open(procedurePage);
-        assertThat(text(By.id("signature-required"))).as("the page announces that bids must be signed")
-                .isEqualTo(message("procedure.signatureRequired"));
-        type("price-1", "99000.00");
-        click(By.cssSelector("#lot-1 .bid-submit"));
-        assertThat(text(By.id("flash-error-text"))).as("the unsigned bid is refused with the reason")
-                .contains(message("bid.signature.required"));
+        page.open(procedurePage);
+        assertThat(page.text(By.id("signature-required"))).as("the page announces that bids must be signed")
+                .isEqualTo(page.message("procedure.signatureRequired"));
+        page.type("price-1", "99000.00");
+        page.click(By.cssSelector("#lot-1 .bid-submit"));
+        assertThat(page.text(By.id("flash-error-text"))).as("the unsigned bid is refused with the reason")
+                .contains(page.message("bid.signature.required"));
         assertThat(browser.findElements(By.id("bid-receipt"))).as("no receipt for a refused bid").isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM bid WHERE procedure_id = CAST(:id AS uuid)").param("id", tender.id())
                 .query(Long.class).single()).as("no bid stored for the refused submission").isZero();
 
         // With the key file and its password, the browser signs and submits. What the form posts is recorded from
         // the browser's own form data event, the entry list it sends, in session storage to outlive the navigation.
-        type("price-1", "99000.00");
+        page.type("price-1", "99000.00");
         WebElement form = browser.findElement(By.cssSelector("#lot-1 form.bid-form"));
         form.findElement(By.name("keyFile")).sendKeys(keyFile.toAbsolutePath().toString());
         form.findElement(By.name("keyPassword")).sendKeys(KEY_PASSWORD);
@@ -147,15 +139,15 @@ class SignedBidBrowserTests {
                   });
                   sessionStorage.setItem('posted', JSON.stringify(entries));
                 });""", form);
-        click(form.findElement(By.cssSelector(".bid-submit")));
-        String receiptText = text(By.id("bid-receipt"));
+        page.click(form.findElement(By.cssSelector(".bid-submit")));
+        String receiptText = page.text(By.id("bid-receipt"));
 
         // The receipt on the page: its id, the server time of receipt and the SHA-256 of the sealed bid.
         Matcher shown = Pattern.compile("([0-9a-f-]{36}) · (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) UTC · "
                 + "SHA-256 ([0-9a-f]{64})").matcher(receiptText);
         assertThat(shown.find()).as("the receipt shows id, time and SHA-256: %s", receiptText).isTrue();
         String receiptId = shown.group(1);
-        assertThat(text(By.cssSelector(".own-bid-price"))).as("the bid is the supplier's").contains("99000.00");
+        assertThat(page.text(By.cssSelector(".own-bid-price"))).as("the bid is the supplier's").contains("99000.00");
         assertThat(browser.findElement(By.cssSelector(".own-bid-signed")).getAttribute("title"))
                 .as("the own bid is marked signed by the supplier's certificate").contains(supplier.email());
 
@@ -167,8 +159,8 @@ class SignedBidBrowserTests {
                 .strip();
         String sha256 = shown.group(3);
         assertThat(PAGE_TIME.format(receivedAt)).as("the exact time is the one shown").isEqualTo(shown.group(2));
-        assertThat(verifiesWithPlatformCertificate(api, PlatformSigner.canonicalText(receiptId, receivedAt, sha256),
-                receiptSignature))
+        assertThat(Receipts.verifiesWithPlatformCertificate(api,
+                PlatformSigner.canonicalText(receiptId, receivedAt, sha256), receiptSignature))
                 .as("the receipt's CMS signature verifies against the published platform certificate").isTrue();
         Map<String, Object> stored = jdbc.sql("SELECT bid_id, signature FROM bid_receipt WHERE id = :id")
                 .param("id", UUID.fromString(receiptId)).query().singleRow();
@@ -206,48 +198,20 @@ class SignedBidBrowserTests {
         entries.forEach(e -> values.put(e.path("name").asString(), e.path("value").asString()));
         assertThat(values.get("signature")).as("a signature was posted").isNotBlank();
         assertThat(values.get("document")).as("the signed text was posted").isEqualTo(tender.canonical("99000.00"));
-        logout();
+        page.logout();
 
         // After the deadline the buyer sees the opened bid, marked signed by the supplier.
         clock.advance(Duration.ofDays(2).plusMinutes(1));
         procurement.openDue();
-        login(buyer.email());
-        open(procedurePage);
-        assertThat(text(By.cssSelector(".opened-price"))).as("the opened bid's price").isEqualTo("99000.00");
+        page.login(buyer.email());
+        page.open(procedurePage);
+        assertThat(page.text(By.cssSelector(".opened-price"))).as("the opened bid's price").isEqualTo("99000.00");
         assertThat(browser.findElement(By.cssSelector(".opened-bid .bid-signed")).getAttribute("title"))
                 .as("the buyer sees the bid signed by the supplier").contains(supplier.email());
-        logout();
+        page.logout();
     }
 
     // ---------------------------------------------------------------- helpers
-
-    record Tender(String id, String lot) {
-
-        String bids() {
-            return "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
-        }
-
-        String canonical(String price) {
-            return "OpenETP bid\nprocedure: " + id + "\nlot: " + lot + "\nprice: " + price + "\ncurrency: RUB\n";
-        }
-    }
-
-    /** A published request for quotations whose bids must be signed, closing in two days. */
-    private Tender signedTender(Api api, Flows.Member buyer) {
-        Map<String, Object> body = new HashMap<>(Map.of("kind", "REQUEST_FOR_QUOTATIONS",
-                "title", "Signed toner " + System.nanoTime(), "description", "Bids must be signed", "currency", "RUB",
-                "submissionDeadline", clock.instant().plus(Duration.ofDays(2)).toString(),
-                "settings", Map.of("signatureRequired", true),
-                "lots", List.of(Map.of("title", "Toner", "categoryCode", "26.2", "quantity", 10, "unit", "pcs",
-                        "startPrice", "120000.00", "deliveryRegion", "RU-MOW"))));
-        Api.Response created = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        Api.Response published = api.post("/api/v1/procedures/" + id + "/publish", Map.of(),
-                Api.bearer(buyer.token()));
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return new Tender(id, created.json().path("lots").get(0).path("id").asString());
-    }
 
     /** Waits for the browser to finish a download ending in {@code suffix} (Chromium writes .crdownload first). */
     private Path awaitDownload(String suffix) {
@@ -260,56 +224,5 @@ class SignedBidBrowserTests {
                         throw new UncheckedIOException(e);
                     }
                 });
-    }
-
-    private static boolean verifiesWithPlatformCertificate(Api api, String text, String signature) throws Exception {
-        String pem = api.get("/api/v1/signature/platform-certificate").body();
-        X509Certificate platform = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(text.getBytes(StandardCharsets.UTF_8)),
-                Base64.getDecoder().decode(signature));
-        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-        return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(platform));
-    }
-
-    private void login(String email) {
-        open("/login?lang=en");
-        type("email", email);
-        type("password", Registrations.PASSWORD);
-        click(By.id("login-submit"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void logout() {
-        click(By.id("nav-logout"));
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void type(String id, String value) {
-        WebElement field = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private void click(By by) {
-        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(by));
-        click(element);
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private String text(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(by)).getText();
-    }
-
-    private String message(String key) {
-        return messages.getMessage(key, null, Locale.ENGLISH);
     }
 }

@@ -257,11 +257,7 @@ class BrowserSigningTests {
 
     @Test
     void theFormHookPostsTheSignedCanonicalTextButNeitherKeyFileNorPassword() throws Exception {
-        Path keyFile = Files.write(Files.createTempDirectory(directory, "upload").resolve("ivan.p12"),
-                issued.pkcs12());
-        browser.get(url("/form"));
-        browser.findElement(By.name("keyFile")).sendKeys(keyFile.toString());
-        browser.findElement(By.name("keyPassword")).sendKeys(PASSWORD);
+        fillForm(PASSWORD);
 
         browser.findElement(By.id("submit")).click();
 
@@ -284,11 +280,7 @@ class BrowserSigningTests {
 
     @Test
     void theFormHookShowsAnErrorAndPostsNothingWhenThePasswordIsWrong() throws Exception {
-        Path keyFile = Files.write(Files.createTempDirectory(directory, "upload").resolve("ivan.p12"),
-                issued.pkcs12());
-        browser.get(url("/form"));
-        browser.findElement(By.name("keyFile")).sendKeys(keyFile.toString());
-        browser.findElement(By.name("keyPassword")).sendKeys("not-the-password");
+        fillForm("not-the-password");
 
         browser.findElement(By.id("submit")).click();
 
@@ -395,6 +387,15 @@ class BrowserSigningTests {
         String stderr = new String(process.getErrorStream().readAllBytes(), UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new OpenSsl(process.exitValue(), stderr);
+    }
+
+    /** Opens the form page with Ivan's key file chosen and {@code password} typed, ready to submit. */
+    private static void fillForm(String password) throws IOException {
+        Path keyFile = Files.write(Files.createTempDirectory(directory, "upload").resolve("ivan.p12"),
+                issued.pkcs12());
+        browser.get(url("/form"));
+        browser.findElement(By.name("keyFile")).sendKeys(keyFile.toString());
+        browser.findElement(By.name("keyPassword")).sendKeys(password);
     }
 
     private static Map<String, List<String>> parseForm(String body) {

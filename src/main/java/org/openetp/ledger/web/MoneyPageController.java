@@ -1,0 +1,102 @@
+package org.openetp.ledger.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
+import org.openetp.ledger.AccountView;
+import org.openetp.ledger.Ledger;
+import org.openetp.ledger.StatementLine;
+import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
+import org.openetp.shared.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The member's money page: the organization's accounts per currency and the statement of one currency, with its CSV
+ * download in the same session. Only the caller's own organizations can be shown (another's is a 404).
+ */
+@Controller
+class MoneyPageController {
+
+    /** The page's filter as the user set it, echoed back into the form and the CSV link. */
+    record Filter(UUID organizationId, String currency, @Nullable String from, @Nullable String to) {
+    }
+
+    private final Ledger ledger;
+    private final AccountOwners owners;
+
+    MoneyPageController(Ledger ledger, AccountOwners owners) {
+        this.ledger = ledger;
+        this.owners = owners;
+    }
+
+    @GetMapping("/money")
+    String page(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId,
+            @RequestParam(required = false) @Nullable String currency,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to, Model model) {
+        List<Membership> memberships = owners.memberships(user);
+        model.addAttribute("memberships", memberships);
+        if (memberships.isEmpty()) {
+            return "ledger/money";
+        }
+        OrganizationId organization = organizationId != null ? owners.of(user, organizationId)
+                : memberships.getFirst().organization();
+        model.addAttribute("organization", memberships.stream()
+                .filter(m -> m.organization().equals(organization)).findFirst().orElseThrow());
+        List<AccountView> accounts = ledger.accounts(organization);
+        model.addAttribute("accounts", accounts);
+        String chosen = currency != null && !currency.isBlank() ? currency.strip()
+                : accounts.isEmpty() ? AccountOwners.DEFAULT_CURRENCY : accounts.getFirst().currency();
+        List<String> problems = new ArrayList<>();
+        List<StatementLine> lines = List.of();
+        try {
+            StatementPeriod period = StatementPeriod.parse(from, to);
+            lines = ledger.statement(organization, chosen, period.from(), period.to());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> problems.add(error.messageKey()));
+        }
+        Set<String> currencies = new LinkedHashSet<>();
+        accounts.forEach(a -> currencies.add(a.currency()));
+        if (problems.isEmpty()) {
+            currencies.add(chosen);
+        }
+        model.addAttribute("currencies", currencies);
+        model.addAttribute("filter", new Filter(organization.value(), chosen, blankToNull(from), blankToNull(to)));
+        model.addAttribute("lines", lines);
+        model.addAttribute("problems", problems);
+        return "ledger/money";
+    }
+
+    @GetMapping("/money/statement.csv")
+    ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId,
+            @RequestParam(required = false) @Nullable String currency,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        OrganizationId organization = owners.of(user, organizationId);
+        String checked = AccountApiController.currency(currency);
+        try {
+            StatementPeriod period = StatementPeriod.parse(from, to);
+            return StatementCsv.response(organization.value(), checked,
+                    ledger.statement(organization, checked, period.from(), period.to()));
+        } catch (InvalidInputException e) {
+            // A hand-edited link: say what is wrong in plain text rather than an empty file.
+            return ResponseEntity.badRequest().body(e.getMessage());
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,94 @@
+package org.openetp.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.openetp.support.Registrations;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.MessageSource;
+
+/**
+ * What a user does on the platform's pages in the browser tests: open a page, type, click, read a text, log in and
+ * out; and the text a page shows for a message key. Elements are waited for, since pages answer a click by loading.
+ * It drives {@code browser} against the platform on {@code port} and reads texts from its {@code messages}.
+ */
+record BrowserPage(WebDriver browser, int port, MessageSource messages) {
+
+    private static final Duration FIND = Duration.ofSeconds(10);
+    private static final Duration READ = Duration.ofSeconds(15);
+
+    /**
+     * Logs in in English with {@link Registrations#PASSWORD}, the password of the members {@code Flows} makes, and
+     * waits until the browser has left the login page: a refused login fails here.
+     */
+    void login(String email) {
+        submitLogin("/login?lang=en", email, Registrations.PASSWORD);
+        new WebDriverWait(browser, FIND).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Logs in from the login page as it comes (in the browser's or the remembered language) and waits for the answer:
+     * another page, or the login page again with the reason when the login is refused.
+     */
+    void login(String email, String password) {
+        submitLogin("/login", email, password);
+        new WebDriverWait(browser, FIND).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    void logout() {
+        click(By.id("nav-logout"));
+    }
+
+    /** Opens a path of the platform, e.g. {@code /procedures?lang=en}. */
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    /** Replaces the value of the field with this id. */
+    void type(String id, String value) {
+        type(By.id(id), value);
+    }
+
+    void type(By by, String value) {
+        WebElement field = new WebDriverWait(browser, FIND).until(d -> d.findElement(by));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    void click(By by) {
+        WebElement element = new WebDriverWait(browser, FIND).until(d -> d.findElement(by));
+        click(element);
+    }
+
+    /** Clicks like a user who scrolled to the element first (long forms put buttons below the fold). */
+    void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    /** The text of the element once it is on the page. */
+    String text(By by) {
+        return new WebDriverWait(browser, READ).until(d -> d.findElement(by)).getText();
+    }
+
+    /** The English text of a message key. */
+    String message(String key) {
+        return message(key, "en");
+    }
+
+    /** The text of a message key in a language, e.g. {@code ru}. */
+    String message(String key, String language) {
+        return messages.getMessage(key, null, Locale.forLanguageTag(language));
+    }
+
+    private void submitLogin(String loginPage, String email, String password) {
+        open(loginPage);
+        type("email", email);
+        type("password", password);
+        click(By.id("login-submit"));
+    }
+}
