@@ -4,5 +4,7 @@ package org.openetp.notification;
 enum NotificationKind {
     ACCREDITATION, NEW_PROCEDURE, QUESTION_ANSWERED, DOCUMENTATION_AMENDED, BIDS_OPENED, AWARD, PROCEDURE_CANCELLED,
     /** Money moved on the organization's account: a top-up, a deposit blocked, released or forfeited. */
-    ACCOUNT
+    ACCOUNT,
+    /** Tariff plans: an invoice issued, a payment recorded, a subscription about to end. */
+    BILLING
 }

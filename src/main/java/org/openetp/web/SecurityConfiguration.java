@@ -59,6 +59,11 @@ class SecurityConfiguration {
                         // The receipt certificate and public signed documents (protocols) are checked by anyone.
                         .requestMatchers(HttpMethod.GET, "/api/v1/signature/platform-certificate",
                                 "/api/v1/signature/canonical", "/api/v1/signatures/*/verification").permitAll()
+                        // Tariffs and free participation rules are public (SPEC §4.1, §4.2); the payment provider's
+                        // callback carries no token but an HMAC signature, which billing checks.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tariffs", "/api/v1/free-participation-rules")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
@@ -76,7 +81,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
-                                "/procedures/*/documents/**", "/signatures/*").permitAll()
+                                "/procedures/*/documents/**", "/signatures/*", "/tariffs").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",

@@ -1,0 +1,34 @@
+package org.openetp.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.openetp.identity.UserId;
+import org.openetp.shared.JournaledEvent;
+
+/** An invoice was issued to an organization for a subscription. Journaled in the organization's billing stream. */
+public record InvoiceIssued(UUID invoice, UUID organization, UUID subscription, String number, String planCode,
+        BigDecimal amount, String currency, UserId by, Instant occurredAt) implements JournaledEvent {
+
+    @Override
+    public String stream() {
+        return "billing:" + organization;
+    }
+
+    @Override
+    public String action() {
+        return "INVOICE_ISSUED";
+    }
+
+    @Override
+    public String actor() {
+        return by.toString();
+    }
+
+    @Override
+    public Map<String, String> details() {
+        return Map.of("invoice", invoice.toString(), "number", number, "subscription", subscription.toString(),
+                "plan", planCode, "amount", amount.toPlainString(), "currency", currency);
+    }
+}

@@ -1,0 +1,33 @@
+package org.openetp.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice (SPEC §4.3) with both parties' requisites as they were when it was issued, its one line, the total and
+ * the text the payer puts in the transfer. {@code status} is {@code ISSUED}, {@code PAID} or {@code CANCELLED}.
+ */
+public record InvoiceView(UUID id, String number, Instant issuedAt, String status, UUID organizationId,
+        UUID subscriptionId, Party seller, Party buyer, List<Line> lines, BigDecimal total, String currency,
+        String paymentReference, @Nullable Payment payment) {
+
+    public InvoiceView {
+        lines = List.copyOf(lines);
+    }
+
+    /** A party's requisites: the seller (the platform) has a bank and an account, a Russian buyer a KPP and OGRN. */
+    public record Party(String name, String taxId, @Nullable String kpp, @Nullable String ogrn, String address,
+            @Nullable String bank, @Nullable String account) {
+    }
+
+    /** What is sold: the plan for its period, described in the reader's language. */
+    public record Line(String description, String planCode, int periodDays, int quantity, BigDecimal amount) {
+    }
+
+    /** The recorded payment: by the operator from a bank statement, or by the payment provider. */
+    public record Payment(BigDecimal amount, String currency, String reference, String channel, Instant paidAt) {
+    }
+}

@@ -1,0 +1,11 @@
+package org.openetp.billing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A subscription ends soon and nothing the organization has paid for follows it; published once per subscription
+ * by the daily check, for the notification of its administrators. Not journaled: nothing changed.
+ */
+public record SubscriptionExpiring(UUID subscription, UUID organization, String planCode, Instant endsAt) {
+}

@@ -1,0 +1,52 @@
+package org.openetp.notification;
+
+import java.util.List;
+import org.openetp.billing.InvoiceIssued;
+import org.openetp.billing.SubscriptionActivated;
+import org.openetp.billing.SubscriptionExpiring;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells an organization's administrators about its tariff plan (SPEC §10): an invoice issued, the payment recorded
+ * and the subscription active, the subscription about to end. Runs after the billing change commits; the event
+ * publication registry retries it if it fails, and each occurrence reaches a person once.
+ */
+@Component
+class BillingNotifier {
+
+    private final Organizations organizations;
+    private final Deliveries deliveries;
+
+    BillingNotifier(Organizations organizations, Deliveries deliveries) {
+        this.organizations = organizations;
+        this.deliveries = deliveries;
+    }
+
+    @ApplicationModuleListener
+    void on(InvoiceIssued event) {
+        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+                new Notice(NotificationKind.BILLING, "invoice-issued:" + event.invoice(),
+                        "notification.invoiceIssued", List.of(event.number(),
+                                event.amount().toPlainString() + " " + event.currency(), event.planCode()),
+                        "/invoices/" + event.invoice()));
+    }
+
+    @ApplicationModuleListener
+    void on(SubscriptionActivated event) {
+        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+                new Notice(NotificationKind.BILLING, "subscription-activated:" + event.subscription(),
+                        "notification.subscriptionActive", List.of(event.planCode(), Notice.utc(event.startsAt()),
+                                Notice.utc(event.endsAt())), "/subscriptions"));
+    }
+
+    @ApplicationModuleListener
+    void on(SubscriptionExpiring event) {
+        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+                new Notice(NotificationKind.BILLING, "subscription-expiring:" + event.subscription(),
+                        "notification.subscriptionExpiring", List.of(event.planCode(), Notice.utc(event.endsAt())),
+                        "/tariffs"));
+    }
+}
