@@ -23,6 +23,7 @@ import org.openetp.billing.persistence.BillingStore;
 import org.openetp.billing.persistence.StoredInvoice;
 import org.openetp.billing.persistence.StoredSubscription;
 import org.openetp.identity.CurrentUser;
+import org.openetp.ledger.Ledger;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.OrganizationStatus;
@@ -63,10 +64,12 @@ public class Billing {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Ledger ledger;
 
     Billing(BillingStore store, Organizations organizations, BillingProperties properties, MessageSource messages,
-            PdfRenderer pdf, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+            PdfRenderer pdf, JsonMapper json, ApplicationEventPublisher events, Clock clock, Ledger ledger) {
         this.store = store;
+        this.ledger = ledger;
         this.organizations = organizations;
         this.properties = properties;
         this.callbackSignature = new CallbackSignature(properties.callbackSecret());
@@ -360,7 +363,12 @@ public class Billing {
                 source instanceof PaymentSource.Provider ? "PROVIDER" : "OPERATOR", now), recordedBy);
         store.setInvoiceStatus(invoiceId, "PAID");
         store.activate(subscription.id(), startsAt, endsAt);
-        // The ledger books this payment (top-up and tariff charge) here, in this transaction, keyed by the invoice.
+        // The money arrives on the organization's account and pays for the plan at once: two postings, in this
+        // transaction, keyed by the invoice so that a retried payment can never book them twice.
+        OrganizationId payer = new OrganizationId(invoice.organizationId());
+        String memo = "Invoice " + invoice.number() + ", " + reference;
+        ledger.topUp(payer, invoice.amount(), invoice.currency(), "invoice:" + invoiceId + ":top-up", memo);
+        ledger.charge(payer, invoice.amount(), invoice.currency(), "invoice:" + invoiceId + ":charge", memo);
         events.publishEvent(new InvoicePaid(invoiceId, invoice.organizationId(), invoice.amount(), invoice.currency(),
                 reference, now, recordedBy));
         events.publishEvent(new SubscriptionActivated(subscription.id(), invoice.organizationId(),

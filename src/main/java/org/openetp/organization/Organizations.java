@@ -137,6 +137,15 @@ public class Organizations {
         return organization.view();
     }
 
+    /**
+     * The organization's industry as it declared it, for rules that depend on who buys (SPEC §4.2: purchases of the
+     * nuclear industry); null when it declared none.
+     */
+    @Transactional(readOnly = true)
+    public @Nullable String industryOf(OrganizationId id) {
+        return repository.find(id).map(o -> o.view().industry()).orElse(null);
+    }
+
     /** The organizations the user belongs to, with the user's roles in each. */
     @Transactional(readOnly = true)
     public List<Membership> membershipsOf(UserId user) {

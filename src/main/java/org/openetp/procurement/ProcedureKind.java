@@ -20,6 +20,11 @@ public enum ProcedureKind {
         return this != CLOSED_TENDER;
     }
 
+    /** The live auctions (SPEC §5.9): tariffs tell them apart from the other procedures. */
+    public boolean auction() {
+        return name().endsWith("_AUCTION");
+    }
+
     /** Lowest price wins (price only), as opposed to weighted criteria scored by a committee. */
     public boolean priceOnly() {
         return this == REQUEST_FOR_QUOTATIONS;

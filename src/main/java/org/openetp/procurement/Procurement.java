@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.billing.Billing;
+import org.openetp.billing.Participation;
 import org.openetp.classifier.Classifier;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
@@ -31,8 +33,8 @@ import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.sealing.BidVault;
-import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.procurement.sealing.SealedBox;
+import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -69,12 +71,13 @@ public class Procurement {
     private final PlatformSigner signer;
     private final Signatures signatures;
     private final BidSecurityDesk security;
+    private final Billing billing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcurementProperties properties;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
-            BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security,
+            BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
             ApplicationEventPublisher events, Clock clock, ProcurementProperties properties) {
         this.procedures = procedures;
         this.bids = bids;
@@ -84,6 +87,7 @@ public class Procurement {
         this.signer = signer;
         this.signatures = signatures;
         this.security = security;
+        this.billing = billing;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -191,6 +195,9 @@ public class Procurement {
         if (procedure.buyer().equals(supplier.value())) {
             throw new ForbiddenException("bid.ownProcedure");
         }
+        // Entitlement (SPEC §4.3): the same check for every kind; the refusal names the plan that would allow it.
+        billing.requireEntitled(supplier, new Participation(procedure.kind().auction(), lot.startPrice(),
+                procedure.currency(), organizations.industryOf(new OrganizationId(procedure.buyer()))));
         Map<String, Object> content = bidContent(procedure, lot, command);
         signBid(user, supplier, procedure, lot, command, content, now);
         byte[] plaintext = JSON.writeValueAsBytes(content);

@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.openetp.billing.Billing;
+import org.openetp.billing.NewSubscription;
+import org.openetp.billing.PaymentSource;
+import org.openetp.billing.RecordPayment;
+import org.openetp.billing.Subscribe;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
 import org.openetp.identity.NewUser;
@@ -49,14 +54,16 @@ class DemoData implements ApplicationRunner {
     private final Identity identity;
     private final Organizations organizations;
     private final Procurement procurement;
+    private final Billing billing;
     private final Clock clock;
     private final String operatorEmail;
 
-    DemoData(Identity identity, Organizations organizations, Procurement procurement, Clock clock,
+    DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, Clock clock,
             @Value("${openetp.operator.email:}") String operatorEmail) {
         this.identity = identity;
         this.organizations = organizations;
         this.procurement = procurement;
+        this.billing = billing;
         this.clock = clock;
         this.operatorEmail = operatorEmail;
     }
@@ -82,10 +89,19 @@ class DemoData implements ApplicationRunner {
         if (operator != null) {
             organizations.accredit(operator, buyer);
             organizations.accredit(operator, supplier);
+            fullPlan(operator);
             procedures();
         }
         log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
                 operatorEmail);
+    }
+
+    /** The demo supplier buys the FULL plan and the operator records the transfer, so that it may bid (SPEC §4.3). */
+    private void fullPlan(CurrentUser operator) {
+        CurrentUser supplier = identity.findByEmail(SUPPLIER).map(DemoData::asCurrentUser).orElseThrow();
+        NewSubscription bought = billing.subscribe(supplier, new Subscribe("FULL", null));
+        billing.recordPayment(bought.invoiceId(), new RecordPayment(new BigDecimal("10000.00"), "RUB", "DEMO-1"),
+                new PaymentSource.Operator(operator));
     }
 
     /** An open request for quotations with one sealed bid, and a draft tender, so both sides have something to do. */

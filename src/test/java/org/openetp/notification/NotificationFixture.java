@@ -40,6 +40,11 @@ final class NotificationFixture {
         return member;
     }
 
+    /** As {@link #accreditedOffering}, with the FULL plan bought and paid, so that it may bid. */
+    Flows.Member entitledOffering(String... categories) {
+        return flows.entitled(accreditedOffering(categories));
+    }
+
     /** Creates and publishes a request for quotations with one lot per category; answers the procedure. */
     JsonNode publish(Flows.Member buyer, String title, Instant deadline, String... lotCategories) {
         List<Map<String, Object>> lots = Arrays.stream(lotCategories)

@@ -65,8 +65,8 @@ class ParticipantNotificationTests {
     @Test
     void biddersAndTheBuyerAreToldOfTheOpeningAndBiddersOfTheAward() {
         Flows.Member buyer = fixture.accreditedOffering("03.1");
-        Flows.Member cheaper = fixture.accreditedOffering("03.1");
-        Flows.Member dearer = fixture.accreditedOffering("03.1");
+        Flows.Member cheaper = fixture.entitledOffering("03.1");
+        Flows.Member dearer = fixture.entitledOffering("03.1");
         Flows.Member bystander = fixture.accreditedOffering("03.1");
         Instant deadline = clock.instant().plus(Duration.ofDays(2));
         JsonNode procedure = fixture.publish(buyer, "Coal for the boiler house", deadline, "05.1");
@@ -107,7 +107,7 @@ class ParticipantNotificationTests {
     @Test
     void biddersAreToldOfAnswersAndAskedToReconfirmAfterAnAmendment() {
         Flows.Member buyer = fixture.accreditedOffering("03.1");
-        Flows.Member bidder = fixture.accreditedOffering("03.1");
+        Flows.Member bidder = fixture.entitledOffering("03.1");
         Flows.Member bystander = fixture.accreditedOffering("03.1");
         JsonNode procedure = fixture.publish(buyer, "Natural gas supply", clock.instant().plus(Duration.ofDays(5)),
                 "06.2");

@@ -2,7 +2,6 @@ package org.openetp.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,30 +145,32 @@ class DeadlinesAcrossNodesTests {
             Organizations organizations = node.getBean(Organizations.class);
             CurrentUser operator = user(identity, "operator@nodes.openetp.local");
             this.procurement = node.getBean(Procurement.class);
-            this.buyer = member(identity, organizations, operator, "buyer");
-            this.supplier = member(identity, organizations, operator, "supplier");
+            // A buyer of the nuclear industry: its purchases up to 200,000 RUB need no tariff (SPEC §4.2), so the
+            // supplier can bid without buying a plan.
+            this.buyer = member(identity, organizations, operator, "buyer", "NUCLEAR");
+            this.supplier = member(identity, organizations, operator, "supplier", null);
         }
 
         ProcedureId publishedWithOneBid() {
             ProcedureView draft = procurement.create(buyer, new CreateProcedure("REQUEST_FOR_QUOTATIONS",
                     "Paper", "A4 paper, 500 boxes", "RUB", CLOCK.instant().plus(Duration.ofDays(2)), Map.of(),
                     List.of(new CreateProcedure.NewLot("Paper", "17.1", BigDecimal.valueOf(500), "box",
-                            new BigDecimal("250000.00"), null, null)), null, null));
+                            new BigDecimal("200000.00"), null, null)), null, null));
             procurement.publish(buyer, draft.id());
             procurement.placeBid(supplier, draft.id(), draft.lots().getFirst().id(),
-                    new PlaceBid(new BigDecimal("240000.00"), "RUB", null, null, null, null, null));
+                    new PlaceBid(new BigDecimal("190000.00"), "RUB", null, null, null, null, null));
             return draft.id();
         }
 
         private static CurrentUser member(Identity identity, Organizations organizations, CurrentUser operator,
-                String who) {
+                String who, @Nullable String industry) {
             String email = TestIdentifiers.email(who);
             UserId id = identity.registerConfirmed(new NewUser(who, email, "+7 900 000-00-00", who, "password-123",
                     "en"), false);
             OrganizationId organization = organizations.register(new RegisterOrganization(null,
                     new RegisterOrganization.OrganizationPart("RU", "LLC", TestIdentifiers.inn10(),
                             TestIdentifiers.ogrn(), "773601001", who + " LLC", who, "Moscow", "Moscow", "Moscow",
-                            List.of(), List.of(), false, null, null)), id, "en").organizationId();
+                            List.of(), List.of(), false, industry, null)), id, "en").organizationId();
             organizations.accredit(operator, organization);
             return user(identity, email);
         }

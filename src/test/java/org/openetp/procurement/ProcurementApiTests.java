@@ -44,8 +44,8 @@ class ProcurementApiTests extends ApiTest {
     @Test
     void aRequestForQuotationsFromPublicationToAwardWithSealedBids() throws Exception {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member alpha = flows.accreditedMember();
-        Flows.Member beta = flows.accreditedMember();
+        Flows.Member alpha = flows.entitledSupplier();
+        Flows.Member beta = flows.entitledSupplier();
         Instant deadline = clock.instant().plus(Duration.ofDays(2));
         JsonNode created = create(buyer, rfq(deadline));
         String id = created.path("id").asString();
@@ -159,8 +159,8 @@ class ProcurementApiTests extends ApiTest {
     @Test
     void aWeightedTenderIsDecidedByCommitteeScoresAndPrice() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member cheap = flows.accreditedMember();
-        Flows.Member good = flows.accreditedMember();
+        Flows.Member cheap = flows.entitledSupplier();
+        Flows.Member good = flows.entitledSupplier();
         Flows.Member committee = flows.confirmedMember(Registrations.russianLlc());
         api.post("/api/v1/organizations/" + buyer.organizationId() + "/members",
                 Map.of("email", committee.email(), "roles", List.of("COMMITTEE_MEMBER")), Api.bearer(buyer.token()));

@@ -58,7 +58,7 @@ class OpensslInteroperabilityTests extends ApiTest {
     @Test
     void withSignaturesRequiredEverywhereAnUnsignedBidIsRefusedEvenWhereTheProcedureDoesNotAsk() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         Tender tender = tender(buyer, false);
 
         Api.Response unsigned = api.post(tender.bids(), Map.of("price", "99000.00"), Api.bearer(supplier.token()));
@@ -99,8 +99,8 @@ class OpensslInteroperabilityTests extends ApiTest {
     @Test
     void everyBadOpensslSignatureIsRefusedWithItsReasonJournaledAndNoBidStoredUntilTheGoodOneIsAccepted() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
-        Flows.Member stranger = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
+        Flows.Member stranger = flows.entitledSupplier();
         Tender tender = tender(buyer, true);
         UserKey key = registered(supplier,
                 issue(Pki.TRUSTED, supplier.email(), KeyKind.EC_P256, Eku.PLATFORM_ATTRIBUTE));
@@ -139,7 +139,7 @@ class OpensslInteroperabilityTests extends ApiTest {
     @Test
     void aBidSignedWithOpensslCmsIsAcceptedAndOpensslVerifiesItsReceipt() throws IOException {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         Tender tender = tender(buyer, true);
         // RSA here, where the other tests use EC keys: both kinds openssl makes must verify.
         UserKey key = registered(supplier,

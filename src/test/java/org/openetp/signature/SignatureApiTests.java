@@ -54,7 +54,7 @@ class SignatureApiTests extends ApiTest {
     @Test
     void aSupplierSignsItsBidWithADemoKeyAndTheBuyerChecksTheSignatureAfterOpening() throws Exception {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         Tender tender = signedTender(buyer, Duration.ofDays(2));
         TestSigner key = demoKey(supplier);
         assertThat(api.get("/api/v1/certificates", Api.bearer(supplier.token())).json().get(0).path("subject")
@@ -97,8 +97,8 @@ class SignatureApiTests extends ApiTest {
     @Test
     void everyBadSignatureIsRefusedWithItsReasonJournaledAndNoBidStored() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
-        Flows.Member stranger = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
+        Flows.Member stranger = flows.entitledSupplier();
         Tender tender = signedTender(buyer, Duration.ofDays(2));
         TestSigner key = demoKey(supplier);
         TestSigner strangerKey = demoKey(stranger);
@@ -147,10 +147,11 @@ class SignatureApiTests extends ApiTest {
     @Test
     void aCertificateThatExpiredSignsNothing() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         Tender tender = signedTender(buyer, Duration.ofDays(400));
         TestSigner key = demoKey(supplier);
         clock.advance(Duration.ofDays(366));
+        flows.entitled(supplier); // the plan of a year ago has ended too; the signature is what this test is about
 
         Api.Response expired = api.post(tender.bids(), Map.of("price", "99000.00", "signature",
                 key.sign(tender.canonical("99000.00"))), Api.bearer(supplier.token()));

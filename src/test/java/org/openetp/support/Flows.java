@@ -41,6 +41,26 @@ public final class Flows {
         return member;
     }
 
+    /**
+     * As {@link #accreditedMember}, and then the organization buys the FULL plan and the operator records the bank
+     * transfer (SPEC §4.3): a supplier entitled to bid on any lot, as a real one becomes one.
+     */
+    public Member entitledSupplier() {
+        return entitled(accreditedMember());
+    }
+
+    /** The member's organization buys the FULL plan and the operator records the payment. */
+    public Member entitled(Member member) {
+        Api.Response subscribed = api.post("/api/v1/subscriptions", Map.of("planCode", "FULL"),
+                Api.bearer(member.token()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        Api.Response paid = api.post("/api/v1/operator/invoices/" + subscribed.json().path("invoiceId").asString()
+                + "/payment", Map.of("amount", "10000.00", "currency", "RUB", "reference", "PP-" + member.email()),
+                Api.bearer(operatorToken()));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return member;
+    }
+
     /** Follows the newest confirmation link mailed to the address (the dev outbox). */
     public void confirm(String email) {
         Api.Response followed = api.get(path(confirmationLink(email)));

@@ -38,8 +38,10 @@ record BrowserPage(WebDriver browser, int port, MessageSource messages) {
         new WebDriverWait(browser, FIND).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
+    /** Logs out and waits for the logged-out page, so that the next step never races the logout. */
     void logout() {
         click(By.id("nav-logout"));
+        new WebDriverWait(browser, FIND).until(d -> !d.findElements(By.id("nav-login")).isEmpty());
     }
 
     /** Opens a path of the platform, e.g. {@code /procedures?lang=en}. */

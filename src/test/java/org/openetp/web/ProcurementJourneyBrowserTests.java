@@ -62,7 +62,7 @@ class ProcurementJourneyBrowserTests {
     void buyerPublishesSupplierBidsBuyerAwardsSupplierSeesTheAward() {
         Flows flows = new Flows(new Api(port));
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         String title = "Printer paper " + System.nanoTime();
 
         // The buyer creates and publishes a request for quotations.

@@ -92,7 +92,7 @@ class SignedBidBrowserTests {
         Api api = new Api(port);
         Flows flows = new Flows(api);
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), true);
         BrowserPage page = new BrowserPage(browser, port, messages);
 

@@ -141,7 +141,7 @@ class DocumentationApiTests extends ApiTest {
     @Test
     void onlyTheBuyerAttachesDocuments() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         String id = fixture.published(buyer, Duration.ofDays(10));
 
         assertThat(upload(id, supplier, List.of(ProcedureFixture.pdf("mine.pdf")), Map.of()).status()).isEqualTo(403);
@@ -153,7 +153,7 @@ class DocumentationApiTests extends ApiTest {
     @Test
     void anAmendmentCloseToTheDeadlineExtendsItAndFlagsSubmittedBidsUntilTheyAreSubmittedAgain() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         String id = fixture.published(buyer, Duration.ofDays(2));
         JsonNode before = fixture.procedure(id);
         String bids = "/api/v1/procedures/" + id + "/lots/" + before.path("lots").get(0).path("id").asString()
@@ -223,7 +223,7 @@ class DocumentationApiTests extends ApiTest {
     @Test
     void noAmendmentAfterTheDeadline() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         String id = fixture.published(buyer, Duration.ofDays(2));
         String lot = fixture.procedure(id).path("lots").get(0).path("id").asString();
         api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/bids", Map.of("price", "45000.00"),

@@ -39,9 +39,9 @@ class BidSecurityApiTests extends ApiTest {
     @Test
     void aDepositIsBlockedAtTheBidReleasedToTheLoserAtAwardAndKeptForTheWinner() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member alpha = flows.accreditedMember();
-        Flows.Member beta = flows.accreditedMember();
-        Flows.Member poor = flows.accreditedMember();
+        Flows.Member alpha = flows.entitledSupplier();
+        Flows.Member beta = flows.entitledSupplier();
+        Flows.Member poor = flows.entitledSupplier();
         topUp(alpha, "10000.00");
         topUp(beta, "10000.00");
         topUp(poor, "1000.00");
@@ -87,7 +87,7 @@ class BidSecurityApiTests extends ApiTest {
     @Test
     void withdrawingABidOrCancellingTheProcedureGivesTheDepositBack() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         topUp(supplier, "20000.00");
         JsonNode first = publish(buyer, 1, Map.of("kind", "FIXED", "value", "3000"));
         JsonNode second = publish(buyer, 1, Map.of("kind", "FIXED", "value", "3000"));
@@ -108,7 +108,7 @@ class BidSecurityApiTests extends ApiTest {
     @Test
     void aBankGuaranteeIsCheckedByTheOperatorBeforeTheBidCanBeAdmitted() {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         JsonNode rfq = publish(buyer, 1, Map.of("kind", "FIXED", "value", "3000"));
         String bids = bidsPath(rfq, 0);
         LocalDate deadline = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(2)), ZoneOffset.UTC);
@@ -148,7 +148,7 @@ class BidSecurityApiTests extends ApiTest {
     @Test
     void aHundredConcurrentDepositsAgainstOneAccountNeverOverdrawIt() throws Exception {
         Flows.Member buyer = flows.accreditedMember();
-        Flows.Member supplier = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
         topUp(supplier, "50000.00");
         JsonNode rfq = publish(buyer, 100, Map.of("kind", "FIXED", "value", "1000"));
         CountDownLatch start = new CountDownLatch(1);
