@@ -454,8 +454,9 @@ public class Procurement {
             StoredBid winner = live.stream().filter(b -> b.id().equals(ranking.getFirst().bid())).findFirst()
                     .orElseThrow();
             procedure.award(lot.id(), winner.id(), now);
-            // The winner's deposit stays blocked until the contract is signed (SPEC §4.5).
+            // The winner's deposit stays blocked until it signs the contract, or goes to the buyer if it refuses.
             security.releaseAllBut(lotId, winner.id());
+            bids.awaitContract(winner.id());
             events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), winner.price(),
                     user.id().value(), now));
         }
@@ -467,6 +468,31 @@ public class Procurement {
             bids.insertProtocol(id, "AWARD", protocol, sha256(protocol), now);
         }
         return procedure.view();
+    }
+
+    /**
+     * The winner of a lot answers the award (SPEC §4.5, §5.7): signing the contract releases its bid security,
+     * refusing it forfeits a deposit to the buyer. Only a supplier member of the winning organization answers, once.
+     */
+    @Transactional
+    public void decideContract(CurrentUser user, ProcedureId id, LotId lotId, boolean sign) {
+        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Lot lot = procedure.lot(lotId);
+        BidId winner = lot.winner();
+        StoredBid bid = winner == null ? null : bids.find(winner).orElse(null);
+        if (bid == null || !supplierOrganizations(user).contains(bid.organization())) {
+            throw new NotFoundException("Contract");
+        }
+        if (!bids.decideContract(bid.id(), sign)) {
+            throw new RuleViolationException("contract.decided");
+        }
+        if (sign) {
+            security.release(bid.id());
+        } else {
+            security.forfeit(bid.id(), new OrganizationId(procedure.buyer()));
+        }
+        events.publishEvent(new ContractDecided(id, lotId, bid.id(), bid.organization(), sign, user.id().value(),
+                clock.instant()));
     }
 
     /** The protocols produced so far; public like the procedure. */
@@ -619,7 +645,8 @@ public class Procurement {
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    (String) content.get("signer"), security.find(b.id()).orElse(null)));
+                    (String) content.get("signer"), security.find(b.id()).orElse(null),
+                    bids.contractStatus(b.id())));
         }
         return views;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidReceipt;
 import org.openetp.procurement.LotId;
@@ -107,6 +108,22 @@ public class BidRepository {
     public void rank(BidId id, BigDecimal score, int rank, String status) {
         jdbc.sql("UPDATE bid SET score = :score, rank = :rank, status = :status WHERE id = :id")
                 .param("score", score).param("rank", rank).param("status", status).param("id", id.value()).update();
+    }
+
+    /** The winner's answer to the award is awaited. */
+    public void awaitContract(BidId winner) {
+        jdbc.sql("UPDATE bid SET contract_status = 'PENDING' WHERE id = :id").param("id", winner.value()).update();
+    }
+
+    /** The winner's answer to the award, once: false when it was given already (or the bid did not win). */
+    public boolean decideContract(BidId winner, boolean signed) {
+        return jdbc.sql("UPDATE bid SET contract_status = :status WHERE id = :id AND contract_status = 'PENDING'")
+                .param("status", signed ? "SIGNED" : "REFUSED").param("id", winner.value()).update() == 1;
+    }
+
+    public @Nullable String contractStatus(BidId bid) {
+        return jdbc.sql("SELECT contract_status FROM bid WHERE id = :id").param("id", bid.value())
+                .query(String.class).optional().orElse(null);
     }
 
     public void insertReceipt(BidId bid, BidReceipt receipt) {

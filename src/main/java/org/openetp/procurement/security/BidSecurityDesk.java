@@ -107,6 +107,15 @@ public class BidSecurityDesk {
         });
     }
 
+    /** The winner refused to sign the contract: its deposit goes to the buyer (SPEC §4.5); a guarantee is noted. */
+    public void forfeit(BidId bid, OrganizationId buyer) {
+        find(bid).filter(s -> "BLOCKED".equals(s.status())).ifPresent(s -> {
+            ledger.forfeit(new OrganizationId(s.organizationId()), buyer, s.amount(), s.currency(),
+                    "bid-security:" + bid + ":forfeit", "Bid security forfeited: the contract was refused");
+            jdbc.sql("UPDATE bid SET security_status = 'FORFEITED' WHERE id = :bid").param("bid", bid.value()).update();
+        });
+    }
+
     /** After the award of a lot: every live bid's deposit but the winner's goes back. */
     public void releaseAllBut(LotId lot, @Nullable BidId winner) {
         for (UUID bid : jdbc.sql("""

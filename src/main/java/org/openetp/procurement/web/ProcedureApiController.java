@@ -51,6 +51,9 @@ class ProcedureApiController {
     record Signature(@Nullable String signature) {
     }
 
+    record ContractAnswer(boolean sign) {
+    }
+
     private final Procurement procurement;
     private final PdfRenderer pdf;
 
@@ -128,6 +131,14 @@ class ProcedureApiController {
     String protocol(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
             @PathVariable String kind) {
         return procurement.protocol(user, new ProcedureId(id), kind.toUpperCase(Locale.ROOT)).html();
+    }
+
+    /** The winner of the lot signs ({@code sign: true}) or refuses the contract; its bid security follows. */
+    @PostMapping("/{id}/lots/{lotId}/contract")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void decideContract(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            @RequestBody ContractAnswer body) {
+        procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), body.sign());
     }
 
     /** The buyer signs the protocol's HTML original (the exact bytes the GET above returns). */

@@ -162,6 +162,13 @@ class ProcedurePageController {
                 kind.toUpperCase(Locale.ROOT), signature));
     }
 
+    @PostMapping("/procedures/{id}/lots/{lotId}/contract")
+    String decideContract(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
+            @RequestParam boolean sign, RedirectAttributes redirect) {
+        return act(id, redirect, sign ? "contract.signed" : "contract.refused",
+                () -> procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), sign));
+    }
+
     @PostMapping("/procedures/{id}/lots/{lotId}/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
             RedirectAttributes redirect) {

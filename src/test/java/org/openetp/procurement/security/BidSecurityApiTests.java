@@ -82,6 +82,41 @@ class BidSecurityApiTests extends ApiTest {
                 .isEqualTo("5000.00");
         assertThat(account(beta).path("blocked").asString()).as("the loser's deposit is back").isEqualTo("0.00");
         assertThat(account(beta).path("available").asString()).isEqualTo("10000.00");
+
+        // The winner signs the contract: its deposit is back too; only it answers, and once.
+        String contract = "/api/v1/procedures/" + rfq.path("id").asString() + "/lots/" + lot + "/contract";
+        assertThat(api.post(contract, Map.of("sign", true), Api.bearer(beta.token())).status()).isEqualTo(404);
+        assertThat(api.post(contract, Map.of("sign", true), Api.bearer(alpha.token())).status()).isEqualTo(204);
+        assertThat(api.post(contract, Map.of("sign", false), Api.bearer(alpha.token())).status()).isEqualTo(409);
+        assertThat(account(alpha).path("blocked").asString()).isEqualTo("0.00");
+        assertThat(account(alpha).path("available").asString()).isEqualTo("10000.00");
+    }
+
+    @Test
+    void aWinnerWhoRefusesTheContractForfeitsItsDepositToTheBuyer() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member winner = flows.entitledSupplier();
+        topUp(winner, "10000.00");
+        JsonNode rfq = publish(buyer, 1, Map.of("kind", "FIXED", "value", "4000"));
+        String id = rfq.path("id").asString();
+        String lot = rfq.path("lots").get(0).path("id").asString();
+        assertThat(api.post(bidsPath(rfq, 0), deposit("95000.00"), Api.bearer(winner.token())).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+        procurement.openDue();
+        String bid = api.get(bidsPath(rfq, 0), Api.bearer(buyer.token())).json().get(0).path("id").asString();
+        api.post("/api/v1/procedures/" + id + "/bids/" + bid + "/decision", Map.of("admitted", true),
+                Api.bearer(buyer.token()));
+        assertThat(api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(),
+                Api.bearer(buyer.token())).status()).isEqualTo(200);
+
+        assertThat(api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/contract", Map.of("sign", false),
+                Api.bearer(winner.token())).status()).isEqualTo(204);
+
+        assertThat(account(winner).path("blocked").asString()).isEqualTo("0.00");
+        assertThat(account(winner).path("balance").asString()).as("the deposit is gone").isEqualTo("6000.00");
+        assertThat(account(buyer).path("available").asString()).as("and the buyer has it").isEqualTo("4000.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE stream = :s AND action = 'CONTRACT_REFUSED'")
+                .param("s", "procedure:" + id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
