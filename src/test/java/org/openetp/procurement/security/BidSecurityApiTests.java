@@ -20,6 +20,8 @@ import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Registrations;
+import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -164,6 +166,12 @@ class BidSecurityApiTests extends ApiTest {
         assertThat(pending).hasSize(1);
         assertThat(pending.getFirst().path("bank").asString()).isEqualTo("Sberbank");
         assertThat(api.get("/api/v1/operator/guarantees", Api.bearer(supplier.token())).status()).isEqualTo(403);
+        String queue = Transfers.loggedIn(port, Flows.OPERATOR_EMAIL, Flows.OPERATOR_PASSWORD)
+                .page("/operator/guarantees").body();
+        assertThat(queue).as("the operator's page lists it").contains("guarantee-" + pending.getFirst().path("bidId")
+                .asString(), pending.getFirst().path("number").asString());
+        assertThat(Transfers.loggedIn(port, supplier.email(), Registrations.PASSWORD).page("/operator/guarantees")
+                .status()).isEqualTo(403);
 
         clock.advance(Duration.ofDays(2).plusSeconds(1));
         procurement.openDue();
