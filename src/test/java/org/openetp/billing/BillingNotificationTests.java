@@ -5,46 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the administrators of a buying organization are told (SPEC §10): the invoice, the payment with the period,
  * and, once, three days ahead, that the subscription ends, unless a paid one follows it.
  */
-@IntegrationTest
-class BillingNotificationTests {
+class BillingNotificationTests extends BillingTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Billing billing;
 
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    BillingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixture = new BillingFixture(api, jdbc);
-    }
 
     @Test
     void theAdminIsToldOfTheInvoiceAndOfThePaymentInAppAndByMail() {

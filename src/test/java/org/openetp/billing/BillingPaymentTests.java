@@ -7,16 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.billing.domain.CallbackSignature;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,26 +20,10 @@ import tools.jackson.databind.JsonNode;
  * subscription then holds its period from the payment, or after what was paid for already; a payment provider's
  * callback does the same when its HMAC signature is right, and a repeated one changes nothing.
  */
-@IntegrationTest
-class BillingPaymentTests {
-
-    @LocalServerPort
-    int port;
+class BillingPaymentTests extends BillingTest {
 
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    BillingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixture = new BillingFixture(api, jdbc);
-    }
 
     @Test
     void aWrongAmountOrCurrencyIsRefusedNamingTheFieldAndChangesNothing() {

@@ -15,24 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.openetp.organization.OrganizationId;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.support.Api;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Flows;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Entitlement at bid time (SPEC §4.3), as procurement asks for it: the seeded plans and the nuclear-industry rule,
  * exact price ceilings, procedure families, expiry by the clock, and a refusal that names the plan that would do.
  */
-@IntegrationTest
-class EntitlementTests {
-
-    @LocalServerPort
-    int port;
+class EntitlementTests extends BillingTest {
 
     @Autowired
     Billing billing;
@@ -42,11 +35,6 @@ class EntitlementTests {
 
     @Autowired
     MessageSource messages;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    BillingFixture fixture;
 
     @BeforeEach
     void setUp() {

@@ -8,39 +8,18 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
 import org.openetp.support.Transfers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Buying a plan (SPEC §4.3): who may, the invoice with both parties' requisites as JSON, a page and a PDF, and that
  * nobody outside the organization (but the operator) sees it.
  */
-@IntegrationTest
-class InvoiceApiTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    BillingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixture = new BillingFixture(api, jdbc);
-    }
+class InvoiceApiTests extends BillingTest {
 
     @Test
     void anAdminBuysAPlanAndGetsAnInvoiceWithBothPartiesRequisites() {

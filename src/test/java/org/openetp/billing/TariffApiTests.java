@@ -9,10 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,25 +16,14 @@ import tools.jackson.databind.JsonNode;
  * them, every wrong field is named and nothing is half-written, every change is journaled. Plans made here cost more
  * than the seeded ones, so that "the cheapest plan that would allow it" elsewhere stays a seeded one.
  */
-@IntegrationTest
-class TariffApiTests {
+class TariffApiTests extends BillingTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    BillingFixture fixture;
     String operator;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fixture = new BillingFixture(api, jdbc);
         operator = fixture.flows().operatorToken();
     }
 

@@ -4,35 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
 import org.openetp.support.Transfers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The tariff pages: the public list with "Buy" for administrators, the operator's plans, rules and invoices. */
-@IntegrationTest
-class TariffPageTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    BillingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixture = new BillingFixture(api, jdbc);
-    }
+class TariffPageTests extends BillingTest {
 
     @Test
     void anyoneSeesThePlansAndOnlyAnAdministratorOfAnAccreditedOrganizationCanBuy() {

@@ -7,56 +7,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.Procurement;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Tariffs and bid security in a real headless Chromium (SPEC §4): a supplier buys a plan, the operator records the
  * bank transfer, the supplier bids with a deposit, and the award gives the deposit back to the supplier who lost.
  */
-@IntegrationTest
-class BillingJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MessageSource messages;
+class BillingJourneyBrowserTests extends BrowserTest {
 
     @Autowired
     MutableClock clock;
 
     @Autowired
     Procurement procurement;
-
-    WebDriver browser;
-    BrowserPage page;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-        page = new BrowserPage(browser, port, messages);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aSupplierBuysAPlanBidsWithADepositAndGetsItBackWhenAnotherWins() {

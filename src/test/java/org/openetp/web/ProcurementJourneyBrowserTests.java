@@ -5,58 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.Procurement;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.MutableClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 /**
  * A request for quotations in a real headless Chromium: the buyer publishes it, a supplier finds it in the
  * catalogue and bids, the deadline passes (the clock moves), the buyer evaluates and awards, the supplier sees it.
  */
-@IntegrationTest
-class ProcurementJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MessageSource messages;
+class ProcurementJourneyBrowserTests extends BrowserTest {
 
     @Autowired
     MutableClock clock;
 
     @Autowired
     Procurement procurement;
-
-    WebDriver browser;
-    BrowserPage page;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-        page = new BrowserPage(browser, port, messages);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void buyerPublishesSupplierBidsBuyerAwardsSupplierSeesTheAward() {

@@ -2,47 +2,17 @@ package org.openetp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Flows;
-import org.openetp.support.IntegrationTest;
 import org.openetp.support.TestIdentifiers;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 /** The newcomer's first journey in a real headless Chromium: register, confirm, get accredited, log in. */
-@IntegrationTest
-class RegistrationJourneyBrowserTests {
+class RegistrationJourneyBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "journey-pass-1";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MessageSource messages;
-
-    WebDriver browser;
-    BrowserPage page;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-        page = new BrowserPage(browser, port, messages);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void registerConfirmGetAccreditedAndSeeItInThreeLanguages() {
