@@ -362,17 +362,24 @@
     });
   }
 
+  // The price and the proposal answers are what the bid's canonical text covers, so the server needs them all.
   function canonicalUrl(form) {
     var url = form.getAttribute('data-sign-canonical');
-    var price = field(form, 'price');
-    if (!price) {
+    var params = [];
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (element.name === 'price' || (element.name && element.name.indexOf('proposal.') === 0)) {
+        params.push(encodeURIComponent(element.name) + '=' + encodeURIComponent(element.value));
+      }
+    });
+    if (params.length === 0) {
       return url;
     }
-    return url + (url.indexOf('?') === -1 ? '?' : '&') + 'price=' + encodeURIComponent(price.value);
+    return url + (url.indexOf('?') === -1 ? '?' : '&') + params.join('&');
   }
 
   function fetchCanonical(form) {
-    return fetch(canonicalUrl(form), {credentials: 'same-origin', headers: {'Accept': 'text/plain'}})
+    // A bid's canonical text is text/plain; a protocol is signed as the HTML original it is served as.
+    return fetch(canonicalUrl(form), {credentials: 'same-origin', headers: {'Accept': 'text/plain, text/html'}})
       .then(function (response) {
         if (response.ok) {
           return response.text();
@@ -483,6 +490,14 @@
   }
 
   document.addEventListener('submit', onSubmit, true);
+  // Also when no key file is chosen or signing fails, a key file's name or its password never goes into a signing
+  // form's posted data.
+  document.addEventListener('formdata', function (event) {
+    if (event.target instanceof HTMLFormElement && event.target.hasAttribute('data-sign-canonical')) {
+      event.formData.delete('keyFile');
+      event.formData.delete('keyPassword');
+    }
+  }, true);
 
   global.OpenEtpSigning = Object.freeze({sign: sign});
 }(window));

@@ -357,7 +357,7 @@ public class Billing {
 
         Instant now = now();
         store.lockSubscriptionsOf(invoice.organizationId());
-        Instant startsAt = store.paidUntil(invoice.organizationId(), now).orElse(now);
+        Instant startsAt = store.paidUntil(invoice.organizationId(), subscription.planCode(), now).orElse(now);
         Instant endsAt = startsAt.plus(Duration.ofDays(subscription.periodDays()));
         store.insertPayment(invoiceId, new InvoiceView.Payment(invoice.amount(), invoice.currency(), reference,
                 source instanceof PaymentSource.Provider ? "PROVIDER" : "OPERATOR", now), recordedBy);

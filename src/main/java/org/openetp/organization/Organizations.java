@@ -138,12 +138,13 @@ public class Organizations {
     }
 
     /**
-     * The organization's industry as it declared it, for rules that depend on who buys (SPEC §4.2: purchases of the
-     * nuclear industry); null when it declared none.
+     * The organization's industry as the operator saw it at accreditation, for rules that give something for an
+     * industry (SPEC §4.2: purchases of the nuclear industry). The admin may edit the declared industry at any time;
+     * that edit counts only once an operator accredits the organization again. Null when none was verified.
      */
     @Transactional(readOnly = true)
     public @Nullable String industryOf(OrganizationId id) {
-        return repository.find(id).map(o -> o.view().industry()).orElse(null);
+        return repository.verifiedIndustry(id);
     }
 
     /** The organizations the user belongs to, with the user's roles in each. */
@@ -182,6 +183,7 @@ public class Organizations {
         Instant now = clock.instant();
         organization.accredit(operator.id(), now);
         repository.update(organization);
+        repository.verifyIndustry(id, organization.view().industry());
         events.publishEvent(new OrganizationAccredited(id, operator.id(), now));
         return organization.view();
     }

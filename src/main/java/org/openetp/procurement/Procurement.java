@@ -234,13 +234,15 @@ public class Procurement {
             }
             return;
         }
+        @SuppressWarnings("unchecked")
+        Map<String, String> answers = (Map<String, String>) content.get("proposal");
         String canonical = canonicalBid(procedure.id(), lot.id(), new BigDecimal((String) content.get("price")),
-                procedure.currency());
+                procedure.currency(), answers);
         if (command.document() != null && !command.document().equals(canonical)) {
             throw new InvalidInputException("document", "bid.document.mismatch");
         }
-        VerifiedSignature verified = signatures.verify(user, supplier, "BID", procedure.id() + "/" + lot.id(),
-                canonical, signature);
+        VerifiedSignature verified = signatures.verify(user, supplier, Role.SUPPLIER, "BID",
+                procedure.id() + "/" + lot.id(), canonical, signature);
         content.put("document", canonical);
         content.put("signature", signature);
         content.put("signer", verified.signerSubject());
@@ -249,11 +251,13 @@ public class Procurement {
 
     /**
      * The exact text a bidder signs for a price on a lot (API.md {@code GET /api/v1/signature/canonical}): five
-     * lines, LF-terminated, the price with two decimals.
+     * lines, LF-terminated, the price with two decimals; then, for weighted kinds, one line per non-price criterion
+     * in code order with the (trimmed) answer, backslash-escaped so that an answer can never forge a line. Every
+     * field the committee evaluates is signed.
      */
     @Transactional(readOnly = true)
     public String canonicalBid(@Nullable CurrentUser user, ProcedureId id, LotId lotId, @Nullable BigDecimal price,
-            @Nullable String currency) {
+            @Nullable String currency, Map<String, String> proposal) {
         ProcedureView procedure = view(user, id);
         LotId lot = procedure.lots().stream().map(ProcedureView.LotView::id).filter(lotId::equals).findFirst()
                 .orElseThrow(() -> new NotFoundException("Lot"));
@@ -269,12 +273,21 @@ public class Procurement {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return canonicalBid(id, lot, price, procedure.currency());
+        Map<String, String> answers = new TreeMap<>();
+        procedure.criteria().stream().filter(c -> !c.price()).forEach(c -> answers.put(c.code(),
+                proposal.getOrDefault(c.code(), "").strip()));
+        return canonicalBid(id, lot, price, procedure.currency(), answers);
     }
 
-    private static String canonicalBid(ProcedureId procedure, LotId lot, BigDecimal price, String currency) {
-        return "OpenETP bid\nprocedure: " + procedure + "\nlot: " + lot + "\nprice: "
-                + price.setScale(2).toPlainString() + "\ncurrency: " + currency + "\n";
+    private static String canonicalBid(ProcedureId procedure, LotId lot, BigDecimal price, String currency,
+            Map<String, String> answers) {
+        StringBuilder text = new StringBuilder("OpenETP bid\nprocedure: ").append(procedure).append("\nlot: ")
+                .append(lot).append("\nprice: ").append(price.setScale(2).toPlainString()).append("\ncurrency: ")
+                .append(currency).append('\n');
+        new TreeMap<>(answers).forEach((code, answer) -> text.append("proposal ").append(code).append(": ")
+                .append(answer.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"))
+                .append('\n'));
+        return text.toString();
     }
 
     /** Re-verifies a signed bid's signature: for its bidder at any time, for the buyer's side after the opening. */
@@ -284,6 +297,9 @@ public class Procurement {
         StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id))
                 .orElseThrow(() -> new NotFoundException("Bid"));
         boolean own = supplierOrganizations(user).contains(bid.organization());
+        if (!own && !bid.live()) {
+            throw new NotFoundException("Bid"); // a withdrawn bid stays sealed for everyone but its bidder
+        }
         if (!own) {
             if (!memberOf(user, procedure.buyer()) && !user.operator()) {
                 throw new NotFoundException("Bid");
@@ -515,7 +531,8 @@ public class Procurement {
         }
         String reference = id + "/" + kind;
         OrganizationId buyer = new OrganizationId(procedure.buyer());
-        VerifiedSignature verified = signatures.verify(user, buyer, "PROTOCOL", reference, protocol.html(), signature);
+        VerifiedSignature verified = signatures.verify(user, buyer, Role.BUYER, "PROTOCOL", reference, protocol.html(),
+                signature);
         SignedDocumentView kept = signatures.keep(user, verified, "PROTOCOL", reference, true);
         bids.signProtocol(id, kind, kept.id());
         return bids.protocol(id, kind).orElseThrow();

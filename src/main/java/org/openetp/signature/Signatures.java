@@ -29,6 +29,7 @@ import org.openetp.identity.CurrentUser;
 import org.openetp.identity.UserId;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
 import org.openetp.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -133,17 +134,18 @@ public class Signatures {
     /**
      * Verifies a detached CMS signature (base64 DER) over {@code document} for an action of {@code organization}
      * (SPEC §3.2): the signature matches the document, its certificate is a registered, unrevoked one of a member of
-     * the organization, and still passes the certificate rules now. A failure is a 400 naming the reason and is
+     * the organization holding {@code role} there (a supplier signs bids, a buyer protocols), and still passes the
+     * certificate rules now. A failure is a 400 naming the reason and is
      * journaled in a transaction of its own, since the refused action's transaction leaves nothing.
      *
      * @param purpose what is signed, e.g. {@code BID} or {@code PROTOCOL}
      * @param reference what it concerns, e.g. the procedure and lot
      */
-    public VerifiedSignature verify(CurrentUser user, OrganizationId organization, String purpose, String reference,
-            String document, @Nullable String signature) {
+    public VerifiedSignature verify(CurrentUser user, OrganizationId organization, Role role, String purpose,
+            String reference, String document, @Nullable String signature) {
         Instant now = clock.instant();
         try {
-            return verifyOrThrow(organization, document, signature, now);
+            return verifyOrThrow(organization, role, document, signature, now);
         } catch (SignatureRefusedException refused) {
             ownTransaction.executeWithoutResult(status -> events.publishEvent(new SignatureRefused(user.id(),
                     organization.value(), purpose, reference, refused.reason(), now)));
@@ -151,8 +153,8 @@ public class Signatures {
         }
     }
 
-    private VerifiedSignature verifyOrThrow(OrganizationId organization, String document, @Nullable String signature,
-            Instant now) {
+    private VerifiedSignature verifyOrThrow(OrganizationId organization, Role role, String document,
+            @Nullable String signature, Instant now) {
         byte[] content = document.getBytes(StandardCharsets.UTF_8);
         Signed signed = signed(content, signature);
         SignatureStore.StoredCertificate registered = store.certificateByFingerprint(fingerprint(signed.certificate()))
@@ -165,7 +167,7 @@ public class Signatures {
             throw refused(failure);
         }
         boolean member = organizations.membershipsOf(registered.owner()).stream()
-                .anyMatch(m -> m.organization().equals(organization));
+                .anyMatch(m -> m.organization().equals(organization) && m.has(role));
         if (!member) {
             throw refused("signature.signerOutsideOrganization");
         }

@@ -1,6 +1,4 @@
 -- Tariff plans, free participation rules, subscriptions, invoices and payments (SPEC §4.1–4.3).
--- Versions start at 10: V1–V9 of this folder are left to the money accounts, ledger and bid security, which are
--- built beside this part of billing.
 
 -- A plan the operator sells (SPEC §4.1). Its limits: which procedure families a subscriber may bid in (AUCTIONS or
 -- ALL) and the highest lot start price, in the plan's currency (NULL: any price, any currency).

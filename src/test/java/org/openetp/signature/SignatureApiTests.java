@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -142,6 +143,43 @@ class SignatureApiTests extends ApiTest {
                 .list()).containsExactlyInAnyOrder("signature.mismatch", "signature.malformed",
                 "signature.unknownCertificate", "signature.signerOutsideOrganization", "signature.mismatch",
                 "signature.certificateRevoked");
+    }
+
+    @Test
+    void theSignatureCoversTheProposalAnswersAndAWithdrawnBidStaysSealed() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
+        Api.Response created = api.post("/api/v1/procedures", new HashMap<String, Object>(Map.of("kind", "OPEN_TENDER",
+                "title", "Signed tender", "description", "Weighted", "currency", "RUB",
+                "submissionDeadline", clock.instant().plus(Duration.ofDays(2)).toString(),
+                "settings", Map.of("signatureRequired", true),
+                "criteria", List.of(Map.of("code", "price", "weight", 60), Map.of("code", "delivery", "weight", 40)),
+                "lots", List.of(Map.of("title", "Servers", "categoryCode", "26.2", "quantity", 2, "unit", "pcs",
+                        "startPrice", "120000.00", "deliveryRegion", "RU-MOW")))), Api.bearer(buyer.token()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        String lot = created.json().path("lots").get(0).path("id").asString();
+        assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token())).status())
+                .isEqualTo(200);
+        TestSigner key = demoKey(supplier);
+        String text = api.get("/api/v1/signature/canonical?procedureId=" + id + "&lotId=" + lot
+                + "&price=99000&proposal.delivery=60%20days", Api.bearer(supplier.token())).body();
+        assertThat(text).endsWith("currency: RUB\nproposal delivery: 60 days\n");
+        String bids = "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
+
+        Api.Response swapped = api.post(bids, Map.of("price", "99000.00", "proposal", Map.of("delivery", "1 day"),
+                "signature", key.sign(text)), Api.bearer(supplier.token()));
+        assertThat(code(swapped)).as("another answer under the same signature").isEqualTo("signature.mismatch");
+        Api.Response signed = api.post(bids, Map.of("price", "99000.00", "proposal", Map.of("delivery", "60 days"),
+                "signature", key.sign(text)), Api.bearer(supplier.token()));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+
+        String bidId = signed.json().path("id").asString();
+        assertThat(api.delete(bids, Api.bearer(supplier.token())).status()).isEqualTo(204);
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+        procurement.openDue();
+        assertThat(api.get("/api/v1/procedures/" + id + "/bids/" + bidId + "/signature", Api.bearer(buyer.token()))
+                .status()).as("a withdrawn bid is never unsealed").isEqualTo(404);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.openetp.billing.TariffPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Plans, free rules, subscriptions, invoices and payments (tables of migration billing/V10). */
+/** Plans, free rules, subscriptions, invoices and payments (tables of migration billing/V1). */
 @Repository
 public class BillingStore {
 
@@ -167,13 +167,16 @@ public class BillingStore {
                 .param("org", organization).query(UUID.class).list();
     }
 
-    /** The end of the last paid period of the organization that has not ended by {@code now}, if any. */
-    public Optional<Instant> paidUntil(UUID organization, Instant now) {
+    /**
+     * The end of the last paid period of the same plan that has not ended by {@code now}, if any: buying a plan
+     * again extends it, while a different plan (an upgrade) starts at once beside the current one.
+     */
+    public Optional<Instant> paidUntil(UUID organization, String planCode, Instant now) {
         return jdbc.sql("""
                 SELECT ends_at FROM subscription
-                WHERE organization_id = :org AND status = 'ACTIVE' AND ends_at > :now
+                WHERE organization_id = :org AND plan_code = :plan AND status = 'ACTIVE' AND ends_at > :now
                 ORDER BY ends_at DESC LIMIT 1
-                """).param("org", organization).param("now", Timestamp.from(now))
+                """).param("org", organization).param("plan", planCode).param("now", Timestamp.from(now))
                 .query((rs, n) -> rs.getTimestamp("ends_at").toInstant()).optional();
     }
 

@@ -49,7 +49,10 @@ final class StatementCsv {
                 .body(write(currency, lines));
     }
 
-    private static String field(String value) {
+    private static String field(String raw) {
+        // A cell starting with = + - @ or a tab is a formula to a spreadsheet: a quote mark keeps it text.
+        String value = !raw.isEmpty() && "=+-@\t".indexOf(raw.charAt(0)) >= 0 && !raw.matches("-?[0-9.]+")
+                ? "'" + raw : raw;
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
                 && value.indexOf('\r') < 0) {
             return value;

@@ -51,6 +51,17 @@ public class OrganizationRepository {
                 .param("id", id.value()).query(this::map).optional();
     }
 
+    /** Records the industry the operator saw when accrediting (what industry rules read). */
+    public void verifyIndustry(OrganizationId id, @Nullable String industry) {
+        jdbc.sql("UPDATE organization SET verified_industry = :industry WHERE id = :id")
+                .param("industry", industry).param("id", id.value()).update();
+    }
+
+    public @Nullable String verifiedIndustry(OrganizationId id) {
+        return jdbc.sql("SELECT verified_industry FROM organization WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().orElse(null);
+    }
+
     /** Loads the organization and locks its row until the transaction ends, for a decision that must not race. */
     public Optional<Organization> findForUpdate(OrganizationId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = :id FOR UPDATE")

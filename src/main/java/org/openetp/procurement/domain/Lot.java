@@ -63,9 +63,9 @@ public final class Lot {
         return status != Status.OPEN;
     }
 
-    ProcedureView.LotView view() {
+    ProcedureView.LotView view(String currency) {
         return new ProcedureView.LotView(id, number, title, categoryCode, quantity, unit, startPrice, deliveryRegion,
-                status.name(), winner, security, securityAmount());
+                status.name(), winner, security, securityAmount(currency));
     }
 
     public LotId id() { return id; }
@@ -79,9 +79,9 @@ public final class Lot {
     public Status status() { return status; }
     public @Nullable SecurityRequirement security() { return security; }
 
-    /** The bid security a supplier must provide on this lot, or null when none is required. */
-    public @Nullable BigDecimal securityAmount() {
-        return security == null ? null : security.amountFor(startPrice);
+    /** The bid security a supplier must provide on this lot (in the procedure's currency), or null for none. */
+    public @Nullable BigDecimal securityAmount(String currency) {
+        return security == null ? null : security.amountFor(startPrice, currency);
     }
     public @Nullable BidId winner() { return winner; }
 }

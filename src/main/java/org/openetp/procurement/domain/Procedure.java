@@ -230,7 +230,7 @@ public final class Procedure {
     public ProcedureView view() {
         return new ProcedureView(id, buyer, kind, title, description, currency, status, submissionDeadline,
                 clarificationDeadline, publishedAt, openedAt, cancelReason, criteria,
-                lots.stream().map(Lot::view).toList(), settings);
+                lots.stream().map(l -> l.view(currency)).toList(), settings);
     }
 
     public ProcedureId id() { return id; }

@@ -2,6 +2,7 @@ package org.openetp.procurement.security;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
 import org.openetp.ledger.Ledger;
 import org.openetp.organization.OrganizationId;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.GuaranteeChecked;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PlaceBid;
 import org.openetp.procurement.ProcedureId;
@@ -21,8 +24,10 @@ import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes, keeps and gives back bid security (SPEC §4.5). A deposit is money blocked on the supplier's ledger account
@@ -37,10 +42,14 @@ public class BidSecurityDesk {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    BidSecurityDesk(JdbcClient jdbc, Ledger ledger) {
+    BidSecurityDesk(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +59,7 @@ public class BidSecurityDesk {
      */
     public void provide(OrganizationId supplier, Procedure procedure, Lot lot, BidId bid,
             PlaceBid.@Nullable BidSecurity given) {
-        BigDecimal amount = lot.securityAmount();
+        BigDecimal amount = lot.securityAmount(procedure.currency());
         if (amount == null) {
             return;
         }
@@ -61,7 +70,7 @@ public class BidSecurityDesk {
         switch (given.form()) {
             case DEPOSIT -> {
                 ledger.block(supplier, amount, currency, "bid-security:" + bid + ":block",
-                        "Bid security: " + procedure.title() + ", lot " + lot.number());
+                        "Bid security: procedure " + procedure.id() + ", lot " + lot.number());
                 jdbc.sql("""
                         UPDATE bid SET security_form = 'DEPOSIT', security_amount = :amount, security_status = 'BLOCKED'
                         WHERE id = :bid
@@ -107,11 +116,18 @@ public class BidSecurityDesk {
         });
     }
 
-    /** The winner refused to sign the contract: its deposit goes to the buyer (SPEC §4.5); a guarantee is noted. */
+    /**
+     * The winner refused to sign the contract (SPEC §4.5): a deposit goes to the buyer's account; an accepted bank
+     * guarantee is marked forfeited, which is the buyer's ground to claim it from the bank.
+     */
     public void forfeit(BidId bid, OrganizationId buyer) {
-        find(bid).filter(s -> "BLOCKED".equals(s.status())).ifPresent(s -> {
-            ledger.forfeit(new OrganizationId(s.organizationId()), buyer, s.amount(), s.currency(),
-                    "bid-security:" + bid + ":forfeit", "Bid security forfeited: the contract was refused");
+        find(bid).ifPresent(s -> {
+            if (DEPOSIT.equals(s.form()) && "BLOCKED".equals(s.status())) {
+                ledger.forfeit(new OrganizationId(s.organizationId()), buyer, s.amount(), s.currency(),
+                        "bid-security:" + bid + ":forfeit", "Bid security forfeited: the contract was refused");
+            } else if (!(GUARANTEE.equals(s.form()) && "ACCEPTED".equals(s.status()))) {
+                return;
+            }
             jdbc.sql("UPDATE bid SET security_status = 'FORFEITED' WHERE id = :bid").param("bid", bid.value()).update();
         });
     }
@@ -120,6 +136,7 @@ public class BidSecurityDesk {
     public void releaseAllBut(LotId lot, @Nullable BidId winner) {
         for (UUID bid : jdbc.sql("""
                 SELECT id FROM bid WHERE lot_id = :lot AND security_status = 'BLOCKED'
+                ORDER BY organization_id, id
                 """).param("lot", lot.value()).query(UUID.class).list()) {
             if (winner == null || !winner.value().equals(bid)) {
                 release(new BidId(bid));
@@ -129,7 +146,9 @@ public class BidSecurityDesk {
 
     /** A cancelled procedure gives every deposit back. */
     public void releaseAll(ProcedureId procedure) {
-        jdbc.sql("SELECT id FROM bid WHERE procedure_id = :p AND security_status = 'BLOCKED'")
+        // In one order everywhere: two awards releasing the same suppliers' deposits must not deadlock.
+        jdbc.sql("SELECT id FROM bid WHERE procedure_id = :p AND security_status = 'BLOCKED' "
+                        + "ORDER BY organization_id, id")
                 .param("p", procedure.value()).query(UUID.class).list()
                 .forEach(bid -> release(new BidId(bid)));
     }
@@ -148,8 +167,9 @@ public class BidSecurityDesk {
                 .query((rs, n) -> view(rs)).list();
     }
 
-    /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection. */
-    public SecurityView checkGuarantee(BidId bid, boolean accepted, @Nullable String reason) {
+    /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection; journaled. */
+    @Transactional
+    public SecurityView checkGuarantee(CurrentUser operator, BidId bid, boolean accepted, @Nullable String reason) {
         SecurityView security = find(bid).filter(s -> GUARANTEE.equals(s.form()))
                 .orElseThrow(() -> new NotFoundException("Guarantee"));
         if (!"PENDING".equals(security.status())) {
@@ -158,11 +178,16 @@ public class BidSecurityDesk {
         if (!accepted && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "bid.security.rejectReason");
         }
-        jdbc.sql("""
+        int checked = jdbc.sql("""
                 UPDATE bid SET security_status = :status, guarantee_checked_reason = :reason
                 WHERE id = :bid AND security_status = 'PENDING'
                 """).param("status", accepted ? "ACCEPTED" : "REJECTED")
                 .param("reason", reason == null ? null : reason.strip()).param("bid", bid.value()).update();
+        if (checked == 0) {
+            throw new RuleViolationException("bid.security.checkedAlready"); // another operator was quicker
+        }
+        events.publishEvent(new GuaranteeChecked(bid, security.organizationId(), accepted,
+                reason == null ? "" : reason.strip(), operator.id().value(), clock.instant()));
         return find(bid).orElseThrow();
     }
 

@@ -1,6 +1,8 @@
 package org.openetp.procurement.web;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
@@ -31,7 +33,14 @@ class CanonicalTextController {
     @GetMapping(value = "/api/v1/signature/canonical", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
     String canonical(@AuthenticationPrincipal @Nullable CurrentUser user, @RequestParam UUID procedureId,
             @RequestParam UUID lotId, @RequestParam(required = false) @Nullable BigDecimal price,
-            @RequestParam(required = false) @Nullable String currency) {
-        return procurement.canonicalBid(user, new ProcedureId(procedureId), new LotId(lotId), price, currency);
+            @RequestParam(required = false) @Nullable String currency, @RequestParam Map<String, String> all) {
+        Map<String, String> proposal = new HashMap<>();
+        all.forEach((name, value) -> {
+            if (name.startsWith("proposal.")) {
+                proposal.put(name.substring("proposal.".length()), value);
+            }
+        });
+        return procurement.canonicalBid(user, new ProcedureId(procedureId), new LotId(lotId), price, currency,
+                proposal);
     }
 }

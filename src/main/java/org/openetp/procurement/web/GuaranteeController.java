@@ -3,9 +3,11 @@ package org.openetp.procurement.web;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.procurement.security.SecurityView;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +33,8 @@ class GuaranteeController {
     }
 
     @PostMapping("/api/v1/operator/guarantees/{bidId}")
-    SecurityView check(@PathVariable UUID bidId, @RequestBody Check body) {
-        return desk.checkGuarantee(new BidId(bidId), body.accepted(), body.reason());
+    SecurityView check(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID bidId,
+            @RequestBody Check body) {
+        return desk.checkGuarantee(operator, new BidId(bidId), body.accepted(), body.reason());
     }
 }

@@ -2,10 +2,12 @@ package org.openetp.procurement.web;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +33,10 @@ class GuaranteePageController {
     }
 
     @PostMapping("/operator/guarantees/{bidId}")
-    String check(@PathVariable UUID bidId, @RequestParam boolean accepted,
+    String check(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID bidId, @RequestParam boolean accepted,
             @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         try {
-            desk.checkGuarantee(new BidId(bidId), accepted, reason);
+            desk.checkGuarantee(operator, new BidId(bidId), accepted, reason);
             redirect.addFlashAttribute("info", accepted ? "guarantees.accepted" : "guarantees.rejected");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().getFirst().messageKey());
