@@ -14,6 +14,8 @@ import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Turns the modules' exceptions into RFC 9457 problems for every REST controller: 400 with the field list, 409
  * for conflicts and refused transitions, 403, 404; messages in the caller's language.
  */
+// First: PageErrors matches every @Controller, and a @RestController is one too; REST answers stay problems.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 

@@ -225,7 +225,10 @@ class ProcurementApiTests extends ApiTest {
         Flows.Member other = flows.accreditedMember();
         String id = create(buyer, rfq(clock.instant().plus(Duration.ofDays(2)))).path("id").asString();
 
-        assertThat(api.get("/api/v1/procedures/" + id).status()).isEqualTo(404);
+        Api.Response hidden = api.get("/api/v1/procedures/" + id);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.header("Content-Type")).as("the API answers a problem, not the error page")
+                .contains("application/problem+json");
         assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(other.token())).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(other.token())).status())
