@@ -95,6 +95,9 @@ final class CertificateChecks {
         if (!hasPlatformAttribute(certificate)) {
             return "certificate.noPlatformAttribute";
         }
+        if (weakKey(certificate)) {
+            return "certificate.weakKey";
+        }
         if (email != null && !emails(certificate).contains(email.toLowerCase(Locale.ROOT))) {
             return "certificate.otherSubject";
         }
@@ -123,6 +126,15 @@ final class CertificateChecks {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PKIX path building is unavailable", e);
         }
+    }
+
+    /** RSA under 2048 bits and elliptic curves under 256 bits are within reach of a well-funded forger. */
+    private static boolean weakKey(X509Certificate certificate) {
+        return switch (certificate.getPublicKey()) {
+            case java.security.interfaces.RSAPublicKey rsa -> rsa.getModulus().bitLength() < 2048;
+            case java.security.interfaces.ECPublicKey ec -> ec.getParams().getCurve().getField().getFieldSize() < 256;
+            default -> false;
+        };
     }
 
     private boolean hasPlatformAttribute(X509Certificate certificate) {

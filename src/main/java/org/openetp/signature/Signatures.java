@@ -45,6 +45,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Signatures {
 
+    /** SHA-2 only: a SHA-1 digest can be collided, so a signature over it proves little about the text. */
+    private static final java.util.Set<String> STRONG_DIGESTS = java.util.Set.of(
+            org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256.getId(),
+            org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha384.getId(),
+            org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha512.getId());
+
     private final SignatureStore store;
     private final Organizations organizations;
     private final CertificateChecks checks;
@@ -269,6 +275,9 @@ public class Signatures {
                 throw refused("signature.oneSigner");
             }
             SignerInformation signer = signers.iterator().next();
+            if (!STRONG_DIGESTS.contains(signer.getDigestAlgOID())) {
+                throw refused("signature.weakAlgorithm");
+            }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {

@@ -73,11 +73,13 @@ class OpensslInteroperabilityTests extends ApiTest {
         Flows.Member member = flows.accreditedMember();
         UserKey withoutAttribute = issue(Pki.TRUSTED, member.email(), KeyKind.EC_P256, Eku.NONE);
         UserKey fromUntrustedCa = issue(Pki.UNTRUSTED, member.email(), KeyKind.EC_P256, Eku.PLATFORM_ATTRIBUTE);
+        UserKey weak = issue(Pki.TRUSTED, member.email(), KeyKind.RSA_1024, Eku.PLATFORM_ATTRIBUTE);
         UserKey good = issue(Pki.TRUSTED, member.email(), KeyKind.EC_P256, Eku.PLATFORM_ATTRIBUTE);
 
         Map<String, UserKey> refusals = Map.of(
                 "certificate.noPlatformAttribute", withoutAttribute,
-                "certificate.untrusted", fromUntrustedCa);
+                "certificate.untrusted", fromUntrustedCa,
+                "certificate.weakKey", weak);
         for (Map.Entry<String, UserKey> bad : refusals.entrySet()) {
             Api.Response refused = api.post("/api/v1/certificates", Map.of("pem", bad.getValue().certificatePem()),
                     Api.bearer(member.token()));
@@ -87,7 +89,8 @@ class OpensslInteroperabilityTests extends ApiTest {
         }
         assertThat(jdbc.sql("SELECT details->>'reason' FROM audit_entry WHERE stream = :s"
                 + " AND action = 'CERTIFICATE_REFUSED'").param("s", "user:" + userId(member)).query(String.class)
-                .list()).containsExactlyInAnyOrder("certificate.noPlatformAttribute", "certificate.untrusted");
+                .list()).containsExactlyInAnyOrder("certificate.noPlatformAttribute", "certificate.untrusted",
+                        "certificate.weakKey");
 
         Api.Response registered = api.post("/api/v1/certificates", Map.of("pem", good.certificatePem()),
                 Api.bearer(member.token()));
@@ -277,7 +280,8 @@ class OpensslInteroperabilityTests extends ApiTest {
 
     enum KeyKind {
         EC_P256("-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"),
-        RSA_2048("-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048");
+        RSA_2048("-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"),
+        RSA_1024("-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024");
 
         private final List<String> options;
 

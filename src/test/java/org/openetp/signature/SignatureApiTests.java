@@ -112,6 +112,7 @@ class SignatureApiTests extends ApiTest {
         refusals.put("signature.malformed", "not a signature!");
         refusals.put("signature.unknownCertificate", unregistered.sign(text));
         refusals.put("signature.signerOutsideOrganization", strangerKey.sign(text));
+        refusals.put("signature.weakAlgorithm", key.sign(text, key.certificate(), "SHA1withRSA"));
         for (Map.Entry<String, String> bad : refusals.entrySet()) {
             Api.Response refused = api.post(tender.bids(), Map.of("price", "99000.00", "signature", bad.getValue()),
                     Api.bearer(supplier.token()));
@@ -141,6 +142,7 @@ class SignatureApiTests extends ApiTest {
         assertThat(jdbc.sql("SELECT details->>'reason' FROM audit_entry WHERE stream = :s AND action = "
                 + "'SIGNATURE_REFUSED'").param("s", "organization:" + supplier.organizationId()).query(String.class)
                 .list()).containsExactlyInAnyOrder("signature.mismatch", "signature.malformed",
+                "signature.weakAlgorithm",
                 "signature.unknownCertificate", "signature.signerOutsideOrganization", "signature.mismatch",
                 "signature.certificateRevoked");
     }

@@ -42,8 +42,12 @@ public record TestSigner(PrivateKey key, X509Certificate certificate) {
 
     /** Signs with this key but ships {@code shown} as the signer's certificate: a signature by another key. */
     public String sign(String text, X509Certificate shown) {
+        return sign(text, shown, key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA");
+    }
+
+    /** Signs with a chosen signature algorithm, e.g. {@code SHA1withRSA}, as an old tool would. */
+    public String sign(String text, X509Certificate shown, String algorithm) {
         try {
-            String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
