@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class SignatureStore {
 
     /** A registered certificate with its owner and encoding. */
-    record StoredCertificate(CertificateView view, UserId owner, byte[] der) {
+    record StoredCertificate(CertificateView view, UserId owner, byte[] der, String chainPem) {
     }
 
     /** A kept signed document with what re-verification needs. */
@@ -31,16 +31,16 @@ class SignatureStore {
         this.jdbc = jdbc;
     }
 
-    void insertCertificate(UserId owner, CertificateView c, byte[] der) {
+    void insertCertificate(UserId owner, CertificateView c, byte[] der, String chainPem) {
         jdbc.sql("""
                 INSERT INTO signing_certificate (id, user_id, subject, issuer, serial_number, fingerprint, not_before,
-                    not_after, der, registered_at)
-                VALUES (:id, :user, :subject, :issuer, :serial, :fingerprint, :notBefore, :notAfter, :der, :at)
+                    not_after, der, registered_at, chain_pem)
+                VALUES (:id, :user, :subject, :issuer, :serial, :fingerprint, :notBefore, :notAfter, :der, :at, :chain)
                 """)
                 .param("id", c.id()).param("user", owner.value()).param("subject", c.subject())
                 .param("issuer", c.issuer()).param("serial", c.serialNumber()).param("fingerprint", c.fingerprint())
                 .param("notBefore", Timestamp.from(c.notBefore())).param("notAfter", Timestamp.from(c.notAfter()))
-                .param("der", der).param("at", Timestamp.from(c.registeredAt()))
+                .param("der", der).param("at", Timestamp.from(c.registeredAt())).param("chain", chainPem)
                 .update();
     }
 
@@ -108,7 +108,7 @@ class SignatureStore {
                 rs.getString("issuer"), rs.getString("serial_number"), rs.getString("fingerprint"),
                 instant(rs.getTimestamp("not_before")), instant(rs.getTimestamp("not_after")),
                 instant(rs.getTimestamp("registered_at")), nullableInstant(rs.getTimestamp("revoked_at"))),
-                new UserId(rs.getObject("user_id", UUID.class)), rs.getBytes("der"));
+                new UserId(rs.getObject("user_id", UUID.class)), rs.getBytes("der"), rs.getString("chain_pem"));
     }
 
     private static StoredDocument document(ResultSet rs) throws SQLException {

@@ -111,7 +111,7 @@ public class Signatures {
                 CertificateChecks.name(certificate.getIssuerX500Principal()),
                 certificate.getSerialNumber().toString(16), fingerprint, certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), now, null);
-        store.insertCertificate(user.id(), view, der(certificate));
+        store.insertCertificate(user.id(), view, der(certificate), pem(chain.subList(1, chain.size())));
         events.publishEvent(new CertificateRegistered(user.id(), view.id(), view.subject(), fingerprint, now));
         return view;
     }
@@ -168,7 +168,7 @@ public class Signatures {
         if (registered.view().revoked()) {
             throw refused("signature.certificateRevoked");
         }
-        String failure = checks.firstFailure(signed.certificate(), signed.others(), now, null);
+        String failure = checks.firstFailure(signed.certificate(), intermediates(signed, registered), now, null);
         if (failure != null) {
             throw refused(failure);
         }
@@ -238,7 +238,8 @@ public class Signatures {
                     problems.add("signature.certificateRevoked");
                 }
             }
-            String failure = checks.firstFailure(signed.certificate(), signed.others(), signedAt, null);
+            String failure = checks.firstFailure(signed.certificate(),
+                    intermediates(signed, registered.orElse(null)), signedAt, null);
             if (failure != null) {
                 problems.add(failure);
             }
@@ -307,6 +308,26 @@ public class Signatures {
             }
             throw refused("signature.malformed");
         }
+    }
+
+    /** The chain to build from: what the signature carries and what was registered with the certificate. */
+    private static List<X509Certificate> intermediates(Signed signed,
+            SignatureStore.@Nullable StoredCertificate registered) {
+        List<X509Certificate> all = new ArrayList<>(signed.others());
+        if (registered != null && !registered.chainPem().isBlank()) {
+            all.addAll(CertificateChecks.parse(registered.chainPem().getBytes(StandardCharsets.US_ASCII)));
+        }
+        return all;
+    }
+
+    private static String pem(List<X509Certificate> certificates) {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate c : certificates) {
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der(c)))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        return pem.toString();
     }
 
     private static SignatureRefusedException refused(String reason) {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,9 +20,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
@@ -25,6 +45,7 @@ import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Receipts;
 import org.openetp.support.Tender;
+import org.openetp.support.TestSigner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,8 +70,10 @@ class OpensslInteroperabilityTests extends ApiTest {
 
     @DynamicPropertySource
     static void trustTheOpensslCa(DynamicPropertyRegistry registry) {
-        // Only the trusted CA: the untrusted one exists to be refused. The demo CA of the test profile stays trusted.
-        registry.add("openetp.signature.trust-anchors", () -> Pki.TRUSTED.certificate().toString());
+        // The openssl CA and a root above an intermediate CA: the untrusted openssl CA exists to be refused. The demo
+        // CA of the test profile stays trusted.
+        registry.add("openetp.signature.trust-anchors",
+                () -> Pki.TRUSTED.certificate() + "," + IntermediateCa.rootFile());
         // OPENETP_SIGNATURE_REQUIRED: every bid must be signed, whatever the procedure's own setting.
         registry.add("openetp.signature.required", () -> "true");
     }
@@ -66,6 +89,23 @@ class OpensslInteroperabilityTests extends ApiTest {
         assertThat(unsigned.status()).isEqualTo(400);
         assertThat(code(unsigned)).isEqualTo("bid.signature.required");
         assertThat(bidsStored(tender, supplier)).isZero();
+    }
+
+    @Test
+    void aCertificateFromAnIntermediateCaSignsWithTheChainRegisteredBesideIt() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
+        TestSigner leaf = IntermediateCa.issue(supplier.email(), clock.instant());
+        Api.Response registered = api.post("/api/v1/certificates",
+                Map.of("pem", leaf.certificatePem() + IntermediateCa.intermediatePem()), Api.bearer(supplier.token()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        // Like `openssl cms -sign -signer leaf.pem` without -certfile: the signature carries the leaf alone.
+        Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), true);
+        Api.Response bid = api.post(tender.bids(), Map.of("price", "99000.00",
+                "signature", leaf.sign(tender.canonical("99000.00"))), Api.bearer(supplier.token()));
+
+        assertThat(bid.status()).as(bid.body()).isEqualTo(201);
     }
 
     @Test
@@ -451,6 +491,76 @@ class OpensslInteroperabilityTests extends ApiTest {
             if (result.exit() != 0) {
                 throw new IllegalStateException("openssl " + String.join(" ", args) + " exited with "
                         + result.exit() + ":\n" + result.output());
+            }
+        }
+    }
+
+    /** A root (a trust anchor) and an intermediate CA below it, made with BouncyCastle, that issue end certificates. */
+    static final class IntermediateCa {
+
+        private static final KeyPair ROOT = rsa();
+        private static final KeyPair INTERMEDIATE = rsa();
+        private static final X509Certificate ROOT_CERTIFICATE = ca("CN=Test Root", ROOT, "CN=Test Root", ROOT);
+        private static final X509Certificate INTERMEDIATE_CERTIFICATE = ca("CN=Test Intermediate", INTERMEDIATE,
+                "CN=Test Root", ROOT);
+
+        static String rootFile() {
+            try {
+                Path file = Files.createTempFile("openetp-test-root", ".pem");
+                file.toFile().deleteOnExit();
+                Files.writeString(file, new TestSigner(ROOT.getPrivate(), ROOT_CERTIFICATE).certificatePem());
+                return file.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static String intermediatePem() {
+            return new TestSigner(INTERMEDIATE.getPrivate(), INTERMEDIATE_CERTIFICATE).certificatePem();
+        }
+
+        /** An end certificate for the e-mail with the platform attribute, signed by the intermediate. */
+        static TestSigner issue(String email, Instant now) {
+            try {
+                KeyPair keys = rsa();
+                X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                        new JcaX509v3CertificateBuilder(new X500Name("CN=Test Intermediate"), BigInteger.valueOf(7),
+                                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(300))),
+                                new X500Name("CN=Leaf"), keys.getPublic())
+                                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                                        KeyPurposeId.getInstance(new ASN1ObjectIdentifier(
+                                                SignatureProperties.DEFAULT_EKU))))
+                                .addExtension(Extension.subjectAlternativeName, false,
+                                        new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)))
+                                .build(new JcaContentSignerBuilder("SHA256withRSA").build(INTERMEDIATE.getPrivate())));
+                return new TestSigner(keys.getPrivate(), certificate);
+            } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static KeyPair rsa() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static X509Certificate ca(String subject, KeyPair keys, String issuer, KeyPair issuerKeys) {
+            try {
+                Instant now = Instant.now();
+                return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                        new X500Name(issuer), BigInteger.valueOf(subject.hashCode() & 0x7fffffff),
+                        Date.from(now.minus(Duration.ofDays(400))), Date.from(now.plus(Duration.ofDays(3650))),
+                        new X500Name(subject), keys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+            } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+                throw new IllegalStateException(e);
             }
         }
     }
