@@ -489,15 +489,23 @@ public class Procurement {
     /**
      * The winner of a lot answers the award (SPEC §4.5, §5.7): signing the contract releases its bid security,
      * refusing it forfeits a deposit to the buyer. Only a supplier member of the winning organization answers, once.
+     * Where the procedure asks for signatures, accepting carries a signature over {@link #contractText} (SPEC §3.2),
+     * kept for the organization to re-verify.
      */
     @Transactional
-    public void decideContract(CurrentUser user, ProcedureId id, LotId lotId, boolean sign) {
+    public void decideContract(CurrentUser user, ProcedureId id, LotId lotId, boolean sign,
+            @Nullable String signature) {
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        Lot lot = procedure.lot(lotId);
-        BidId winner = lot.winner();
-        StoredBid bid = winner == null ? null : bids.find(winner).orElse(null);
-        if (bid == null || !supplierOrganizations(user).contains(bid.organization())) {
-            throw new NotFoundException("Contract");
+        StoredBid bid = winningBid(user, procedure, lotId);
+        if (!"PENDING".equals(bids.contractStatus(bid.id()))) {
+            throw new RuleViolationException("contract.decided");
+        }
+        if (sign && (procedure.settings().signatureRequired() || signatures.requiredEverywhere())) {
+            String reference = id + "/" + lotId;
+            VerifiedSignature verified = signatures.verify(user, new OrganizationId(bid.organization()),
+                    Role.SUPPLIER, "CONTRACT", reference, contractText(procedure, procedure.lot(lotId), bid),
+                    signature);
+            signatures.keep(user, verified, "CONTRACT", reference, false);
         }
         if (!bids.decideContract(bid.id(), sign)) {
             throw new RuleViolationException("contract.decided");
@@ -509,6 +517,29 @@ public class Procurement {
         }
         events.publishEvent(new ContractDecided(id, lotId, bid.id(), bid.organization(), sign, user.id().value(),
                 clock.instant()));
+    }
+
+    /** The exact text the winner signs to accept the contract of a lot; only the winner's members may read it. */
+    @Transactional(readOnly = true)
+    public String contractText(CurrentUser user, ProcedureId id, LotId lotId) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        return contractText(procedure, procedure.lot(lotId), winningBid(user, procedure, lotId));
+    }
+
+    private StoredBid winningBid(CurrentUser user, Procedure procedure, LotId lotId) {
+        BidId winner = procedure.lot(lotId).winner();
+        StoredBid bid = winner == null ? null : bids.find(winner).orElse(null);
+        if (bid == null || !supplierOrganizations(user).contains(bid.organization())) {
+            throw new NotFoundException("Contract");
+        }
+        return bid;
+    }
+
+    private static String contractText(Procedure procedure, Lot lot, StoredBid bid) {
+        BigDecimal price = bid.price() == null ? BigDecimal.ZERO : bid.price();
+        return "OpenETP contract acceptance\nprocedure: " + procedure.id() + "\nlot: " + lot.id() + "\nbid: "
+                + bid.id() + "\nprice: " + price.setScale(2).toPlainString() + "\ncurrency: " + procedure.currency()
+                + "\n";
     }
 
     /** The protocols produced so far; public like the procedure. */

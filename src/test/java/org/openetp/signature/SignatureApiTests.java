@@ -91,8 +91,30 @@ class SignatureApiTests extends ApiTest {
         JsonNode opened = api.get(check, Api.bearer(buyer.token())).json();
         assertThat(opened.path("valid").asBoolean()).isTrue();
         assertThat(opened.path("signerSubject").asString()).contains(supplier.email());
-        assertThat(api.get(tender.bids(), Api.bearer(buyer.token())).json().get(0).path("signer").asString())
-                .contains(supplier.email());
+        JsonNode openedBid = api.get(tender.bids(), Api.bearer(buyer.token())).json().get(0);
+        assertThat(openedBid.path("signer").asString()).contains(supplier.email());
+
+        // The winner accepts the contract with a signature too (SPEC §3.2), over the text the API hands it.
+        String procedure = "/api/v1/procedures/" + tender.id();
+        api.post(procedure + "/bids/" + openedBid.path("id").asString() + "/decision", Map.of("admitted", true),
+                Api.bearer(buyer.token()));
+        assertThat(api.post(procedure + "/lots/" + tender.lot() + "/award", Map.of(), Api.bearer(buyer.token()))
+                .status()).isEqualTo(200);
+        String contract = procedure + "/lots/" + tender.lot() + "/contract";
+        assertThat(api.get(contract + "/text", Api.bearer(buyer.token())).status()).as("the winner's only")
+                .isEqualTo(404);
+        String contractText = api.get(contract + "/text", Api.bearer(supplier.token())).body();
+        assertThat(contractText).startsWith("OpenETP contract acceptance\n").contains("price: 99000.00\n");
+        Api.Response unsignedAcceptance = api.post(contract, Map.of("sign", true), Api.bearer(supplier.token()));
+        assertThat(code(unsignedAcceptance)).isEqualTo("signature.missing");
+        assertThat(api.post(contract, Map.of("sign", true, "signature", key.sign(contractText)),
+                Api.bearer(supplier.token())).status()).isEqualTo(204);
+        String kept = jdbc.sql("SELECT id::text FROM signed_document WHERE purpose = 'CONTRACT' AND reference = :r")
+                .param("r", tender.id() + "/" + tender.lot()).query(String.class).single();
+        assertThat(api.get("/api/v1/signatures/" + kept + "/verification", Api.bearer(supplier.token())).json()
+                .path("valid").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/signatures/" + kept + "/verification", Api.bearer(buyer.token())).status())
+                .as("another organization's signed document is not public").isEqualTo(404);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ProcedureApiController {
     record Signature(@Nullable String signature) {
     }
 
-    record ContractAnswer(boolean sign) {
+    record ContractAnswer(boolean sign, @Nullable String signature) {
     }
 
     private final Procurement procurement;
@@ -138,7 +138,13 @@ class ProcedureApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void decideContract(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
             @RequestBody ContractAnswer body) {
-        procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), body.sign());
+        procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), body.sign(), body.signature());
+    }
+
+    /** What the winner signs to accept the contract, where signatures are required (text/plain, UTF-8). */
+    @GetMapping(value = "/{id}/lots/{lotId}/contract/text", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
+    String contractText(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId) {
+        return procurement.contractText(user, new ProcedureId(id), new LotId(lotId));
     }
 
     /** The buyer signs the protocol's HTML original (the exact bytes the GET above returns). */

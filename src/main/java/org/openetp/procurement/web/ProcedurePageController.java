@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -164,9 +165,18 @@ class ProcedurePageController {
 
     @PostMapping("/procedures/{id}/lots/{lotId}/contract")
     String decideContract(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
-            @RequestParam boolean sign, RedirectAttributes redirect) {
+            @RequestParam boolean sign, @RequestParam(required = false) @Nullable String signature,
+            RedirectAttributes redirect) {
         return act(id, redirect, sign ? "contract.signed" : "contract.refused",
-                () -> procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), sign));
+                () -> procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), sign,
+                        signature == null || signature.isBlank() ? null : signature));
+    }
+
+    /** The contract text for the browser's signing script, which has the page's session, not an API token. */
+    @GetMapping(value = "/procedures/{id}/lots/{lotId}/contract/text", produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    String contractText(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId) {
+        return procurement.contractText(user, new ProcedureId(id), new LotId(lotId));
     }
 
     @PostMapping("/procedures/{id}/lots/{lotId}/withdraw")
