@@ -35,6 +35,7 @@ import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.sealing.BidVault;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.procurement.security.BidSecurityDesk;
+import org.openetp.procurement.security.SecurityView;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -207,7 +208,7 @@ public class Procurement {
         SealedBox box = vault.seal(procedure.sealedKey(), plaintext, associatedData(bidId, lotId));
         if (existing == null) {
             bids.insert(new StoredBid(bidId, id, lotId, supplier.value(), user.id().value(), "SUBMITTED", box.nonce(),
-                    box.ciphertext(), sha256, now, now, false, null, null, null, null));
+                    box.ciphertext(), sha256, now, now, false, null, null, null, null, null));
             security.provide(supplier, procedure, lot, bidId, command.security());
         } else {
             bids.replaceContent(bidId, box.nonce(), box.ciphertext(), sha256, user.id().value(), now);
@@ -497,7 +498,7 @@ public class Procurement {
             @Nullable String signature) {
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
         StoredBid bid = winningBid(user, procedure, lotId);
-        if (!"PENDING".equals(bids.contractStatus(bid.id()))) {
+        if (!"PENDING".equals(bid.contractStatus())) {
             throw new RuleViolationException("contract.decided");
         }
         if (sign && (procedure.settings().signatureRequired() || signatures.requiredEverywhere())) {
@@ -685,6 +686,7 @@ public class Procurement {
         for (StoredBid b : all) {
             numbers.put(b.id(), perLot.merge(b.lot(), 1, Integer::sum));
         }
+        Map<BidId, SecurityView> securities = security.of(visible.stream().map(StoredBid::id).toList());
         List<BidView> views = new ArrayList<>();
         for (StoredBid b : visible) {
             Map<String, Object> content = unseal(procedure, b);
@@ -693,8 +695,7 @@ public class Procurement {
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    (String) content.get("signer"), security.find(b.id()).orElse(null),
-                    bids.contractStatus(b.id())));
+                    (String) content.get("signer"), securities.get(b.id()), b.contractStatus()));
         }
         return views;
     }

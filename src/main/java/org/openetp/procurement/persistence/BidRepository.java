@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidReceipt;
 import org.openetp.procurement.LotId;
@@ -25,7 +24,7 @@ public class BidRepository {
 
     private static final String COLUMNS = """
             id, procedure_id, lot_id, organization_id, submitted_by, status, nonce, ciphertext, sha256, submitted_at,
-            updated_at, needs_reconfirmation, price, rejection_reason, score, rank""";
+            updated_at, needs_reconfirmation, price, rejection_reason, score, rank, contract_status""";
 
     private final JdbcClient jdbc;
 
@@ -121,11 +120,6 @@ public class BidRepository {
                 .param("status", signed ? "SIGNED" : "REFUSED").param("id", winner.value()).update() == 1;
     }
 
-    public @Nullable String contractStatus(BidId bid) {
-        return jdbc.sql("SELECT contract_status FROM bid WHERE id = :id").param("id", bid.value())
-                .query(String.class).optional().orElse(null);
-    }
-
     public void insertReceipt(BidId bid, BidReceipt receipt) {
         jdbc.sql("""
                 INSERT INTO bid_receipt (id, bid_id, received_at, sha256, signature)
@@ -205,6 +199,6 @@ public class BidRepository {
                 rs.getString("status"), rs.getBytes("nonce"), rs.getBytes("ciphertext"), rs.getString("sha256"),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getBoolean("needs_reconfirmation"), rs.getBigDecimal("price"), rs.getString("rejection_reason"),
-                rs.getBigDecimal("score"), rank);
+                rs.getBigDecimal("score"), rank, rs.getString("contract_status"));
     }
 }

@@ -12,7 +12,7 @@ import org.openetp.procurement.ProcedureId;
 public record StoredBid(BidId id, ProcedureId procedure, LotId lot, UUID organization, UUID submittedBy,
         String status, byte[] nonce, byte[] ciphertext, String sha256, Instant submittedAt, Instant updatedAt,
         boolean needsReconfirmation, @Nullable BigDecimal price, @Nullable String rejectionReason,
-        @Nullable BigDecimal score, @Nullable Integer rank) {
+        @Nullable BigDecimal score, @Nullable Integer rank, @Nullable String contractStatus) {
 
     /** The bid counts: not withdrawn. */
     public boolean live() {

@@ -96,10 +96,9 @@ class ProcedurePageController {
     String page(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id, Model model) {
         ProcedureView procedure = procurement.view(user, new ProcedureId(id));
         List<Membership> memberships = user == null ? List.of() : organizations.membershipsOf(user.id());
-        boolean buyer = memberships.stream().anyMatch(m -> m.organization().value().equals(procedure.organizationId())
-                && m.has(Role.BUYER));
-        boolean committee = memberships.stream().anyMatch(m ->
-                m.organization().value().equals(procedure.organizationId()) && m.has(Role.COMMITTEE_MEMBER));
+        boolean buyer = memberships.stream().anyMatch(m -> m.holds(Role.BUYER, procedure.organizationId()));
+        boolean committee = memberships.stream()
+                .anyMatch(m -> m.holds(Role.COMMITTEE_MEMBER, procedure.organizationId()));
         boolean supplier = !buyer && memberships.stream().anyMatch(m -> m.has(Role.SUPPLIER));
         Map<LotId, List<BidView>> bids = new LinkedHashMap<>();
         if (user != null && (buyer || committee || supplier)) {

@@ -52,7 +52,7 @@ class DocumentsPageController {
     String section(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id, Model model) {
         ProcedureView procedure = procurement.view(user, new ProcedureId(id));
         boolean buyer = user != null && organizations.membershipsOf(user.id()).stream()
-                .anyMatch(m -> m.organization().value().equals(procedure.organizationId()) && m.has(Role.BUYER));
+                .anyMatch(m -> m.holds(Role.BUYER, procedure.organizationId()));
         boolean changeable = procedure.status() == ProcedureStatus.DRAFT
                 || procedure.status() == ProcedureStatus.PUBLISHED
                 && clock.instant().isBefore(procedure.submissionDeadline());

@@ -52,7 +52,7 @@ class QuestionsPageController {
         ProcedureView procedure = procurement.view(user, new ProcedureId(id));
         List<Membership> memberships = user == null ? List.of() : organizations.membershipsOf(user.id());
         boolean buyer = memberships.stream()
-                .anyMatch(m -> m.organization().value().equals(procedure.organizationId()) && m.has(Role.BUYER));
+                .anyMatch(m -> m.holds(Role.BUYER, procedure.organizationId()));
         List<Membership> askAs = memberships.stream()
                 .filter(m -> m.has(Role.SUPPLIER) && m.status() == OrganizationStatus.ACCREDITED
                         && !m.organization().value().equals(procedure.organizationId()))
