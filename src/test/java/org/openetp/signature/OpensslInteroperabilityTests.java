@@ -87,7 +87,7 @@ class OpensslInteroperabilityTests extends ApiTest {
         Api.Response unsigned = api.post(tender.bids(), Map.of("price", "99000.00"), Api.bearer(supplier.token()));
 
         assertThat(unsigned.status()).isEqualTo(400);
-        assertThat(code(unsigned)).isEqualTo("bid.signature.required");
+        assertThat(unsigned.code()).isEqualTo("bid.signature.required");
         assertThat(bidsStored(tender, supplier)).isZero();
     }
 
@@ -124,7 +124,7 @@ class OpensslInteroperabilityTests extends ApiTest {
             Api.Response refused = api.post("/api/v1/certificates", Map.of("pem", bad.getValue().certificatePem()),
                     Api.bearer(member.token()));
             assertThat(refused.status()).as(bad.getKey() + ": " + refused.body()).isEqualTo(400);
-            assertThat(code(refused)).isEqualTo(bad.getKey());
+            assertThat(refused.code()).isEqualTo(bad.getKey());
             assertThat(certificatesStored(member)).as("nothing stored after " + bad.getKey()).isZero();
         }
         assertThat(jdbc.sql("SELECT details->>'reason' FROM audit_entry WHERE stream = :s"
@@ -164,7 +164,7 @@ class OpensslInteroperabilityTests extends ApiTest {
             Api.Response refused = api.post(tender.bids(), Map.of("price", "99000.00", "currency", "RUB",
                     "document", text, "signature", bad.getValue()), Api.bearer(supplier.token()));
             assertThat(refused.status()).as(bad.getKey() + ": " + refused.body()).isEqualTo(400);
-            assertThat(code(refused)).isEqualTo(bad.getKey());
+            assertThat(refused.code()).isEqualTo(bad.getKey());
             assertThat(bidsStored(tender, supplier)).as("no bid stored after " + bad.getKey()).isZero();
             journaled.add(bad.getKey());
             assertThat(signatureRefusals(supplier)).containsExactlyInAnyOrderElementsOf(journaled);
@@ -275,11 +275,6 @@ class OpensslInteroperabilityTests extends ApiTest {
                 .param("u", userId(member)).query(Long.class).single();
     }
 
-    /** The reason a refusal names: its first field error's code, or the rule's code. */
-    private static String code(Api.Response response) {
-        JsonNode errors = response.json().path("errors");
-        return errors.isEmpty() ? response.json().path("code").asString() : errors.get(0).path("code").asString();
-    }
 
     // ---------------------------------------------------------------- openssl
 

@@ -68,7 +68,7 @@ class SignatureApiTests extends ApiTest {
 
         Api.Response unsigned = api.post(tender.bids(), Map.of("price", "99000.00"), Api.bearer(supplier.token()));
         assertThat(unsigned.status()).isEqualTo(400);
-        assertThat(code(unsigned)).isEqualTo("bid.signature.required");
+        assertThat(unsigned.code()).isEqualTo("bid.signature.required");
 
         Api.Response signed = api.post(tender.bids(), Map.of("price", "99000.00", "currency", "RUB",
                 "document", canonical.body(), "signature", key.sign(canonical.body())), Api.bearer(supplier.token()));
@@ -106,7 +106,7 @@ class SignatureApiTests extends ApiTest {
         String contractText = api.get(contract + "/text", Api.bearer(supplier.token())).body();
         assertThat(contractText).startsWith("OpenETP contract acceptance\n").contains("price: 99000.00\n");
         Api.Response unsignedAcceptance = api.post(contract, Map.of("sign", true), Api.bearer(supplier.token()));
-        assertThat(code(unsignedAcceptance)).isEqualTo("signature.missing");
+        assertThat(unsignedAcceptance.code()).isEqualTo("signature.missing");
         assertThat(api.post(contract, Map.of("sign", true, "signature", key.sign(contractText)),
                 Api.bearer(supplier.token())).status()).isEqualTo(204);
         String kept = jdbc.sql("SELECT id::text FROM signed_document WHERE purpose = 'CONTRACT' AND reference = :r")
@@ -139,15 +139,15 @@ class SignatureApiTests extends ApiTest {
             Api.Response refused = api.post(tender.bids(), Map.of("price", "99000.00", "signature", bad.getValue()),
                     Api.bearer(supplier.token()));
             assertThat(refused.status()).as(bad.getKey()).isEqualTo(400);
-            assertThat(code(refused)).isEqualTo(bad.getKey());
+            assertThat(refused.code()).isEqualTo(bad.getKey());
         }
         // Another key, showing the supplier's own registered certificate.
         Api.Response anotherKey = api.post(tender.bids(), Map.of("price", "99000.00", "signature",
                 strangerKey.sign(text, key.certificate())), Api.bearer(supplier.token()));
-        assertThat(code(anotherKey)).isEqualTo("signature.mismatch");
+        assertThat(anotherKey.code()).isEqualTo("signature.mismatch");
         Api.Response otherDocument = api.post(tender.bids(), Map.of("price", "99000.00", "document",
                 tender.canonical("98000.00"), "signature", key.sign(text)), Api.bearer(supplier.token()));
-        assertThat(code(otherDocument)).isEqualTo("bid.document.mismatch");
+        assertThat(otherDocument.code()).isEqualTo("bid.document.mismatch");
 
         String certificate = api.get("/api/v1/certificates", Api.bearer(supplier.token())).json().get(0).path("id")
                 .asString();
@@ -155,7 +155,7 @@ class SignatureApiTests extends ApiTest {
                 .isEqualTo(204);
         Api.Response revoked = api.post(tender.bids(), Map.of("price", "99000.00", "signature", key.sign(text)),
                 Api.bearer(supplier.token()));
-        assertThat(code(revoked)).isEqualTo("signature.certificateRevoked");
+        assertThat(revoked.code()).isEqualTo("signature.certificateRevoked");
 
         assertThat(jdbc.sql("SELECT details->>'certificate' FROM audit_entry WHERE action = 'CERTIFICATE_REVOKED'")
                 .query(String.class).list()).as("the revocation is journaled").contains(certificate);
@@ -193,7 +193,7 @@ class SignatureApiTests extends ApiTest {
 
         Api.Response swapped = api.post(bids, Map.of("price", "99000.00", "proposal", Map.of("delivery", "1 day"),
                 "signature", key.sign(text)), Api.bearer(supplier.token()));
-        assertThat(code(swapped)).as("another answer under the same signature").isEqualTo("signature.mismatch");
+        assertThat(swapped.code()).as("another answer under the same signature").isEqualTo("signature.mismatch");
         Api.Response signed = api.post(bids, Map.of("price", "99000.00", "proposal", Map.of("delivery", "60 days"),
                 "signature", key.sign(text)), Api.bearer(supplier.token()));
         assertThat(signed.status()).as(signed.body()).isEqualTo(201);
@@ -217,7 +217,7 @@ class SignatureApiTests extends ApiTest {
 
         Api.Response expired = api.post(tender.bids(), Map.of("price", "99000.00", "signature",
                 key.sign(tender.canonical("99000.00"))), Api.bearer(supplier.token()));
-        assertThat(code(expired)).isEqualTo("certificate.expired");
+        assertThat(expired.code()).isEqualTo("certificate.expired");
         assertThat(api.post("/api/v1/certificates", Map.of("pem", TestSigner.fromPkcs12(ca.issue(supplier.email(),
                 "Old", PASSWORD.toCharArray()).pkcs12(), PASSWORD).certificatePem()), Api.bearer(supplier.token()))
                 .status()).as("a fresh certificate is fine").isEqualTo(201);
@@ -239,12 +239,12 @@ class SignatureApiTests extends ApiTest {
             Api.Response refused = api.post("/api/v1/certificates", Map.of("pem", bad.getValue()),
                     Api.bearer(member.token()));
             assertThat(refused.status()).as(bad.getKey()).isEqualTo(400);
-            assertThat(code(refused)).isEqualTo(bad.getKey());
+            assertThat(refused.code()).isEqualTo(bad.getKey());
         }
         Api.Response registered = api.post("/api/v1/certificates", Map.of("pem", mine), Api.bearer(member.token()));
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.json().path("subject").asString()).contains(member.email());
-        assertThat(code(api.post("/api/v1/certificates", Map.of("pem", mine), Api.bearer(member.token()))))
+        assertThat(api.post("/api/v1/certificates", Map.of("pem", mine), Api.bearer(member.token())).code())
                 .isEqualTo("certificate.alreadyRegistered");
 
         String userStream = "user:" + jdbc.sql("SELECT id FROM app_user WHERE lower(email) = lower(:e)")
@@ -268,13 +268,13 @@ class SignatureApiTests extends ApiTest {
 
         Api.Response tampered = api.post(protocol + "/signature", Map.of("signature", key.sign(html + " ")),
                 Api.bearer(buyer.token()));
-        assertThat(code(tampered)).isEqualTo("signature.mismatch");
+        assertThat(tampered.code()).isEqualTo("signature.mismatch");
         Api.Response signed = api.post(protocol + "/signature", Map.of("signature", key.sign(html)),
                 Api.bearer(buyer.token()));
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         String signedDocument = signed.json().path("signedDocumentId").asString();
-        assertThat(code(api.post(protocol + "/signature", Map.of("signature", key.sign(html)),
-                Api.bearer(buyer.token())))).isEqualTo("protocol.signedAlready");
+        assertThat(api.post(protocol + "/signature", Map.of("signature", key.sign(html)),
+                Api.bearer(buyer.token())).code()).isEqualTo("protocol.signedAlready");
 
         JsonNode check = api.get("/api/v1/signatures/" + signedDocument + "/verification").json();
         assertThat(check.path("valid").asBoolean()).isTrue();
@@ -301,11 +301,6 @@ class SignatureApiTests extends ApiTest {
         return TestSigner.fromPkcs12(p12.body(), PASSWORD);
     }
 
-    /** The reason a refusal names: its first field error's code, or the rule's code. */
-    private static String code(Api.Response response) {
-        JsonNode errors = response.json().path("errors");
-        return errors.isEmpty() ? response.json().path("code").asString() : errors.get(0).path("code").asString();
-    }
 
     /** A certificate with the platform attribute and the user's e-mail, but signed by nobody the platform trusts. */
     private static String selfSigned(String email, Instant now) throws Exception {

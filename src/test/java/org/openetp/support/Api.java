@@ -32,6 +32,12 @@ public final class Api {
             return JSON.readTree(body);
         }
 
+        /** The reason a refusal names: its first field error's code, or the problem's own code. */
+        public String code() {
+            JsonNode errors = json().path("errors");
+            return errors.isEmpty() ? json().path("code").asString() : errors.get(0).path("code").asString();
+        }
+
         /** The field names of a problem's {@code errors} list. */
         public List<String> errorFields() {
             return json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();

@@ -5,8 +5,10 @@ import java.util.Locale;
 import org.openetp.support.Registrations;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.MessageSource;
 
@@ -72,9 +74,17 @@ record BrowserPage(WebDriver browser, int port, MessageSource messages) {
         element.click();
     }
 
-    /** The text of the element once it is on the page. */
+    /** Clicks a button that submits a form and waits until the browser has replaced the page with the answer. */
+    void submit(By by) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(browser, READ).until(ExpectedConditions.stalenessOf(before));
+    }
+
+    /** The text of the element once it is on the page (read again if the page was replaced meanwhile). */
     String text(By by) {
-        return new WebDriverWait(browser, READ).until(d -> d.findElement(by)).getText();
+        return new WebDriverWait(browser, READ).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     /** The English text of a message key. */

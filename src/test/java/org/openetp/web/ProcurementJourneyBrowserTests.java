@@ -51,9 +51,9 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         page.type("lot-quantity", "500");
         page.type("lot-unit", "box");
         page.type("lot-price", "250000");
-        page.click(By.id("procedure-create"));
+        page.submit(By.id("procedure-create"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.DRAFT"));
-        page.click(By.id("procedure-publish"));
+        page.submit(By.id("procedure-publish"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.PUBLISHED"));
         String procedureUrl = browser.getCurrentUrl();
         page.logout();
