@@ -121,7 +121,8 @@ public final class Auction {
             case REVERSE, FORWARD -> {
                 BigDecimal price = a.checkedPrice(command, a.bestPrice());
                 run.emit(new BidPlaced(now, participantId, price));
-                if (Duration.between(now, Objects.requireNonNull(a.state.endsAt())).compareTo(rules.extensionWindow()) < 0) {
+                Duration left = Duration.between(now, Objects.requireNonNull(a.state.endsAt()));
+                if (left.compareTo(rules.extensionWindow()) < 0) {
                     run.emit(new Extended(now, now.plus(rules.extensionWindow())));
                 }
             }
@@ -137,7 +138,8 @@ public final class Auction {
                 if (command.pass()) {
                     run.emit(new TurnPassed(now, participantId, a.state.round(), false));
                 } else {
-                    run.emit(new BidPlaced(now, participantId, a.checkedPrice(command, a.position(participantId).price())));
+                    BigDecimal own = a.position(participantId).price();
+                    run.emit(new BidPlaced(now, participantId, a.checkedPrice(command, own)));
                 }
                 run.nextTurn(now);
             }
@@ -197,7 +199,8 @@ public final class Auction {
                 d.turn = d.turnOrder.indexOf(e.participantId());
                 d.turnUntil = e.until();
                 // Later turns may all run their full time, so this is the latest the auction can end.
-                long turnsLeft = d.turnOrder.size() - d.turn - 1L + (long) (rules.rounds() - e.round()) * d.turnOrder.size();
+                long turnsLeft = d.turnOrder.size() - d.turn - 1L
+                        + (long) (rules.rounds() - e.round()) * d.turnOrder.size();
                 d.endsAt = e.until().plus(rules.turnTime().multipliedBy(turnsLeft));
             }
             case TurnPassed e -> {
@@ -258,7 +261,8 @@ public final class Auction {
             case SCHEDULED -> Optional.of(rules.start());
             case ENDED -> Optional.empty();
             case RUNNING -> switch (rules.kind()) {
-                case DUTCH, REVERSE_DUTCH -> Optional.of(rules.start().plus(rules.stepInterval().multipliedBy(state.ticks() + 1L)));
+                case DUTCH, REVERSE_DUTCH ->
+                        Optional.of(rules.start().plus(rules.stepInterval().multipliedBy(state.ticks() + 1L)));
                 case MULTI_ROUND -> Optional.ofNullable(state.turnUntil());
                 default -> Optional.ofNullable(state.endsAt());
             };
@@ -304,10 +308,11 @@ public final class Auction {
         }
         BigDecimal minor = rules.minorUnit();
         if (rules.kind() == AuctionKind.SEALED_BID) {
-            // Any price at least as good as its own offer; the kind is a buyer's one, so "at least as good" is "at most".
+            // Any price at least as good as its own offer; the kind is a buyer's one, so that means "at most".
             return Optional.of(new PriceRange(minor, a.position(participantId).price()));
         }
-        BigDecimal reference = rules.kind() == AuctionKind.MULTI_ROUND ? a.position(participantId).price() : a.bestPrice();
+        BigDecimal reference = rules.kind() == AuctionKind.MULTI_ROUND
+                ? a.position(participantId).price() : a.bestPrice();
         if (!rules.kind().lowerWins()) {
             return Optional.of(new PriceRange(reference.add(rules.minStep()), reference.add(rules.maxStep())));
         }
@@ -342,7 +347,7 @@ public final class Auction {
 
     // ---- rules
 
-    /** Why {@code participantId} may not act now, or null; {@code command} null checks only whether it may bid a price. */
+    /** Why {@code participantId} may not act now, or null; a null {@code command} asks only whether it may bid. */
     private @Nullable AuctionRefusedException refusal(String participantId, @Nullable BidCommand command) {
         if (state.status() == AuctionStatus.SCHEDULED) {
             return new AuctionRefusedException("auction.notStarted", rules.start());
@@ -423,8 +428,10 @@ public final class Auction {
         if (!rules.kind().lowerWins()) {
             byPrice = byPrice.reversed();
         }
-        List<Standing> unranked = state.positions().stream().map(p -> new Standing(0, participants.get(p.participantId()),
-                p.price(), p.at(), adjusted ? p.price().multiply(rules.coefficient(p.participantId())) : null)).toList();
+        List<Standing> unranked = state.positions().stream()
+                .map(p -> new Standing(0, participants.get(p.participantId()), p.price(), p.at(),
+                        adjusted ? p.price().multiply(rules.coefficient(p.participantId())) : null))
+                .toList();
         return numbered(unranked, byPrice.thenComparing(Standing::at).thenComparingInt(s -> s.participant().number()));
     }
 
@@ -475,7 +482,8 @@ public final class Auction {
                 yield rules.start().plus(rules.stepInterval().multipliedBy(ticks + 1));
             }
             case JAPANESE -> rules.start().plus(rules.stepInterval());
-            case MULTI_ROUND -> rules.start().plus(rules.turnTime().multipliedBy((long) rules.rounds() * participantCount));
+            case MULTI_ROUND ->
+                    rules.start().plus(rules.turnTime().multipliedBy((long) rules.rounds() * participantCount));
         };
     }
 

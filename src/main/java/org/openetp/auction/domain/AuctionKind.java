@@ -17,11 +17,6 @@ public enum AuctionKind {
         return this == DUTCH || this == REVERSE_DUTCH;
     }
 
-    /** Whether bidders name their price and are held to the minimum and maximum step. */
-    boolean stepped() {
-        return this == REVERSE || this == FORWARD || this == MULTI_ROUND;
-    }
-
     /** Whether the initial offers are price offers the live bidding continues from (not only a ticket in). */
     boolean pricedOffers() {
         return this == REVERSE || this == FORWARD || this == SEALED_BID || this == MULTI_ROUND;

@@ -73,7 +73,10 @@ public record AuctionRules(AuctionKind kind, BigDecimal startPrice, int scale, I
         }
     }
 
-    /** The platform defaults (API.md): 30 minutes, 10-minute extension window, steps 0.5–5%, 1-minute clock, 3 rounds of 2-minute turns. */
+    /**
+     * Rules with the platform defaults: 30 minutes, a 10-minute extension window, steps of 0.5–5%, a 1-minute clock,
+     * no reserve, first price, 3 rounds of 2-minute turns, no coefficients.
+     */
     public static AuctionRules defaults(AuctionKind kind, BigDecimal startPrice, int scale, Instant start) {
         return new AuctionRules(kind, startPrice, scale, start, Duration.ofMinutes(30), Duration.ofMinutes(10),
                 new BigDecimal("0.5"), new BigDecimal("5"), Duration.ofMinutes(1), null, false, 3,

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openetp.auction.domain.AuctionEvent.BidPlaced;
@@ -35,12 +37,35 @@ class AuctionPropertyTests {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomRunsReplayToTheLiveResultWithValidStepsAndOneEnd(long seed) {
+        simulate(seed);
+    }
+
+    /** Guards the property above against passing vacuously: the random runs must really bid and win in every kind. */
+    @Test
+    void theRandomRunsExerciseEveryKind() {
+        Map<AuctionKind, List<Result>> byKind = LongStream.range(0, 140).mapToObj(AuctionPropertyTests::simulate)
+                .collect(Collectors.groupingBy(Result::kind));
+
+        assertThat(byKind).containsOnlyKeys(AuctionKind.values());
+        byKind.forEach((kind, results) -> {
+            assertThat(results).as("%s runs with accepted commands", kind).anyMatch(r -> r.acceptedCommands() > 0);
+            assertThat(results).as("%s runs with a winner", kind).anyMatch(Result::won);
+        });
+        assertThat(byKind.get(AuctionKind.REVERSE)).as("REVERSE runs with several bids")
+                .anyMatch(r -> r.acceptedCommands() > 3);
+    }
+
+    private record Result(AuctionKind kind, int acceptedCommands, boolean won) {
+    }
+
+    private static Result simulate(long seed) {
         Random random = new Random(seed);
         AuctionRules rules = randomRules(random);
         List<InitialOffer> offers = randomOffers(random, rules);
         Auction auction = Auction.schedule(rules, offers);
         List<AuctionEvent> log = new ArrayList<>();
         Instant now = T0.minusSeconds(60);
+        int accepted = 0;
 
         for (int step = 0; step < 60; step++) {
             now = now.plusSeconds(random.nextInt(rules.kind() == AuctionKind.REVERSE ? 200 : 60));
@@ -57,6 +82,7 @@ class AuctionPropertyTests {
                 Outcome outcome = auction.bid(who, command, now);
                 log.addAll(outcome.events());
                 auction = outcome.auction();
+                accepted++;
                 if (command.price() != null) {
                     assertThat(range).as("accepted %s without a valid range", command)
                             .hasValueSatisfying(r -> assertThat(r.contains(command.price())).isTrue());
@@ -81,6 +107,7 @@ class AuctionPropertyTests {
         if (rules.kind() == AuctionKind.REVERSE || rules.kind() == AuctionKind.FORWARD) {
             assertPricesMoveByValidSteps(rules, log);
         }
+        return new Result(rules.kind(), accepted, auction.winner().isPresent());
     }
 
     private static void assertOneEndWithAtMostOneWinner(Auction auction, List<AuctionEvent> log) {
