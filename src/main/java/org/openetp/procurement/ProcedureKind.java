@@ -12,7 +12,7 @@ public enum ProcedureKind {
 
     /** Whether this version runs the kind end to end. */
     public boolean supported() {
-        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER;
+        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER || auction();
     }
 
     /** Whether anyone may see a published procedure of this kind; a closed tender is seen by those invited only. */
@@ -27,6 +27,11 @@ public enum ProcedureKind {
 
     /** Lowest price wins (price only), as opposed to weighted criteria scored by a committee. */
     public boolean priceOnly() {
-        return this == REQUEST_FOR_QUOTATIONS;
+        return this == REQUEST_FOR_QUOTATIONS || auction();
+    }
+
+    /** The seller's auctions (SPEC §6.2–6.3), where the highest price wins and offers start at the start price. */
+    public boolean sellers() {
+        return this == FORWARD_AUCTION || this == DUTCH_AUCTION;
     }
 }

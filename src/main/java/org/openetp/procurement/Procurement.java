@@ -8,12 +8,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -113,7 +115,19 @@ public class Procurement {
         }
         List<Lot> lots = lots(errors, command.lots());
         List<Criterion> criteria = criteria(errors, kind, command.criteria());
-        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), errors);
+        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors);
+        AuctionSettings auction = settings.auction();
+        if (auction != null && command.submissionDeadline() != null
+                && auction.auctionStart().isBefore(command.submissionDeadline())) {
+            // Applications are the initial offers: the live auction cannot begin before they are all in.
+            errors.add(new FieldError("settings.auctionStart", "settings.auction.beforeDeadline"));
+        }
+        if (auction != null && (kind == ProcedureKind.DUTCH_AUCTION || kind == ProcedureKind.REVERSE_DUTCH_AUCTION)
+                && (auction.reservePrice() == null
+                        || lots.stream().anyMatch(l -> auction.reservePrice().compareTo(l.startPrice()) >= 0))) {
+            // The Dutch clocks run between the reserve and the start price, so there must be room between them.
+            errors.add(new FieldError("settings.reservePrice", "settings.auction.reserveRequired"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -343,13 +357,13 @@ public class Procurement {
         Set<UUID> mine = supplierOrganizations(user);
         List<StoredBid> live = bids.liveBids(lotId);
         if (buyerSide || user.operator()) {
-            if (!procedure.opened()) {
+            if (!procedure.opened() || procedure.auctionRunning()) {
                 throw new ForbiddenException("bid.sealed");
             }
             return numbered(procedure, live, live);
         }
         List<StoredBid> own = live.stream().filter(b -> mine.contains(b.organization())).toList();
-        if (own.isEmpty() && !procedure.opened()) {
+        if (own.isEmpty() && (!procedure.opened() || procedure.auctionRunning())) {
             throw new ForbiddenException("bid.sealed");
         }
         return numbered(procedure, live, own);
@@ -395,11 +409,74 @@ public class Procurement {
                 procedure.lots().forEach(l -> events.publishEvent(new LotFailed(procedure.id(), l.id(), now)));
                 events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
             }
-            String protocol = Protocols.opening(procedure, numbered(procedure, live, live));
-            bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
+            if (!procedure.kind().auction()) {
+                // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
+                String protocol = Protocols.opening(procedure, numbered(procedure, live, live));
+                bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
+            }
             opened++;
         }
         return opened;
+    }
+
+    // ---------------------------------------------------------------- live auctions (the auction module)
+
+    /**
+     * The applications of an auction procedure whose bids are open: every live bid with its initial offer, in the
+     * order they came. For the auction module, which runs the live auction of each lot; never show it to a user.
+     */
+    @Transactional(readOnly = true)
+    public List<AuctionApplication> auctionApplications(ProcedureId id) {
+        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        if (!procedure.kind().auction() || !procedure.opened()) {
+            return List.of();
+        }
+        return bids.liveBids(id).stream()
+                .sorted(Comparator.comparing(StoredBid::submittedAt))
+                .map(b -> new AuctionApplication(b.lot(), b.organization(), Objects.requireNonNull(b.price()),
+                        b.submittedAt()))
+                .toList();
+    }
+
+    /**
+     * Records how a lot's live auction ended (the auction module calls it once, at the end): every participant's
+     * final price and place, and the award to the winner at the price the auction gave, or the lot's failure when
+     * there is none. The rest follows as after any award: bid security, the contract, the award protocol.
+     */
+    @Transactional
+    public void recordAuctionResult(ProcedureId id, LotId lotId, AuctionResult result) {
+        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Lot lot = procedure.lot(lotId);
+        if (!procedure.auctionRunning() || lot.decided()) {
+            return; // already recorded: the auction's end is delivered at least once
+        }
+        Map<UUID, StoredBid> byOrganization = new LinkedHashMap<>();
+        bids.liveBids(lotId).forEach(b -> byOrganization.put(b.organization(), b));
+        for (AuctionResult.Placing placing : result.placings()) {
+            StoredBid bid = byOrganization.get(placing.organization());
+            if (bid != null) {
+                bids.reveal(bid.id(), placing.price());
+                boolean won = placing.organization().equals(result.winner());
+                bids.rank(bid.id(), null, placing.rank(), won ? "WINNER" : "NOT_AWARDED");
+            }
+        }
+        Instant now = clock.instant();
+        StoredBid winner = result.winner() == null ? null : byOrganization.get(result.winner());
+        if (winner == null) {
+            procedure.failLot(lotId, now);
+            security.releaseAllBut(lotId, null);
+            events.publishEvent(new LotFailed(id, lotId, now));
+        } else {
+            BigDecimal price = result.price() == null ? winner.price() : result.price();
+            bids.reveal(winner.id(), Objects.requireNonNull(price));
+            procedure.award(lot.id(), winner.id(), now);
+            security.releaseAllBut(lotId, winner.id());
+            bids.awaitContract(winner.id());
+            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), price,
+                    procedure.createdBy(), now));
+        }
+        procedures.update(procedure);
+        closeIfDecided(procedure, now);
     }
 
     // ---------------------------------------------------------------- evaluation and award
@@ -478,13 +555,18 @@ public class Procurement {
                     user.id().value(), now));
         }
         procedures.update(procedure);
-        if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
-            events.publishEvent(new ProcedureClosed(id, procedure.status(), now));
-            List<BidView> all = numbered(procedure, bids.liveBids(id), bids.liveBids(id));
-            String protocol = Protocols.award(procedure, all);
-            bids.insertProtocol(id, "AWARD", protocol, sha256(protocol), now);
-        }
+        closeIfDecided(procedure, now);
         return procedure.view();
+    }
+
+    /** Once every lot is decided: the procedure is closed and the award protocol written. */
+    private void closeIfDecided(Procedure procedure, Instant now) {
+        if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
+            events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
+            List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
+            String protocol = Protocols.award(procedure, all);
+            bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
+        }
     }
 
     /**
@@ -636,7 +718,9 @@ public class Procurement {
             errors.add(new FieldError("price", "field.required"));
         } else if (price.signum() <= 0 || price.scale() > 2) {
             errors.add(new FieldError("price", "bid.price.invalid"));
-        } else if (price.compareTo(lot.startPrice()) > 0) {
+        } else if (procedure.kind().sellers() && price.compareTo(lot.startPrice()) < 0) {
+            errors.add(new FieldError("price", "bid.price.belowStart"));
+        } else if (!procedure.kind().sellers() && price.compareTo(lot.startPrice()) > 0) {
             errors.add(new FieldError("price", "bid.price.aboveStart"));
         }
         if (command.currency() != null && !command.currency().equals(procedure.currency())) {
@@ -692,8 +776,10 @@ public class Procurement {
             Map<String, Object> content = unseal(procedure, b);
             @SuppressWarnings("unchecked")
             Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
+            // After an auction the bid's price is the one the auction ended with, not the initial offer.
+            BigDecimal price = b.price() != null ? b.price() : new BigDecimal(String.valueOf(content.get("price")));
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
-                    new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
+                    price, procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
                     (String) content.get("signer"), securities.get(b.id()), b.contractStatus()));
         }

@@ -48,6 +48,7 @@ class DemoData implements ApplicationRunner {
     static final String BUYER = "buyer@demo.openetp.local";
     static final String SUPPLIER = "supplier@demo.openetp.local";
     static final String THAI = "somchai@demo.openetp.local";
+    static final String RIVAL = "rival@demo.openetp.local";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -57,15 +58,18 @@ class DemoData implements ApplicationRunner {
     private final Billing billing;
     private final Clock clock;
     private final String operatorEmail;
+    private final Duration minPeriod;
 
     DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, Clock clock,
-            @Value("${openetp.operator.email:}") String operatorEmail) {
+            @Value("${openetp.operator.email:}") String operatorEmail,
+            @Value("${openetp.procurement.min-period}") Duration minPeriod) {
         this.identity = identity;
         this.organizations = organizations;
         this.procurement = procurement;
         this.billing = billing;
         this.clock = clock;
         this.operatorEmail = operatorEmail;
+        this.minPeriod = minPeriod;
     }
 
     @Override
@@ -81,6 +85,9 @@ class DemoData implements ApplicationRunner {
                 "Sales director", PASSWORD, "ru"), ru("JSC", "5003012349", "1055000123452", "500301001",
                 "Joint-stock company Demo Supplier", "Demo Supplier", "Moscow region, Khimki, Lenina 5", "RU-MOS",
                 List.of("26.2", "62.0", "33.1"), List.of()));
+        OrganizationId rival = register(new NewUser("Olga Rival", RIVAL, "+7 343 000-00-03", "Key account manager",
+                PASSWORD, "ru"), ru("LLC", "6658012341", "1026600123450", "665801001", "Ural Demo Electronics LLC",
+                "Ural Demo Electronics", "Yekaterinburg, Lenina 10", "RU-SVE", List.of("26.2"), List.of()));
         register(new NewUser("Somchai Jaidee", THAI, "+66 2 000 0000", "Managing director", PASSWORD, "th"),
                 new RegisterOrganization.OrganizationPart("TH", "COMPANY_LIMITED", "0105550123451", null, null,
                         "Siam Demo Trading Co., Ltd.", "Siam Demo Trading", "Bangkok, Sukhumvit Road 1",
@@ -89,19 +96,44 @@ class DemoData implements ApplicationRunner {
         if (operator != null) {
             organizations.accredit(operator, buyer);
             organizations.accredit(operator, supplier);
-            fullPlan(operator);
+            organizations.accredit(operator, rival);
+            fullPlan(operator, SUPPLIER, "DEMO-1");
+            fullPlan(operator, RIVAL, "DEMO-2");
             procedures();
+            liveAuction();
         }
         log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
                 operatorEmail);
     }
 
     /** The demo supplier buys the FULL plan and the operator records the transfer, so that it may bid (SPEC §4.3). */
-    private void fullPlan(CurrentUser operator) {
-        CurrentUser supplier = identity.findByEmail(SUPPLIER).map(DemoData::asCurrentUser).orElseThrow();
+    private void fullPlan(CurrentUser operator, String email, String reference) {
+        CurrentUser supplier = identity.findByEmail(email).map(DemoData::asCurrentUser).orElseThrow();
         NewSubscription bought = billing.subscribe(supplier, new Subscribe("FULL", null));
-        billing.recordPayment(bought.invoiceId(), new RecordPayment(new BigDecimal("10000.00"), "RUB", "DEMO-1"),
+        billing.recordPayment(bought.invoiceId(), new RecordPayment(new BigDecimal("10000.00"), "RUB", reference),
                 new PaymentSource.Operator(operator));
+    }
+
+    /**
+     * A reverse auction both demo suppliers applied to: its applications open as soon as the minimum period allows
+     * (a minute in the dev profile) and its live auction starts a minute later and runs for two hours.
+     */
+    private void liveAuction() {
+        CurrentUser buyer = identity.findByEmail(BUYER).map(DemoData::asCurrentUser).orElseThrow();
+        Instant deadline = clock.instant().plus(minPeriod).plusSeconds(30);
+        Instant start = deadline.plus(Duration.ofMinutes(1));
+        ProcedureView auction = procurement.create(buyer, new CreateProcedure("REVERSE_AUCTION",
+                "Monitors for the Moscow office (live auction)", "40 monitors, 27\", 4K, USB-C; delivery within 14 days.",
+                "RUB", deadline, Map.of("auctionStart", start.toString(), "duration", "PT2H"),
+                List.of(new CreateProcedure.NewLot("27-inch 4K monitors", "26.2", BigDecimal.valueOf(40), "pcs",
+                        new BigDecimal("1200000.00"), "RU-MOW", null)), null, null));
+        procurement.publish(buyer, auction.id());
+        for (String email : List.of(SUPPLIER, RIVAL)) {
+            CurrentUser supplier = identity.findByEmail(email).map(DemoData::asCurrentUser).orElseThrow();
+            procurement.placeBid(supplier, auction.id(), auction.lots().getFirst().id(), new PlaceBid(
+                    new BigDecimal(email.equals(SUPPLIER) ? "1180000.00" : "1190000.00"), "RUB", null, null, null,
+                    null, null));
+        }
     }
 
     /** An open request for quotations with one sealed bid, and a draft tender, so both sides have something to do. */

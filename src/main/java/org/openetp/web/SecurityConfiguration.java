@@ -61,6 +61,10 @@ class SecurityConfiguration {
                                 "/api/v1/signature/canonical", "/api/v1/signatures/*/verification").permitAll()
                         // Tariffs and free participation rules are public (SPEC §4.1, §4.2); the payment provider's
                         // callback carries no token but an HMAC signature, which billing checks.
+                        // Anyone who may see the procedure may watch its auctions (Auctions checks that).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*", "/api/v1/auctions/*/events",
+                                "/api/v1/auctions/*/replay", "/api/v1/auctions/*/log", "/api/v1/auctions/*/protocol",
+                                "/api/v1/auctions/*/protocol.pdf").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tariffs", "/api/v1/free-participation-rules")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
@@ -81,7 +85,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
-                                "/procedures/*/documents/**", "/signatures/*", "/tariffs").permitAll()
+                                "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
+                                "/auctions/*/panel").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",

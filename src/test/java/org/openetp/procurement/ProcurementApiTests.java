@@ -209,10 +209,11 @@ class ProcurementApiTests extends ApiTest {
         assertThat(invalid.errorFields()).contains("title", "description", "currency", "submissionDeadline",
                 "lots[0].categoryCode", "lots[0].quantity", "lots[0].startPrice");
 
-        Map<String, Object> auction = rfq(clock.instant().plus(Duration.ofDays(2)));
-        auction.put("kind", "DUTCH_AUCTION");
-        assertThat(api.post("/api/v1/procedures", auction, Api.bearer(buyer.token())).errorFields())
-                .containsExactly("kind");
+        Map<String, Object> unknown = rfq(clock.instant().plus(Duration.ofDays(2)));
+        unknown.put("kind", "LOTTERY");
+        Api.Response lottery = api.post("/api/v1/procedures", unknown, Api.bearer(buyer.token()));
+        assertThat(lottery.errorFields()).containsExactly("kind");
+        assertThat(lottery.code()).isEqualTo("procedure.kind.unknown");
 
         Flows.Member pending = flows.confirmedMember(Registrations.russianLlc());
         assertThat(api.post("/api/v1/procedures", rfq(clock.instant().plus(Duration.ofDays(2))),

@@ -19,6 +19,13 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Moves the clock forward to {@code instant}; never back, since other tests' waits only expect it to move on. */
+    public synchronized void advanceTo(Instant instant) {
+        if (instant.isAfter(now)) {
+            now = instant;
+        }
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -23,17 +23,19 @@ class DemoDataTests {
     void seedsAccreditedBuyerAndSupplierAPendingThaiCompanyAndProceduresOnlyOnce() {
         assertThat(statusOf("7701012342")).isEqualTo("ACCREDITED");
         assertThat(statusOf("5003012349")).isEqualTo("ACCREDITED");
+        assertThat(statusOf("6658012341")).isEqualTo("ACCREDITED");
         assertThat(statusOf("0105550123451")).isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT status FROM procedure ORDER BY created_at").query(String.class).list())
-                .containsExactly("PUBLISHED", "DRAFT");
-        assertThat(count("bid")).isEqualTo(1);
+                .containsExactly("PUBLISHED", "DRAFT", "PUBLISHED");
+        // One sealed bid on the request for quotations, and both suppliers' applications to the live auction.
+        assertThat(count("bid")).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email_confirmed_at IS NOT NULL AND email LIKE "
-                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(3);
+                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(4);
 
         demoData.run(new DefaultApplicationArguments());
 
-        assertThat(count("organization")).isEqualTo(3);
-        assertThat(count("procedure")).isEqualTo(2);
+        assertThat(count("organization")).isEqualTo(4);
+        assertThat(count("procedure")).isEqualTo(3);
     }
 
     private String statusOf(String taxId) {

@@ -160,9 +160,15 @@ public final class Procedure {
             status = ProcedureStatus.FAILED;
             closedAt = now;
         } else {
-            status = ProcedureStatus.EVALUATION;
+            // An auction's lots are decided by their live auctions (SPEC §6), not by an evaluation.
+            status = kind.auction() ? ProcedureStatus.OPENED : ProcedureStatus.EVALUATION;
         }
         return true;
+    }
+
+    /** Whether the offers are open to the auction engine but the live auctions of the lots are still to end. */
+    public boolean auctionRunning() {
+        return kind.auction() && status == ProcedureStatus.OPENED;
     }
 
     /** Whether the sealed bids may be read by anyone but their bidders. */
@@ -172,14 +178,14 @@ public final class Procedure {
 
     /** Awards a lot to the given bid during evaluation; closes the procedure when every lot is decided. */
     public void award(LotId lotId, BidId bid, Instant now) {
-        requireStatus(ProcedureStatus.EVALUATION, "procedure.notInEvaluation");
+        requireDeciding();
         lot(lotId).award(bid);
         closeIfDecided(now);
     }
 
     /** Declares a lot failed (no admissible bid) during evaluation. */
     public void failLot(LotId lotId, Instant now) {
-        requireStatus(ProcedureStatus.EVALUATION, "procedure.notInEvaluation");
+        requireDeciding();
         lot(lotId).fail();
         closeIfDecided(now);
     }
@@ -219,6 +225,11 @@ public final class Procedure {
 
     public Optional<Lot> findLot(LotId lotId) {
         return lots.stream().filter(l -> l.id().equals(lotId)).findFirst();
+    }
+
+    private void requireDeciding() {
+        requireStatus(kind.auction() ? ProcedureStatus.OPENED : ProcedureStatus.EVALUATION,
+                "procedure.notInEvaluation");
     }
 
     private void requireStatus(ProcedureStatus expected, String messageKey) {

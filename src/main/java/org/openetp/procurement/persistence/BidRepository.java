@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidReceipt;
 import org.openetp.procurement.LotId;
@@ -104,7 +105,7 @@ public class BidRepository {
                 .update();
     }
 
-    public void rank(BidId id, BigDecimal score, int rank, String status) {
+    public void rank(BidId id, @Nullable BigDecimal score, int rank, String status) {
         jdbc.sql("UPDATE bid SET score = :score, rank = :rank, status = :status WHERE id = :id")
                 .param("score", score).param("rank", rank).param("status", status).param("id", id.value()).update();
     }

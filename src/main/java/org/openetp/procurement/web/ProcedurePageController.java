@@ -277,9 +277,40 @@ class ProcedurePageController {
                 securityKind == null || securityKind.isBlank() ? null
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
-                deadline(form.get("submissionDeadline")),
-                Map.of("signatureRequired", "true".equals(form.get("signatureRequired"))), List.of(lot), criteria,
-                null);
+                deadline(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
+    }
+
+    /** The signature switch, and for auctions the fields of the form's auction section (minutes, percent). */
+    private static Map<String, Object> settings(Map<String, String> form) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
+        String kind = form.getOrDefault("kind", "");
+        if (!kind.endsWith("_AUCTION")) {
+            return settings;
+        }
+        Instant start = deadline(form.get("auctionStart"));
+        settings.put("auctionStart", start == null ? "" : start.toString());
+        minutes(form, "duration", settings);
+        minutes(form, "extensionWindow", settings);
+        minutes(form, "stepInterval", settings);
+        minutes(form, "turnTime", settings);
+        for (String name : List.of("minStepPercent", "maxStepPercent", "reservePrice", "rounds")) {
+            String value = form.get(name);
+            if (value != null && !value.isBlank()) {
+                settings.put(name, value.strip());
+            }
+        }
+        if ("true".equals(form.get("secondPrice"))) {
+            settings.put("secondPrice", true);
+        }
+        return settings;
+    }
+
+    private static void minutes(Map<String, String> form, String name, Map<String, Object> settings) {
+        String value = form.get(name);
+        if (value != null && !value.isBlank()) {
+            settings.put(name, "PT" + value.strip() + "M");
+        }
     }
 
     /** The form's datetime-local field is read as UTC, the zone the page states. */

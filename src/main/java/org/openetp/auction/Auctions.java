@@ -1,0 +1,434 @@
+package org.openetp.auction;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.auction.domain.Auction;
+import org.openetp.auction.domain.AuctionEvent;
+import org.openetp.auction.domain.AuctionKind;
+import org.openetp.auction.domain.AuctionRefusedException;
+import org.openetp.auction.domain.AuctionRules;
+import org.openetp.auction.domain.AuctionState;
+import org.openetp.auction.domain.AuctionStatus;
+import org.openetp.auction.domain.BidCommand;
+import org.openetp.auction.domain.InitialOffer;
+import org.openetp.auction.domain.Outcome;
+import org.openetp.auction.domain.Participant;
+import org.openetp.auction.domain.PriceRange;
+import org.openetp.auction.domain.Standing;
+import org.openetp.auction.persistence.AuctionStore;
+import org.openetp.auction.persistence.AuctionStore.LogEntry;
+import org.openetp.auction.persistence.AuctionStore.StoredAuction;
+import org.openetp.identity.CurrentUser;
+import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
+import org.openetp.organization.Role;
+import org.openetp.procurement.AuctionApplication;
+import org.openetp.procurement.AuctionResult;
+import org.openetp.procurement.AuctionSettings;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
+import org.openetp.shared.ForbiddenException;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.NotFoundException;
+import org.openetp.shared.RuleViolationException;
+import org.openetp.signature.Signatures;
+import org.openetp.signature.VerifiedSignature;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The auction module's API (SPEC §6): when an auction procedure's applications open, each lot gets its live auction;
+ * participants bid in it until the engine ends it, by its clock or theirs; the end awards the lot through
+ * procurement. Each change is one short transaction on the lot's row: check, append to the hash-chained log, store
+ * the engine's snapshot, commit, and only then acknowledge and wake the watchers.
+ */
+@Service
+public class Auctions {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final TypeReference<List<InitialOffer>> OFFERS = new TypeReference<>() { };
+
+    private final AuctionStore store;
+    private final Procurement procurement;
+    private final Organizations organizations;
+    private final Signatures signatures;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Auctions(AuctionStore store, Procurement procurement, Organizations organizations, Signatures signatures,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.procurement = procurement;
+        this.organizations = organizations;
+        this.signatures = signatures;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- creation, from the opened applications
+
+    /**
+     * Creates the live auction of every lot of an auction procedure whose applications were just opened; a lot
+     * nobody applied to fails at once. Safe to call again: a lot's auction is created once.
+     */
+    @Transactional
+    public void schedule(ProcedureId id) {
+        ProcedureView procedure = procurement.describe(id);
+        AuctionSettings settings = procedure.settings().auction();
+        if (!procedure.kind().auction() || settings == null || procedure.status() != ProcedureStatus.OPENED) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<AuctionApplication> applications = procurement.auctionApplications(id);
+        for (ProcedureView.LotView lot : procedure.lots()) {
+            List<AuctionApplication> mine = applications.stream().filter(a -> a.lot().equals(lot.id())).toList();
+            if (mine.isEmpty()) {
+                procurement.recordAuctionResult(id, lot.id(), new AuctionResult(List.of(), null, null));
+                continue;
+            }
+            List<InitialOffer> offers = new ArrayList<>();
+            for (AuctionApplication a : mine) {
+                offers.add(new InitialOffer(new Participant(a.organization().toString(), offers.size() + 1), a.price(),
+                        a.submittedAt()));
+            }
+            // The start is never in the past: if the opening ran late, the auction starts when it can.
+            Instant start = settings.auctionStart().isBefore(now) ? now : settings.auctionStart();
+            AuctionRules rules = new AuctionRules(kindOf(procedure), lot.startPrice(),
+                    Currency.getInstance(procedure.currency()).getDefaultFractionDigits(), start,
+                    settings.duration(), settings.extensionWindow(), settings.minStepPercent(),
+                    settings.maxStepPercent(), settings.stepInterval(), settings.reservePrice(),
+                    settings.secondPrice(), settings.rounds(), settings.turnTime(), Map.of());
+            Auction auction = Auction.schedule(rules, offers);
+            store.insert(new StoredAuction(lot.id().value(), id.value(), procedure.organizationId(),
+                    procedure.currency(), procedure.kind().name(), procedure.settings().signatureRequired(),
+                    JSON.writeValueAsString(rules), JSON.writeValueAsString(offers),
+                    JSON.writeValueAsString(auction.state()), auction.status().name(),
+                    auction.nextDeadline().orElse(null), 0, GENESIS, null), now);
+        }
+    }
+
+    // ---------------------------------------------------------------- the clock
+
+    /**
+     * Applies every clock step that is due (starts, price ticks, rounds, turns, extended ends), each lot in a
+     * transaction of its own; called by the persistent scheduler. Returns how many lots changed.
+     */
+    public int advanceDue() {
+        int changed = 0;
+        for (UUID lot : store.due(clock.instant(), 500)) {
+            Boolean did = transactions.execute(status -> {
+                StoredAuction row = store.lock(lot).orElseThrow();
+                Outcome outcome = restore(row).advance(clock.instant());
+                if (outcome.events().isEmpty()) {
+                    return false;
+                }
+                record(row, outcome);
+                return true;
+            });
+            changed += Boolean.TRUE.equals(did) ? 1 : 0;
+        }
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- bidding
+
+    /**
+     * Places a participant's live bid (a price, or accept / stay / pass on the clock kinds). It is committed to the
+     * auction's log before this returns; a refusal names the rule broken and changes nothing.
+     */
+    @Transactional
+    public BidAcknowledged bid(CurrentUser user, LotId lotId, LiveBid command) {
+        BidCommand engineCommand = command.toEngine();
+        StoredAuction row = store.lock(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
+        Auction auction = restore(row);
+        UUID organization = participantOrganization(user, auction, command.organizationId())
+                .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
+        if (row.signatureRequired() || signatures.requiredEverywhere()) {
+            verifySignature(user, row, organization, command);
+        }
+        Outcome outcome;
+        try {
+            outcome = auction.bid(organization.toString(), engineCommand, clock.instant());
+        } catch (AuctionRefusedException refused) {
+            throw new RuleViolationException(refused.code(), refused.args().toArray());
+        }
+        long seq = record(row, outcome);
+        return new BidAcknowledged(seq, view(row, outcome.auction(), Optional.of(organization)));
+    }
+
+    /** The text a participant signs for a live bid on a signed auction (SPEC §3.2): what, where, and who. */
+    @Transactional(readOnly = true)
+    public String canonicalBid(CurrentUser user, LotId lotId, LiveBid command) {
+        StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
+        UUID organization = participantOrganization(user, restore(row), command.organizationId())
+                .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
+        return canonical(row, organization, command.toEngine());
+    }
+
+    private void verifySignature(CurrentUser user, StoredAuction row, UUID organization, LiveBid command) {
+        String canonical = canonical(row, organization, command.toEngine());
+        if (command.signature() == null || command.signature().isBlank()) {
+            throw new InvalidInputException("signature", "bid.signature.required");
+        }
+        if (command.document() != null && !command.document().equals(canonical)) {
+            throw new InvalidInputException("document", "auction.signature.document");
+        }
+        String reference = "auction:" + row.lot();
+        VerifiedSignature verified = signatures.verify(user, new OrganizationId(organization), Role.SUPPLIER,
+                "AUCTION_BID", reference, canonical, command.signature());
+        signatures.keep(user, verified, "AUCTION_BID", reference, false);
+    }
+
+    private static String canonical(StoredAuction row, UUID organization, BidCommand command) {
+        String what = command.price() != null ? "price " + command.price().toPlainString() + " " + row.currency()
+                : command.accept() ? "accept" : command.stay() ? "stay" : "pass";
+        return "OpenETP live auction bid\nprocedure " + row.procedure() + "\nlot " + row.lot() + "\nparticipant "
+                + organization + "\n" + what + "\n";
+    }
+
+    // ---------------------------------------------------------------- what watchers see
+
+    /**
+     * The auction as the caller may see it: anyone who may see the procedure sees the anonymous ranking ("Participant
+     * 3"); a participant also sees its own rank and the prices it may bid now. Offers stay sealed until the start.
+     */
+    @Transactional(readOnly = true)
+    public AuctionView view(@Nullable CurrentUser user, LotId lotId) {
+        StoredAuction row = visible(user, lotId);
+        Auction auction = restore(row);
+        Optional<UUID> me = user == null ? Optional.empty() : participantOrganization(user, auction, null);
+        return view(row, auction, me);
+    }
+
+    /** The log entries after {@code afterSeq} as watchers may see them (for the SSE stream). */
+    @Transactional(readOnly = true)
+    public List<LiveEvent> events(LotId lotId, long afterSeq) {
+        StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
+        return LiveEvents.of(row, restore(row), store.log(lotId.value(), afterSeq));
+    }
+
+    /**
+     * The whole log as watchers see it (what the stream sent, from the first entry), for anyone who may see the
+     * auction: bidders by label, a running sealed-bid auction's bids without prices.
+     */
+    @Transactional(readOnly = true)
+    public List<LiveEvent> log(@Nullable CurrentUser user, LotId lotId) {
+        StoredAuction row = visible(user, lotId);
+        return LiveEvents.of(row, restore(row), store.log(row.lot(), 0));
+    }
+
+    /** Checks that the caller may watch the lot's auction (as for {@link #view}); returns the current log position. */
+    @Transactional(readOnly = true)
+    public long watch(@Nullable CurrentUser user, LotId lotId) {
+        return visible(user, lotId).seq();
+    }
+
+    /**
+     * Replays the log through the engine and checks its chain (SPEC §6): the answer says whether every entry's hash
+     * holds and whether the replay gives the same ranking and winner as the live run.
+     */
+    @Transactional(readOnly = true)
+    public ReplayReport replay(@Nullable CurrentUser user, LotId lotId) {
+        StoredAuction row = visible(user, lotId);
+        List<LogEntry> log = store.log(row.lot(), 0);
+        Long firstBad = null;
+        String previous = GENESIS;
+        List<AuctionEvent> replayed = new ArrayList<>();
+        for (LogEntry entry : log) {
+            if (!entry.prevHash().equals(previous) || !entry.hash().equals(hash(previous, entry.seq(), entry.payload()))) {
+                firstBad = firstBad == null ? entry.seq() : firstBad;
+            }
+            previous = entry.hash();
+            replayed.add(JSON.readValue(entry.payload(), AuctionEvent.class));
+        }
+        Auction live = restore(row);
+        Auction again = Auction.replay(rules(row), offers(row), replayed);
+        boolean same = again.status() == live.status() && again.ranking().equals(live.ranking())
+                && again.winner().equals(live.winner());
+        return new ReplayReport(firstBad == null && previous.equals(row.headHash()), firstBad, log.size(),
+                row.headHash(), same, rankingOf(again), again.winner().map(s -> s.participant().label()).orElse(null));
+    }
+
+    /** The auction protocol (HTML), once the auction has ended; public like the procedure. */
+    @Transactional(readOnly = true)
+    public String protocol(@Nullable CurrentUser user, LotId lotId) {
+        StoredAuction row = visible(user, lotId);
+        if (row.protocol() == null) {
+            throw new NotFoundException("Protocol");
+        }
+        return row.protocol();
+    }
+
+    /** The lots of a procedure that have a live auction, for the procedure page's links. */
+    @Transactional(readOnly = true)
+    public List<LotId> lotsWithAuctions(ProcedureId procedure) {
+        return store.ofProcedure(procedure.value()).stream().map(a -> new LotId(a.lot())).toList();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Appends the outcome's events to the chained log and stores the snapshot; at the end, awards through procurement. */
+    private long record(StoredAuction row, Outcome outcome) {
+        long seq = row.seq();
+        String head = row.headHash();
+        List<LogEntry> entries = new ArrayList<>();
+        AuctionEvent.Ended ended = null;
+        boolean started = false;
+        for (AuctionEvent event : outcome.events()) {
+            String payload = JSON.writerFor(AuctionEvent.class).writeValueAsString(event);
+            seq++;
+            String hash = hash(head, seq, payload);
+            entries.add(new LogEntry(seq, event.at(), event.getClass().getSimpleName(), payload, head, hash));
+            head = hash;
+            if (event instanceof AuctionEvent.Ended e) {
+                ended = e;
+            }
+            started |= event instanceof AuctionEvent.Started;
+        }
+        Auction auction = outcome.auction();
+        store.append(row.lot(), entries);
+        store.update(row.lot(), JSON.writeValueAsString(auction.state()), auction.status().name(),
+                auction.nextDeadline().orElse(null), seq, head);
+        LotId lot = new LotId(row.lot());
+        ProcedureId procedure = new ProcedureId(row.procedure());
+        if (started) {
+            events.publishEvent(new AuctionStarted(procedure, lot, auction.participants().size(), clock.instant()));
+        }
+        if (ended != null) {
+            finish(row, auction, ended, seq, head);
+        }
+        events.publishEvent(new AuctionChanged(lot, seq));
+        return seq;
+    }
+
+    private void finish(StoredAuction row, Auction auction, AuctionEvent.Ended ended, long seq, String head) {
+        List<AuctionResult.Placing> placings = auction.ranking().stream()
+                .map(s -> new AuctionResult.Placing(UUID.fromString(s.participant().id()), s.rank(), s.price()))
+                .toList();
+        UUID winner = ended.winnerId() == null ? null : UUID.fromString(ended.winnerId());
+        procurement.recordAuctionResult(new ProcedureId(row.procedure()), new LotId(row.lot()),
+                new AuctionResult(placings, winner, ended.winningPrice()));
+        ProcedureView procedure = procurement.describe(new ProcedureId(row.procedure()));
+        String html = AuctionProtocol.render(procedure, row, auction, ended, seq, head);
+        store.protocol(row.lot(), html, sha256(html));
+        events.publishEvent(new AuctionEnded(new ProcedureId(row.procedure()), new LotId(row.lot()),
+                auction.winner().map(s -> s.participant().label()).orElse(null), ended.winningPrice(), seq, head,
+                ended.at()));
+    }
+
+    private AuctionView view(StoredAuction row, Auction auction, Optional<UUID> me) {
+        Instant now = clock.instant();
+        boolean sealed = auction.status() == AuctionStatus.SCHEDULED;
+        List<AuctionView.Place> ranking = sealed ? List.of() : rankingOf(auction);
+        Optional<Standing> mine = me.flatMap(id -> auction.ranking().stream()
+                .filter(s -> s.participant().id().equals(id.toString())).findFirst());
+        Optional<PriceRange> range = me.flatMap(id -> auction.validRange(id.toString(), now));
+        BigDecimal best = auction.ranking().isEmpty() || sealed ? null : auction.ranking().getFirst().price();
+        return new AuctionView(new LotId(row.lot()), new ProcedureId(row.procedure()), row.kind(),
+                auction.status().name(), now, auction.rules().start(), auction.endsAt(),
+                sealed ? null : auction.currentPrice(), best, row.currency(), auction.rules().startPrice(),
+                auction.rules().minStep(), auction.rules().maxStep(), mine.map(Standing::rank).orElse(null),
+                me.flatMap(id -> auction.participant(id.toString())).map(Participant::label).orElse(null),
+                mine.map(Standing::price).orElse(null), range.map(PriceRange::from).orElse(null),
+                range.map(PriceRange::to).orElse(null), range.map(r -> oneStep(r, best)).orElse(null), ranking,
+                auction.winner().map(s -> s.participant().label()).orElse(null), row.signatureRequired(), row.seq(),
+                row.protocol() != null);
+    }
+
+    /** Of a valid range, the end nearer the best price: the smallest improvement, one minimum step away. */
+    private static BigDecimal oneStep(PriceRange range, @Nullable BigDecimal best) {
+        if (best == null) {
+            return range.to();
+        }
+        return best.subtract(range.from()).abs().compareTo(best.subtract(range.to()).abs()) <= 0
+                ? range.from() : range.to();
+    }
+
+    private static List<AuctionView.Place> rankingOf(Auction auction) {
+        return auction.ranking().stream()
+                .map(s -> new AuctionView.Place(s.rank(), s.participant().label(), s.price(), s.at()))
+                .toList();
+    }
+
+    /** The lot's auction if the caller may see its procedure (a closed procedure's auction is as private). */
+    private StoredAuction visible(@Nullable CurrentUser user, LotId lotId) {
+        StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
+        procurement.view(user, new ProcedureId(row.procedure())); // 404 for whoever may not see the procedure
+        return row;
+    }
+
+    /** The organization the user bids for: a supplier membership that is a participant (or the one named). */
+    private Optional<UUID> participantOrganization(CurrentUser user, Auction auction, @Nullable UUID named) {
+        return organizations.membershipsOf(user.id()).stream()
+                .filter(m -> m.has(Role.SUPPLIER))
+                .map(Membership::organization).map(OrganizationId::value)
+                .filter(id -> named == null || named.equals(id))
+                .filter(id -> auction.participant(id.toString()).isPresent())
+                .min(Comparator.naturalOrder());
+    }
+
+    private Auction restore(StoredAuction row) {
+        return Auction.restore(rules(row), JSON.readValue(row.state(), AuctionState.class));
+    }
+
+    private static AuctionRules rules(StoredAuction row) {
+        return JSON.readValue(row.rules(), AuctionRules.class);
+    }
+
+    private static List<InitialOffer> offers(StoredAuction row) {
+        return JSON.readValue(row.offers(), OFFERS);
+    }
+
+    private static AuctionKind kindOf(ProcedureView procedure) {
+        return AuctionKind.valueOf(procedure.kind().name().replace("_AUCTION", ""));
+    }
+
+    static String hash(String previous, long seq, String payload) {
+        return sha256(previous + "\n" + seq + "\n" + payload);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> labels(Auction auction) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        auction.participants().forEach(p -> labels.put(p.id(), p.label()));
+        return labels;
+    }
+
+    static BigDecimal nonNull(@Nullable BigDecimal value) {
+        return Objects.requireNonNull(value);
+    }
+}

@@ -1,0 +1,227 @@
+package org.openetp.auction.live;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.openetp.auction.AuctionChanged;
+import org.openetp.auction.Auctions;
+import org.openetp.auction.LiveEvent;
+import org.openetp.procurement.LotId;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live updates of auctions on this node (SPEC §6: every watcher within a second). Each node holds its own SSE
+ * watchers. A committed change marks its lot dirty; a notifier sends the dirty lots in ONE PostgreSQL NOTIFY per
+ * short window (a coalesced wake-up, not one notification per bid); every node, this one included, LISTENs, reads the
+ * new log entries of the woken lots it has watchers for (one query per lot, not per watcher) and pushes them.
+ */
+@Component
+public class LiveUpdates implements SmartLifecycle {
+
+    static final String CHANNEL = "auction_changed";
+    private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
+    /** How long changes are gathered into one NOTIFY: short against the one-second promise, long enough to batch. */
+    private static final long COALESCE_NANOS = Duration.ofMillis(20).toNanos();
+    /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; 200 ids of 37 characters stay well below. */
+    private static final int IDS_PER_NOTIFY = 200;
+
+    private final Auctions auctions;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Map<LotId, Watchers> watchers = new ConcurrentHashMap<>();
+    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private Thread notifier;
+    private Thread listener;
+
+    LiveUpdates(Auctions auctions, DataSource dataSource, JdbcClient jdbc) {
+        this.auctions = auctions;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Registers a watcher of the lot that has seen the log up to {@code seenSeq}; it gets every entry after it. */
+    public SseEmitter watch(LotId lot, long seenSeq) {
+        SseEmitter emitter = new SseEmitter(Duration.ofHours(4).toMillis());
+        Watchers group = watchers.computeIfAbsent(lot, l -> new Watchers(l, seenSeq));
+        group.add(emitter, seenSeq);
+        emitter.onCompletion(() -> group.remove(emitter));
+        emitter.onTimeout(() -> group.remove(emitter));
+        emitter.onError(e -> group.remove(emitter));
+        return emitter;
+    }
+
+    /** How many watchers this node holds (for the benchmark and the metrics). */
+    public int watcherCount() {
+        return watchers.values().stream().mapToInt(w -> w.emitters.size()).sum();
+    }
+
+    @TransactionalEventListener
+    void on(AuctionChanged event) {
+        dirty.add(event.lot().value());
+        LockSupport.unpark(notifier);
+    }
+
+    private void notifyLoop() {
+        while (running) {
+            if (dirty.isEmpty()) {
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                continue;
+            }
+            LockSupport.parkNanos(COALESCE_NANOS);
+            List<String> ids = new ArrayList<>();
+            for (Iterator<UUID> it = dirty.iterator(); it.hasNext(); ) {
+                ids.add(it.next().toString());
+                it.remove();
+            }
+            for (int from = 0; from < ids.size(); from += IDS_PER_NOTIFY) {
+                String payload = String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFY)));
+                try {
+                    jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
+                            .param("payload", payload).query().singleValue();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not send the auction wake-up; watchers catch up on the next one", e);
+                }
+            }
+        }
+    }
+
+    private void listenLoop() {
+        while (running) {
+            // A connection of its own for as long as it listens: LISTEN belongs to a session.
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                watchers.values().forEach(this::deliverLater); // whatever happened while not listening
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        for (String id : n.getParameter().split(",")) {
+                            Watchers group = watchers.get(new LotId(UUID.fromString(id)));
+                            if (group != null) {
+                                deliverLater(group);
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("Auction listener lost its connection; reconnecting", e);
+                    LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                }
+            }
+        }
+    }
+
+    private void deliverLater(Watchers group) {
+        fanout.execute(group::deliver);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        notifier = Thread.ofPlatform().daemon().name("auction-notify").start(this::notifyLoop);
+        listener = Thread.ofPlatform().daemon().name("auction-listen").start(this::listenLoop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        LockSupport.unpark(notifier);
+        watchers.values().forEach(Watchers::completeAll);
+        fanout.shutdown();
+        try {
+            listener.join(2000);
+            fanout.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The watchers of one lot on this node, and how far into its log they have been sent. */
+    private final class Watchers {
+
+        private final LotId lot;
+        private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+        private long sentSeq;
+
+        Watchers(LotId lot, long sentSeq) {
+            this.lot = lot;
+            this.sentSeq = sentSeq;
+        }
+
+        synchronized void add(SseEmitter emitter, long seenSeq) {
+            if (seenSeq < sentSeq) {
+                // It comes back after missing some entries (Last-Event-ID): it gets them first, alone.
+                send(emitter, auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq).toList());
+            }
+            emitters.add(emitter);
+        }
+
+        void remove(SseEmitter emitter) {
+            emitters.remove(emitter);
+        }
+
+        synchronized void deliver() {
+            if (emitters.isEmpty()) {
+                return;
+            }
+            List<LiveEvent> fresh = auctions.events(lot, sentSeq);
+            if (fresh.isEmpty()) {
+                return;
+            }
+            sentSeq = fresh.getLast().seq();
+            emitters.forEach(emitter -> send(emitter, fresh));
+        }
+
+        private void send(SseEmitter emitter, List<LiveEvent> events) {
+            try {
+                for (LiveEvent event : events) {
+                    emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name("auction")
+                            .data(event.json(), MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException e) {
+                emitters.remove(emitter); // gone: the browser closed the page
+            }
+        }
+
+        void completeAll() {
+            emitters.forEach(SseEmitter::complete);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.openetp.auction.web;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openetp.auction.AuctionView;
+import org.openetp.auction.Auctions;
+import org.openetp.auction.LiveBid;
+import org.openetp.identity.CurrentUser;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.ProcedureView;
+import org.openetp.procurement.Procurement;
+import org.openetp.shared.ForbiddenException;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The live auction page (SPEC §6): the panel with the server clock, prices, the caller's own rank and the next
+ * valid prices is re-rendered on every event of the auction's stream; bidders bid below it, the buyer only watches.
+ */
+@Controller
+class AuctionPageController {
+
+    private final Auctions auctions;
+    private final Procurement procurement;
+    private final MessageSource messages;
+
+    AuctionPageController(Auctions auctions, Procurement procurement, MessageSource messages) {
+        this.auctions = auctions;
+        this.procurement = procurement;
+        this.messages = messages;
+    }
+
+    @GetMapping("/auctions/{lotId}")
+    String page(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID lotId, Model model) {
+        AuctionView auction = auctions.view(user, new LotId(lotId));
+        ProcedureView procedure = procurement.view(user, auction.procedureId());
+        model.addAttribute("a", auction);
+        model.addAttribute("p", procedure);
+        model.addAttribute("lot", procedure.lots().stream().filter(l -> l.id().equals(auction.lotId())).findFirst()
+                .orElseThrow());
+        return "auction/live";
+    }
+
+    @GetMapping("/auctions/{lotId}/panel")
+    String panel(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID lotId, Model model) {
+        model.addAttribute("a", auctions.view(user, new LotId(lotId)));
+        return "auction/live :: panel";
+    }
+
+    /** A bid from the page: a price, or the clock kinds' accept / stay / pass ({@code action}). */
+    @PostMapping("/auctions/{lotId}/bids")
+    String bid(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID lotId,
+            @RequestParam(required = false) @Nullable String price,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String signature, RedirectAttributes redirect) {
+        Locale locale = LocaleContextHolder.getLocale();
+        try {
+            auctions.bid(user, new LotId(lotId), new LiveBid(decimal(price), "accept".equals(action) ? true : null,
+                    "stay".equals(action) ? true : null, "pass".equals(action) ? true : null, null, null,
+                    signature == null || signature.isBlank() ? null : signature));
+            redirect.addFlashAttribute("info", "auction.bid.accepted");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorText", e.errors().stream()
+                    .map(f -> messages.getMessage(f.messageKey(), null, f.messageKey(), locale))
+                    .collect(Collectors.joining("; ")));
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    locale));
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/auctions/" + lotId;
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("price", "bid.price.invalid");
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package org.openetp.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openetp.auction.live.LiveUpdates;
+import org.openetp.procurement.Procurement;
+import org.openetp.support.Api;
+import org.openetp.support.ApiTest;
+import org.openetp.support.Flows;
+import org.openetp.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A reverse auction through HTTP from the applications to the award (SPEC §6.1, API.md "Live auctions"): steps, the
+ * own-leading-bid rule, the extension, anonymity, the stream, the end by the clock, the log's replay and protocol.
+ */
+class AuctionApiTests extends ApiTest {
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Procurement procurement;
+    @Autowired
+    Auctions auctions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LiveUpdates live;
+
+    AuctionFixture fixture;
+    // The parties are made once for the class (registration and a paid plan each); every test has its own auction.
+    static Flows.Member buyer;
+    static Flows.Member alpha;
+    static Flows.Member beta;
+
+    @BeforeEach
+    void parties() {
+        fixture = new AuctionFixture(api, clock, procurement, auctions);
+        if (buyer == null) {
+            buyer = flows.accreditedMember();
+            alpha = flows.entitledSupplier();
+            beta = flows.entitledSupplier();
+        }
+    }
+
+    private AuctionFixture.Published running(Map<String, Object> settings) {
+        AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION", settings);
+        fixture.apply(auction, alpha, "100000.00");
+        fixture.apply(auction, beta, "99000.00");
+        fixture.open(auction);
+        fixture.start(auction);
+        return auction;
+    }
+
+    private Api.Response bid(AuctionFixture.Published auction, Flows.Member who, String price) {
+        return api.post(auction.bids(), Map.of("price", price), Api.bearer(who.token()));
+    }
+
+    @Test
+    void aReverseAuctionRunsFromTheApplicationsToTheAward() {
+        AuctionFixture.Published auction = running(Map.of("duration", "PT30M"));
+
+        JsonNode state = api.get(auction.path(), Api.bearer(alpha.token())).json();
+        assertThat(state.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(dec(state.path("bestPrice"))).isEqualByComparingTo("99000.00");
+        assertThat(state.path("myRank").asInt()).isEqualTo(2);
+        String alphaLabel = state.path("me").asString();
+        String betaLabel = api.get(auction.path(), Api.bearer(beta.token())).json().path("me").asString();
+        assertThat(alphaLabel).matches("Participant [12]").isNotEqualTo(betaLabel);
+        // The next valid prices: from the best minus the maximum step to the best minus the minimum step.
+        assertThat(dec(state.path("validFrom"))).isEqualByComparingTo("93000.00");
+        assertThat(dec(state.path("validTo"))).isEqualByComparingTo("98400.00");
+
+        Api.Response accepted = bid(auction, alpha, "98000.00");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().path("auction").path("myRank").asInt()).isEqualTo(1);
+        assertThat(accepted.json().path("seq").asLong()).isPositive();
+
+        assertThat(bid(auction, alpha, "97000.00").code()).isEqualTo("auction.ownLeadingBid");
+        assertThat(bid(auction, beta, "97900.00").code()).isEqualTo("auction.step.tooSmall");
+        assertThat(bid(auction, beta, "90000.00").code()).isEqualTo("auction.step.tooLarge");
+        assertThat(bid(auction, beta, "97000.00").status()).isEqualTo(201);
+
+        clock.advance(Duration.ofMinutes(31));
+        auctions.advanceDue();
+        JsonNode ended = api.get(auction.path(), Api.bearer(beta.token())).json();
+        assertThat(ended.path("status").asString()).isEqualTo("ENDED");
+        assertThat(ended.path("winner").asString()).isEqualTo(betaLabel);
+        assertThat(bid(auction, alpha, "96000.00").code()).isEqualTo("auction.closed");
+
+        // The award went through procurement: the lot is the winner's at the auction's price.
+        JsonNode procedure = api.get("/api/v1/procedures/" + auction.id(), Api.bearer(buyer.token())).json();
+        assertThat(procedure.path("status").asString()).isEqualTo("AWARDED");
+        JsonNode bids = api.get("/api/v1/procedures/" + auction.id() + "/lots/" + auction.lot() + "/bids",
+                Api.bearer(buyer.token())).json();
+        JsonNode winner = bids.valueStream().filter(b -> b.path("status").asString().equals("WINNER")).findFirst()
+                .orElseThrow();
+        assertThat(dec(winner.path("price"))).isEqualByComparingTo("97000.00");
+        assertThat(winner.path("organizationId").asString()).isEqualTo(beta.organizationId());
+
+        Api.Response protocol = api.get(auction.path() + "/protocol");
+        assertThat(protocol.status()).isEqualTo(200);
+        assertThat(protocol.body()).contains(betaLabel).contains("97000.00").doesNotContain(beta.organizationId());
+        assertThat(api.get(auction.path() + "/protocol.pdf").status()).isEqualTo(200);
+
+        JsonNode replay = api.get(auction.path() + "/replay").json();
+        assertThat(replay.path("chainValid").asBoolean()).isTrue();
+        assertThat(replay.path("sameResult").asBoolean()).isTrue();
+        assertThat(replay.path("winner").asString()).isEqualTo(betaLabel);
+        assertThat(journaled("auction:" + auction.lot(), "AUCTION_ENDED")).isEqualTo(1);
+    }
+
+    @Test
+    void aBidInTheLastMinutesExtendsTheEndAndOneBeforeDoesNot() {
+        AuctionFixture.Published auction = running(Map.of("duration", "PT30M", "extensionWindow", "PT10M"));
+        Instant end = auction.start().plus(Duration.ofMinutes(30));
+
+        clock.advanceTo(auction.start().plus(Duration.ofMinutes(5)));
+        assertThat(bid(auction, alpha, "98000.00").status()).isEqualTo(201);
+        assertThat(Instant.parse(api.get(auction.path()).json().path("endsAt").asString())).isEqualTo(end);
+
+        clock.advanceTo(end.minusSeconds(1));
+        assertThat(bid(auction, beta, "97000.00").status()).isEqualTo(201);
+        Instant extended = Instant.parse(api.get(auction.path()).json().path("endsAt").asString());
+        assertThat(extended).isEqualTo(end.minusSeconds(1).plus(Duration.ofMinutes(10)));
+
+        // The old end passes with the auction still running; the new one ends it.
+        clock.advanceTo(end.plusSeconds(5));
+        auctions.advanceDue();
+        assertThat(api.get(auction.path()).json().path("status").asString()).isEqualTo("RUNNING");
+        clock.advanceTo(extended);
+        auctions.advanceDue();
+        assertThat(api.get(auction.path()).json().path("status").asString()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void biddersAreAnonymousToEachOtherAndOnlyParticipantsBid() {
+        AuctionFixture.Published auction = running(Map.of());
+        assertThat(bid(auction, alpha, "98000.00").status()).isEqualTo(201);
+
+        Api.Response seenByAlpha = api.get(auction.path(), Api.bearer(alpha.token()));
+        assertThat(seenByAlpha.body()).contains("Participant 1", "Participant 2").doesNotContain(beta.organizationId());
+        assertThat(api.get(auction.path()).body()).doesNotContain(alpha.organizationId())
+                .doesNotContain(beta.organizationId());
+
+        Flows.Member outsider = flows.entitledSupplier();
+        assertThat(bid(auction, outsider, "97000.00").code()).isEqualTo("auction.notParticipant");
+        assertThat(bid(auction, buyer, "97000.00").code()).isEqualTo("auction.notParticipant");
+        JsonNode buyerView = api.get(auction.path(), Api.bearer(buyer.token())).json();
+        assertThat(buyerView.path("me").isMissingNode() || buyerView.path("me").isNull()).isTrue();
+        assertThat(buyerView.path("ranking")).hasSize(2);
+        // While the auction runs, the buyer cannot read the offers through procurement either.
+        assertThat(api.get("/api/v1/procedures/" + auction.id() + "/lots/" + auction.lot() + "/bids",
+                Api.bearer(buyer.token())).code()).isEqualTo("bid.sealed");
+    }
+
+    @Test
+    void offersStaySealedUntilTheStartAndBidsBeforeItAreRefused() {
+        AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION", Map.of());
+        fixture.apply(auction, alpha, "100000.00");
+        fixture.apply(auction, beta, "99000.00");
+        fixture.open(auction);
+        Api.Response before = api.get(auction.path(), Api.bearer(alpha.token()));
+        assertThat(before.json().path("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(before.json().path("ranking")).isEmpty();
+        assertThat(before.body()).doesNotContain("99000");
+        assertThat(bid(auction, alpha, "98000.00").code()).isEqualTo("auction.notStarted");
+    }
+
+    @Test
+    void theStreamDeliversEveryAcceptedBidToWatchersWithoutNamingBidders() throws Exception {
+        AuctionFixture.Published auction = running(Map.of());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest watch = HttpRequest.newBuilder(URI.create("http://localhost:" + port + auction.path() + "/events"))
+                .header("Accept", "text/event-stream").build();
+        var stream = http.sendAsync(watch, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount() > 0);
+            assertThat(bid(auction, alpha, "98000.00").status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> lines.stream().anyMatch(l -> l.contains("BidPlaced") && l.contains("98000")));
+            String event = lines.stream().filter(l -> l.contains("BidPlaced")).findFirst().orElseThrow();
+            String alphaLabel = api.get(auction.path(), Api.bearer(alpha.token())).json().path("me").asString();
+            assertThat(event).contains("\"participant\":\"" + alphaLabel + "\"").doesNotContain(alpha.organizationId());
+            assertThat(lines).anyMatch(l -> l.startsWith("event:auction"));
+        } finally {
+            stream.cancel(true);
+            http.shutdownNow();
+        }
+    }
+
+    @Test
+    void applicationsMustRespectTheStartPriceInTheKindsDirection() {
+        AuctionFixture.Published reverse = fixture.publish(buyer, "REVERSE_AUCTION", Map.of());
+        Api.Response above = api.post("/api/v1/procedures/" + reverse.id() + "/lots/" + reverse.lot() + "/bids",
+                Map.of("price", "120000.01"), Api.bearer(alpha.token()));
+        assertThat(above.code()).isEqualTo("bid.price.aboveStart");
+
+        AuctionFixture.Published forward = fixture.publish(buyer, "FORWARD_AUCTION", Map.of());
+        Api.Response below = api.post("/api/v1/procedures/" + forward.id() + "/lots/" + forward.lot() + "/bids",
+                Map.of("price", "119999.99"), Api.bearer(alpha.token()));
+        assertThat(below.code()).isEqualTo("bid.price.belowStart");
+        fixture.apply(forward, alpha, "125000.00");
+    }
+
+    @Test
+    void auctionSettingsAreValidatedWhenTheProcedureIsCreated() {
+        Instant deadline = clock.instant().plus(Duration.ofDays(2));
+        Map<String, Object> lot = Map.of("title", "Pipes", "categoryCode", "26.2", "quantity", 1, "unit", "m",
+                "startPrice", "1000.00");
+        Api.Response early = api.post("/api/v1/procedures", Map.of("kind", "REVERSE_AUCTION", "title", "T",
+                "description", "D", "currency", "RUB", "submissionDeadline", deadline.toString(),
+                "settings", Map.of("auctionStart", deadline.minusSeconds(60).toString(), "minStepPercent", "7",
+                        "maxStepPercent", "5", "duration", "soon"),
+                "lots", List.of(lot)), Api.bearer(buyer.token()));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.errorFields()).contains("settings.duration");
+
+        Api.Response steps = api.post("/api/v1/procedures", Map.of("kind", "REVERSE_AUCTION", "title", "T",
+                "description", "D", "currency", "RUB", "submissionDeadline", deadline.toString(),
+                "settings", Map.of("auctionStart", deadline.minusSeconds(60).toString(), "minStepPercent", "7",
+                        "maxStepPercent", "5"),
+                "lots", List.of(lot)), Api.bearer(buyer.token()));
+        assertThat(steps.errorFields()).contains("settings.minStepPercent", "settings.auctionStart");
+
+        Api.Response notAnAuction = api.post("/api/v1/procedures", Map.of("kind", "REQUEST_FOR_QUOTATIONS",
+                "title", "T", "description", "D", "currency", "RUB", "submissionDeadline", deadline.toString(),
+                "settings", Map.of("minStepPercent", "1"), "lots", List.of(lot)), Api.bearer(buyer.token()));
+        assertThat(notAnAuction.errorFields()).containsExactly("settings.minStepPercent");
+        assertThat(notAnAuction.code()).isEqualTo("settings.auctionOnly");
+
+        Api.Response missingStart = api.post("/api/v1/procedures", Map.of("kind", "DUTCH_AUCTION", "title", "T",
+                "description", "D", "currency", "RUB", "submissionDeadline", deadline.toString(),
+                "lots", List.of(lot)), Api.bearer(buyer.token()));
+        assertThat(missingStart.errorFields()).contains("settings.auctionStart");
+    }
+
+    @Test
+    void aSealedBidAuctionShowsNothingOfItsBidsUntilItEnds() {
+        AuctionFixture.Published auction = fixture.publish(buyer, "SEALED_BID_AUCTION",
+                Map.of("duration", "PT20M", "secondPrice", true));
+        fixture.apply(auction, alpha, "100000.00");
+        fixture.apply(auction, beta, "99000.00");
+        fixture.open(auction);
+        fixture.start(auction);
+        assertThat(bid(auction, alpha, "95000.00").status()).isEqualTo(201);
+        assertThat(bid(auction, alpha, "94000.00").code()).isEqualTo("auction.alreadyBid");
+        Api.Response seen = api.get(auction.path(), Api.bearer(beta.token()));
+        assertThat(seen.json().path("ranking")).isEmpty();
+        assertThat(seen.body()).doesNotContain("95000");
+
+        clock.advance(Duration.ofMinutes(21));
+        auctions.advanceDue();
+        JsonNode ended = api.get(auction.path()).json();
+        assertThat(ended.path("winner").asString())
+                .isEqualTo(api.get(auction.path(), Api.bearer(alpha.token())).json().path("me").asString());
+        // Second price: the winner gets the contract at the runner-up's price.
+        JsonNode winner = api.get("/api/v1/procedures/" + auction.id() + "/lots/" + auction.lot() + "/bids",
+                Api.bearer(buyer.token())).json().valueStream()
+                .filter(b -> b.path("status").asString().equals("WINNER")).findFirst().orElseThrow();
+        assertThat(dec(winner.path("price"))).isEqualByComparingTo("99000.00");
+    }
+
+    /** Prices come as JSON strings or numbers; both are read exactly. */
+    static BigDecimal dec(JsonNode node) {
+        return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asString());
+    }
+
+    private long journaled(String stream, String action) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE stream = :stream AND action = :action")
+                .param("stream", stream).param("action", action).query(Long.class).single();
+    }
+}
