@@ -22,10 +22,11 @@ final class Conflicts {
     private Conflicts() {
     }
 
-    /** Whether managers of at least two different channels touched the account within the window before now. */
+    /** Whether managers of at least two different channels touched the account within the window up to now. */
     static boolean inConflict(Collection<Touch> touches, Instant now) {
         Instant since = now.minus(WINDOW);
-        var recent = touches.stream().filter(t -> !t.at().isBefore(since) && !t.at().isAfter(now)).toList();
+        // No upper bound: the database keeps microseconds, rounded, so a touch made now may read back a little later.
+        var recent = touches.stream().filter(t -> !t.at().isBefore(since)).toList();
         long channels = recent.stream().map(Touch::channel).distinct().count();
         long managers = recent.stream().map(Touch::managerId).collect(Collectors.toSet()).size();
         return channels >= 2 && managers >= 2;

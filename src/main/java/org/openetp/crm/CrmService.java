@@ -74,7 +74,7 @@ import org.springframework.transaction.annotation.Transactional;
  * role. An id of another organization's record answers "not found", exactly like an id that does not exist.
  */
 @Service
-@Transactional
+@Transactional // reads too: a member's CRM profile is made on his first visit
 public class CrmService {
 
     /** Roles that make a member part of the sales team. */
@@ -108,7 +108,6 @@ public class CrmService {
     // ---- who is who
 
     /** The organizations in which the user belongs to the sales team. */
-    @Transactional(readOnly = true)
     public List<Membership> salesTeams(UserId user) {
         return organizations.membershipsOf(user).stream()
                 .filter(m -> m.roles().stream().anyMatch(SALES_ROLES::contains)).toList();
@@ -207,7 +206,6 @@ public class CrmService {
         return view(store.manager(ctx.org(), member).orElseThrow());
     }
 
-    @Transactional(readOnly = true)
     public SettingsView settings(CurrentUser user, @Nullable UUID org) {
         return store.settings(context(user, org).org());
     }
@@ -230,7 +228,6 @@ public class CrmService {
 
     // ---- accounts
 
-    @Transactional(readOnly = true)
     public List<AccountView> accounts(CurrentUser user, @Nullable UUID org, @Nullable String q,
             @Nullable String region, @Nullable Boolean reserved, @Nullable UUID owner, @Nullable String channel) {
         return store.accounts(context(user, org).org(), q, region, reserved, owner, channel);
@@ -268,7 +265,6 @@ public class CrmService {
         store.insertAccount(account, form, name, taxId, linked, clock.instant());
     }
 
-    @Transactional(readOnly = true)
     public AccountDetail account(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.accountOrganization(id));
         AccountView account = store.accountView(ctx.org(), id).orElseThrow(() -> new NotFoundException("Account"));
@@ -320,7 +316,9 @@ public class CrmService {
         }
         Manager owner = managerOf(ctx, form.ownerId(), "ownerId");
         Instant now = clock.instant();
-        account.recordFinder(account.finderId() == null ? owner : ctx.me(), now);
+        if (account.finderId() == null) {
+            account.recordFinder(owner, now); // a lead's account: whoever first takes it found it
+        }
         account.assignOwner(owner, channel == null ? owner.channel() : channel, now, ctx.head() ? "ASSIGNED"
                 : "CLAIMED");
         store.saveAccount(account);
@@ -329,7 +327,6 @@ public class CrmService {
 
     // ---- contacts
 
-    @Transactional(readOnly = true)
     public List<ContactView> contacts(CurrentUser user, @Nullable UUID org, @Nullable UUID account,
             @Nullable String q, @Nullable String role) {
         return store.contacts(context(user, org).org(), account, q, role);
@@ -378,13 +375,11 @@ public class CrmService {
 
     // ---- deals
 
-    @Transactional(readOnly = true)
     public List<DealView> deals(CurrentUser user, @Nullable UUID org, @Nullable String stage, @Nullable UUID owner,
             @Nullable UUID account, @Nullable String q) {
         return store.deals(context(user, org).org(), stage, owner, account, q);
     }
 
-    @Transactional(readOnly = true)
     public List<DealView> failures(CurrentUser user, @Nullable UUID org) {
         return store.failures(context(user, org).org());
     }
@@ -415,7 +410,6 @@ public class CrmService {
         return store.dealView(ctx.org(), deal.id()).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
     public DealDetail deal(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.dealOrganization(id));
         return new DealDetail(store.dealView(ctx.org(), id).orElseThrow(), store.history(ctx.org(), id));
@@ -506,7 +500,6 @@ public class CrmService {
                 .orElseThrow();
     }
 
-    @Transactional(readOnly = true)
     public List<ActivityView> activities(CurrentUser user, @Nullable UUID org, @Nullable UUID account,
             @Nullable UUID manager) {
         return store.activities(context(user, org).org(), account, manager);
@@ -522,14 +515,12 @@ public class CrmService {
         }
     }
 
-    @Transactional(readOnly = true)
     public List<ConflictView> conflicts(CurrentUser user, @Nullable UUID org) {
         Ctx ctx = context(user, org);
         requireHead(ctx);
         return conflictViews(ctx.org(), null);
     }
 
-    @Transactional(readOnly = true)
     public ConflictView conflict(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.conflictOrganization(id));
         requireHead(ctx);
@@ -584,7 +575,6 @@ public class CrmService {
     }
 
     /** Today's plan against what each manager did (UTC day), with his open deals: the head's live board. */
-    @Transactional(readOnly = true)
     public List<BoardRow> board(CurrentUser user, @Nullable UUID org) {
         Ctx ctx = context(user, org);
         requireHead(ctx);
@@ -595,7 +585,6 @@ public class CrmService {
 
     // ---- supplier base
 
-    @Transactional(readOnly = true)
     public List<SupplierView> suppliers(CurrentUser user, @Nullable UUID org) {
         return store.suppliers(context(user, org).org());
     }
@@ -623,7 +612,6 @@ public class CrmService {
         store.insertSupplier(org, id, name, contact, region, terms);
     }
 
-    @Transactional(readOnly = true)
     public List<QuoteView> quotes(CurrentUser user, @Nullable UUID org, @Nullable UUID supplier) {
         return store.quotes(context(user, org).org(), supplier);
     }
@@ -653,7 +641,6 @@ public class CrmService {
     }
 
     /** Per product and currency, the lowest and highest price quoted: the market's price fork. */
-    @Transactional(readOnly = true)
     public List<PriceFork> priceForks(CurrentUser user, @Nullable UUID org) {
         return forks(store.quotes(context(user, org).org(), null));
     }
@@ -672,7 +659,6 @@ public class CrmService {
     }
 
     /** Per niche: the margin of buying at each fork's bottom and selling at its top. */
-    @Transactional(readOnly = true)
     public List<NicheMargin> niches(CurrentUser user, @Nullable UUID org) {
         return margins(priceForks(user, org));
     }
@@ -694,7 +680,6 @@ public class CrmService {
 
     // ---- competitors
 
-    @Transactional(readOnly = true)
     public List<CompetitorView> competitors(CurrentUser user, @Nullable UUID org) {
         return store.competitors(context(user, org).org(), null, today());
     }
@@ -725,7 +710,6 @@ public class CrmService {
         return store.competitors(ctx.org(), id, today()).getFirst();
     }
 
-    @Transactional(readOnly = true)
     public CompetitorView competitor(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.competitorOrganization(id));
         return store.competitors(ctx.org(), id, today()).getFirst();
@@ -747,7 +731,6 @@ public class CrmService {
 
     // ---- segments
 
-    @Transactional(readOnly = true)
     public List<SegmentView> segments(CurrentUser user, @Nullable UUID org) {
         return store.segments(context(user, org).org());
     }
@@ -775,7 +758,6 @@ public class CrmService {
     }
 
     /** The accounts a segment's rules match now. */
-    @Transactional(readOnly = true)
     public List<AccountView> segmentAccounts(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.segmentOrganization(id));
         Set<UUID> ids = new HashSet<>(store.segmentAccounts(ctx.org(), id));
@@ -785,7 +767,6 @@ public class CrmService {
 
     // ---- channel economics
 
-    @Transactional(readOnly = true)
     public List<SpendView> spend(CurrentUser user, @Nullable UUID org) {
         return store.spend(context(user, org).org());
     }
@@ -805,7 +786,6 @@ public class CrmService {
     }
 
     /** Acquisition cost per client per channel, share of won sales per channel, and the passive share. */
-    @Transactional(readOnly = true)
     public Economics economics(CurrentUser user, @Nullable UUID org) {
         return economics(store.channelTotals(context(user, org).org()));
     }

@@ -141,7 +141,7 @@ class CrmApiTests extends ApiTest {
         assertThat(byManager.get(inbound.id()).path("deals").asLong()).isZero();
         assertThat(byManager.get(key.id()).path("activities").asLong()).isEqualTo(2);
         assertThat(byManager.get(key.id()).path("deals").asLong()).isEqualTo(1);
-        assertThat(byManager.get(key.id()).path("dealValue").decimalValue()).isEqualByComparingTo("900000");
+        assertThat(new java.math.BigDecimal(byManager.get(key.id()).path("dealValue").asString())).isEqualByComparingTo("900000");
         String id = conflict.path("id").asString();
         assertThat(api.get("/api/v1/crm/conflicts?organizationId=" + team.org(), inbound.auth()).code())
                 .isEqualTo("crm.headOnly");
@@ -269,9 +269,9 @@ class CrmApiTests extends ApiTest {
         JsonNode inboundRow = economics.path("channels").valueStream()
                 .filter(c -> c.path("channel").asString().equals("INBOUND")).findFirst().orElseThrow();
         assertThat(inboundRow.path("clients").asLong()).isEqualTo(1);
-        assertThat(inboundRow.path("costPerClient").decimalValue()).isEqualByComparingTo("6000");
-        assertThat(inboundRow.path("sharePercent").decimalValue()).isEqualByComparingTo("30.0");
-        assertThat(economics.path("passiveSharePercent").decimalValue()).isEqualByComparingTo("30.0");
+        assertThat(new java.math.BigDecimal(inboundRow.path("costPerClient").asString())).isEqualByComparingTo("6000");
+        assertThat(new java.math.BigDecimal(inboundRow.path("sharePercent").asString())).isEqualByComparingTo("30.0");
+        assertThat(new java.math.BigDecimal(economics.path("passiveSharePercent").asString())).isEqualByComparingTo("30.0");
     }
 
     @Test
@@ -286,11 +286,11 @@ class CrmApiTests extends ApiTest {
         team.created(api.post("/api/v1/crm/quotes", Map.of("supplierId", s2, "product", "Cement", "niche", "Building",
                 "volume", 100, "unit", "t", "price", "3000"), team.headAuth()));
         JsonNode fork = api.get("/api/v1/crm/price-forks?organizationId=" + team.org(), team.headAuth()).json().get(0);
-        assertThat(fork.path("min").decimalValue()).isEqualByComparingTo("3000");
-        assertThat(fork.path("max").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(new java.math.BigDecimal(fork.path("min").asString())).isEqualByComparingTo("3000");
+        assertThat(new java.math.BigDecimal(fork.path("max").asString())).isEqualByComparingTo("4000");
         assertThat(fork.path("cheapestSupplier").asString()).isEqualTo("Plant Two");
-        assertThat(api.get("/api/v1/crm/niches?organizationId=" + team.org(), team.headAuth()).json().get(0)
-                .path("marginPercent").decimalValue()).isEqualByComparingTo("25.0");
+        assertThat(new java.math.BigDecimal(api.get("/api/v1/crm/niches?organizationId=" + team.org(), team.headAuth()).json().get(0)
+                .path("marginPercent").asString())).isEqualByComparingTo("25.0");
 
         Api.Response weak = api.post("/api/v1/crm/competitors?organizationId=" + team.org(),
                 Map.of("name", "Nobody", "strengths", "none"), team.headAuth());

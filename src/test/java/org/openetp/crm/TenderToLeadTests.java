@@ -55,7 +55,7 @@ class TenderToLeadTests extends ApiTest {
         assertThat(lead.path("stage").asString()).isEqualTo("RESEARCH");
         assertThat(lead.path("accountId").asString()).isEqualTo(account);
         assertThat(lead.path("ownerId").asString()).isEqualTo(owner.id());
-        assertThat(lead.path("value").decimalValue()).isEqualByComparingTo("120000.00");
+        assertThat(new java.math.BigDecimal(lead.path("value").asString())).isEqualByComparingTo("120000.00");
         await().atMost(PATIENCE).until(() -> api.get("/api/v1/notifications", owner.auth()).body()
                 .contains("/crm/deals/" + lead.path("id").asString()));
 
