@@ -70,4 +70,29 @@ class CrmBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.tagName("html"))).isEqualTo(boardPage);
         assertThat(page.text(By.cssSelector("#board-" + managerId + " .board-open-deals"))).isEqualTo("0");
     }
+
+    @Test
+    void everyCrmPageOpensInEveryLanguageForTheHead() {
+        Api api = new Api(port);
+        Flows.Member head = new Flows(api).accreditedMember();
+        String org = head.organizationId();
+        String account = api.post("/api/v1/crm/accounts?organizationId=" + org, Map.of("name", "Page client"),
+                Api.bearer(head.token())).json().path("id").asString();
+        String deal = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Page deal",
+                "value", "10"), Api.bearer(head.token())).json().path("id").asString();
+        page.login(head.email());
+        for (String language : List.of("en", "ru", "th")) {
+            for (String tab : List.of("deals", "accounts", "contacts", "team", "board", "conflicts", "bases",
+                    "market")) {
+                page.open("/crm/" + tab + "?lang=" + language);
+                assertThat(page.text(By.id("crm-tab-" + tab))).as(tab + " " + language)
+                        .isEqualTo(page.message("crm.tab." + tab, language));
+            }
+            page.open("/crm/accounts/" + account + "?lang=" + language);
+            assertThat(page.text(By.id("account-title"))).isEqualTo("Page client");
+            page.open("/crm/deals/" + deal + "?lang=" + language);
+            assertThat(page.text(By.id("deal-stage"))).isEqualTo(page.message("crm.stage.RESEARCH", language));
+        }
+        assertThat(page.text(By.id("nav-crm"))).isEqualTo("CRM");
+    }
 }
