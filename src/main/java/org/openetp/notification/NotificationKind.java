@@ -6,5 +6,7 @@ enum NotificationKind {
     /** Money moved on the organization's account: a top-up, a deposit blocked, released or forfeited. */
     ACCOUNT,
     /** Tariff plans: an invoice issued, a payment recorded, a subscription about to end. */
-    BILLING
+    BILLING,
+    /** The sales team's CRM: a client handed over to service, a new lead from a tender, a conflict to decide. */
+    CRM
 }

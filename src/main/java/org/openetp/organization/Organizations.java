@@ -305,6 +305,27 @@ public class Organizations {
         return categoryCodes.isEmpty() ? List.of() : repository.suppliersOffering(categoryCodes, except);
     }
 
+    /**
+     * Accredited organizations that offer any of the categories, leaving out {@code except}: the suppliers a new
+     * procedure of {@code except} concerns (CRM tender-to-lead).
+     */
+    @Transactional(readOnly = true)
+    public List<OrganizationId> organizationsOffering(Collection<String> categoryCodes, OrganizationId except) {
+        return categoryCodes.isEmpty() ? List.of() : repository.organizationsOffering(categoryCodes, except);
+    }
+
+    /** The organization registered with the tax id, if any (used to link a CRM account to a platform member). */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationId> findByTaxId(String taxId) {
+        return repository.findByTaxId(IdentifierRules.normalize(taxId));
+    }
+
+    /** The organization as the platform itself reads it, for other modules' listeners (no caller to check). */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> describe(OrganizationId id) {
+        return repository.find(id).map(Organization::view);
+    }
+
     private Organization lock(OrganizationId id) {
         return repository.findForUpdate(id).orElseThrow(() -> new NotFoundException("Organization"));
     }

@@ -18,7 +18,7 @@ class NavigationAdvice {
 
     /** The navigation state of one page. */
     record Nav(@Nullable CurrentUser user, List<Membership> memberships, boolean admin, boolean operator,
-            boolean devOutbox) {
+            boolean devOutbox, boolean sales) {
     }
 
     private final Organizations organizations;
@@ -32,10 +32,13 @@ class NavigationAdvice {
     @ModelAttribute("nav")
     Nav nav(@AuthenticationPrincipal @Nullable CurrentUser user) {
         if (user == null) {
-            return new Nav(null, List.of(), false, false, devOutbox);
+            return new Nav(null, List.of(), false, false, devOutbox, false);
         }
         List<Membership> memberships = organizations.membershipsOf(user.id());
         boolean admin = memberships.stream().anyMatch(m -> m.has(Role.ADMIN));
-        return new Nav(user, memberships, admin, user.operator(), devOutbox);
+        // The CRM is for suppliers' sales teams.
+        boolean sales = memberships.stream().anyMatch(m -> m.has(Role.SUPPLIER) || m.has(Role.SALES_MANAGER)
+                || m.has(Role.HEAD_OF_SALES));
+        return new Nav(user, memberships, admin, user.operator(), devOutbox, sales);
     }
 }

@@ -231,6 +231,25 @@ public class OrganizationRepository {
                 .query((rs, n) -> new UserId(rs.getObject("user_id", UUID.class))).list();
     }
 
+    /** Accredited organizations offering any of the codes, except {@code except}. */
+    public List<OrganizationId> organizationsOffering(Collection<String> codes, OrganizationId except) {
+        return jdbc.sql("""
+                SELECT DISTINCT o.id FROM organization_category c
+                JOIN organization o ON o.id = c.organization_id
+                WHERE c.direction = 'OFFERED' AND c.code = ANY (:codes) AND o.status = 'ACCREDITED'
+                  AND o.id <> :except
+                """)
+                .param("codes", codes.toArray(String[]::new)).param("except", except.value())
+                .query((rs, n) -> new OrganizationId(rs.getObject("id", UUID.class))).list();
+    }
+
+    /** The organization registered with the tax id, in any country. */
+    public Optional<OrganizationId> findByTaxId(String taxId) {
+        return jdbc.sql("SELECT id FROM organization WHERE tax_id = :taxId ORDER BY created_at LIMIT 1")
+                .param("taxId", taxId)
+                .query((rs, n) -> new OrganizationId(rs.getObject("id", UUID.class))).optional();
+    }
+
     public List<Membership> membershipsOf(UserId user) {
         return jdbc.sql("""
                 SELECT o.id, o.short_name, o.status, m.roles FROM organization_member m
