@@ -6,5 +6,9 @@ enum NotificationKind {
     /** Money moved on the organization's account: a top-up, a deposit blocked, released or forfeited. */
     ACCOUNT,
     /** Tariff plans: an invoice issued, a payment recorded, a subscription about to end. */
-    BILLING
+    BILLING,
+    /** An invitation to a procedure by invitation (closed tenders, competitive negotiations). */
+    INVITATION,
+    /** A step of a tender: a qualification or stage-1 protocol, a call for final offers, a negotiation message. */
+    TENDER_STEP
 }

@@ -1,24 +1,39 @@
 package org.openetp.procurement;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.openetp.shared.FieldError;
 
 /**
  * A procedure's settings (API.md {@code settings}): the switches that make one engine run the different kinds and
  * variants. Unknown names are refused rather than ignored, so that a typo never silently drops a rule.
+ * The tender switches ({@code invitedOnly}, {@code smeOnly}, {@code prequalification} with its
+ * {@code qualificationDeadline}, {@code twoStage} with its {@code stageOneDeadline}) are what the tender kinds preset
+ * (SPEC §5.1); {@link org.openetp.procurement.domain.TenderRules} applies the presets and refuses combinations that
+ * do not go together.
  */
-public record ProcedureSettings(boolean signatureRequired) {
+public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, boolean smeOnly,
+        boolean prequalification, @Nullable Instant qualificationDeadline, boolean twoStage,
+        @Nullable Instant stageOneDeadline) {
 
-    public static final ProcedureSettings DEFAULT = new ProcedureSettings(false);
+    public static final ProcedureSettings DEFAULT = new ProcedureSettings(false, false, false, false, null, false,
+            null);
 
     /** Reads {@code settings} as the API receives it, adding an error per unknown name or wrong type. */
-    static ProcedureSettings parse(@org.jspecify.annotations.Nullable Map<String, Object> settings,
-            List<FieldError> errors) {
+    static ProcedureSettings parse(@Nullable Map<String, Object> settings, List<FieldError> errors) {
         if (settings == null) {
             return DEFAULT;
         }
         boolean signatureRequired = false;
+        boolean invitedOnly = false;
+        boolean smeOnly = false;
+        boolean prequalification = false;
+        boolean twoStage = false;
+        Instant qualificationDeadline = null;
+        Instant stageOneDeadline = null;
         for (Map.Entry<String, Object> setting : settings.entrySet()) {
             String field = "settings." + setting.getKey();
             switch (setting.getKey()) {
@@ -29,9 +44,36 @@ public record ProcedureSettings(boolean signatureRequired) {
                         errors.add(new FieldError(field, "settings.boolean"));
                     }
                 }
+                case "invitedOnly" -> invitedOnly = flag(setting.getValue(), field, errors);
+                case "smeOnly" -> smeOnly = flag(setting.getValue(), field, errors);
+                case "prequalification" -> prequalification = flag(setting.getValue(), field, errors);
+                case "twoStage" -> twoStage = flag(setting.getValue(), field, errors);
+                case "qualificationDeadline" -> qualificationDeadline = instant(setting.getValue(), field, errors);
+                case "stageOneDeadline" -> stageOneDeadline = instant(setting.getValue(), field, errors);
                 default -> errors.add(new FieldError(field, "settings.unknown"));
             }
         }
-        return new ProcedureSettings(signatureRequired);
+        return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification,
+                qualificationDeadline, twoStage, stageOneDeadline);
+    }
+
+    private static boolean flag(@Nullable Object value, String field, List<FieldError> errors) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        errors.add(new FieldError(field, "settings.boolean"));
+        return false;
+    }
+
+    private static @Nullable Instant instant(@Nullable Object value, String field, List<FieldError> errors) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(String.valueOf(value).strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "settings.instant"));
+            return null;
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
+import org.openetp.procurement.tenders.TenderForm;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -278,7 +279,7 @@ class ProcedurePageController {
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
                 deadline(form.get("submissionDeadline")),
-                Map.of("signatureRequired", "true".equals(form.get("signatureRequired"))), List.of(lot), criteria,
+                TenderForm.settings(form), List.of(lot), criteria,
                 null);
     }
 
