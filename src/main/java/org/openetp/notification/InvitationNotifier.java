@@ -7,6 +7,7 @@ import org.openetp.identity.UserId;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
+import org.openetp.procurement.DocumentationAmended;
 import org.openetp.procurement.FinalOffersCalled;
 import org.openetp.procurement.NegotiationMessageSent;
 import org.openetp.procurement.ProcedurePublished;
@@ -70,6 +71,18 @@ class InvitationNotifier {
         deliveries.deliver(suppliers(tenders.participants(event.procedure(), event.stage())), new Notice(NotificationKind.TENDER_STEP,
                 "stage-protocol:" + event.procedure() + ":" + event.stage(), "notification.stageProtocol",
                 List.of(procedure.title()), link(procedure)));
+    }
+
+    /** The same notice as the bidders get, under the same occurrence, so that nobody is told twice. */
+    @ApplicationModuleListener
+    void on(DocumentationAmended event) {
+        ProcedureView procedure = procurement.describe(event.procedure());
+        deliveries.deliver(suppliers(tenders.prospectiveParticipants(event.procedure())),
+                new Notice(NotificationKind.DOCUMENTATION_AMENDED,
+                        "documentation-amended:" + event.procedure() + ":" + event.version(),
+                        "notification.documentationAmended", List.of(procedure.title(),
+                                Integer.toString(event.version()), Notice.utc(event.submissionDeadline())),
+                        link(procedure)));
     }
 
     @ApplicationModuleListener

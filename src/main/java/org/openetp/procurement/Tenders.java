@@ -235,6 +235,30 @@ public class Tenders {
         return invitedOrganizations(id);
     }
 
+    /**
+     * Everybody a documentation amendment concerns beyond the bidders: invited organizations and the applicants of
+     * qualification and stage 1 (a two-stage tender's revised specification reaches its stage-1 participants).
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> prospectiveParticipants(ProcedureId id) {
+        Set<UUID> all = new java.util.LinkedHashSet<>(invitedOrganizations(id));
+        for (Stage s : Stage.values()) {
+            tenders.applications(id, s).forEach(a -> all.add(a.organization()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The published procedures the user's supplier organizations are invited to, newest invitation first. */
+    @Transactional(readOnly = true)
+    public List<ProcedureView> invitedTo(CurrentUser user) {
+        List<ProcedureView> result = new ArrayList<>();
+        for (UUID procedure : tenders.invitedTo(supplierOrganizations(user), 200)) {
+            procedures.find(new ProcedureId(procedure)).filter(p -> p.publishedAt() != null)
+                    .ifPresent(p -> result.add(p.view()));
+        }
+        return result;
+    }
+
     /** Parses a step named in a path: {@code qualification} or {@code stage-one}. */
     public static Stage stageOf(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

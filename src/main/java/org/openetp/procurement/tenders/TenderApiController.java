@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code stage}: {@code qualification} or {@code stage-one}), and competitive negotiations.
  */
 @RestController
-@RequestMapping("/api/v1/procedures/{id}")
 class TenderApiController {
 
     record Invite(@Nullable UUID organizationId, @Nullable String taxId) {
@@ -56,25 +54,31 @@ class TenderApiController {
         this.negotiations = negotiations;
     }
 
-    @PostMapping("/invitations")
+    /** The published procedures the caller's supplier organizations are invited to. */
+    @GetMapping("/api/v1/invitations")
+    List<org.openetp.procurement.ProcedureView> invitedTo(@AuthenticationPrincipal CurrentUser user) {
+        return tenders.invitedTo(user);
+    }
+
+    @PostMapping("/api/v1/procedures/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     TenderViews.Invitation invite(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody Invite body) {
         return tenders.invite(user, new ProcedureId(id), body.organizationId(), body.taxId());
     }
 
-    @GetMapping("/invitations")
+    @GetMapping("/api/v1/procedures/{id}/invitations")
     List<TenderViews.Invitation> invitations(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return tenders.invitations(user, new ProcedureId(id));
     }
 
-    @GetMapping("/stages/{stage}")
+    @GetMapping("/api/v1/procedures/{id}/stages/{stage}")
     TenderViews.StageState stage(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
             @PathVariable String stage) {
         return tenders.stage(user, new ProcedureId(id), Tenders.stageOf(stage));
     }
 
-    @PostMapping("/stages/{stage}/applications")
+    @PostMapping("/api/v1/procedures/{id}/stages/{stage}/applications")
     @ResponseStatus(HttpStatus.CREATED)
     TenderViews.Application apply(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable String stage, @RequestBody Apply body) {
@@ -82,48 +86,48 @@ class TenderApiController {
                 body.organizationId());
     }
 
-    @PostMapping("/stages/{stage}/applications/{application}/decision")
+    @PostMapping("/api/v1/procedures/{id}/stages/{stage}/applications/{application}/decision")
     TenderViews.Application judge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable String stage, @PathVariable UUID application, @RequestBody Judgement body) {
         return tenders.judge(user, new ProcedureId(id), Tenders.stageOf(stage), application, body.accepted(),
                 body.reason());
     }
 
-    @PostMapping("/stages/{stage}/protocol")
+    @PostMapping("/api/v1/procedures/{id}/stages/{stage}/protocol")
     Protocol protocol(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String stage) {
         return tenders.publishProtocol(user, new ProcedureId(id), Tenders.stageOf(stage));
     }
 
-    @GetMapping("/negotiations")
+    @GetMapping("/api/v1/procedures/{id}/negotiations")
     TenderViews.NegotiationState negotiation(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return negotiations.state(user, new ProcedureId(id));
     }
 
-    @GetMapping("/negotiations/threads")
+    @GetMapping("/api/v1/procedures/{id}/negotiations/threads")
     List<TenderViews.Thread> threads(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return negotiations.threads(user, new ProcedureId(id));
     }
 
-    @GetMapping("/negotiations/threads/{organizationId}")
+    @GetMapping("/api/v1/procedures/{id}/negotiations/threads/{organizationId}")
     TenderViews.Thread thread(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable UUID organizationId) {
         return negotiations.thread(user, new ProcedureId(id), organizationId);
     }
 
-    @PostMapping("/negotiations/threads/{organizationId}/messages")
+    @PostMapping("/api/v1/procedures/{id}/negotiations/threads/{organizationId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     TenderViews.Message send(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable UUID organizationId, @RequestBody Text body) {
         return negotiations.send(user, new ProcedureId(id), organizationId, body.text());
     }
 
-    @PostMapping("/negotiations/final-offers")
+    @PostMapping("/api/v1/procedures/{id}/negotiations/final-offers")
     TenderViews.NegotiationState call(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody Call body) {
         return negotiations.callForFinalOffers(user, new ProcedureId(id), body.deadline());
     }
 
-    @PostMapping("/negotiations/lots/{lotId}/choice")
+    @PostMapping("/api/v1/procedures/{id}/negotiations/lots/{lotId}/choice")
     TenderViews.NegotiationState choose(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable UUID lotId, @RequestBody Choose body) {
         return negotiations.choose(user, new ProcedureId(id), new LotId(lotId),

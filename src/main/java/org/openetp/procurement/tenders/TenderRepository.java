@@ -77,6 +77,17 @@ public class TenderRepository {
                 .list();
     }
 
+    /** The procedures any of the organizations is invited to, newest invitation first. */
+    public List<UUID> invitedTo(Collection<UUID> organizations, int limit) {
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT procedure_id FROM procedure_invitation WHERE organization_id IN (:orgs)
+                GROUP BY procedure_id ORDER BY max(invited_at) DESC LIMIT :limit""")
+                .param("orgs", organizations).param("limit", limit).query(UUID.class).list();
+    }
+
     /** An invited organization. */
     public record Invited(UUID organization, Instant at) {
     }

@@ -93,6 +93,9 @@ class TenderKindsApiTests extends ApiTest {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/procedures/" + id + "/invitations", Api.bearer(buyer.token())).json()
                 .valueStream().map(i -> i.path("organizationId").asString())).containsExactly(invited.organizationId());
+        assertThat(api.get("/api/v1/invitations", Api.bearer(invited.token())).json().valueStream()
+                .map(p -> p.path("id").asString())).containsExactly(id);
+        assertThat(api.get("/api/v1/invitations", Api.bearer(outsider.token())).json().size()).isZero();
         assertThat(journal(id)).contains("SUPPLIER_INVITED", "PROCEDURE_PUBLISHED", "BID_SUBMITTED");
     }
 
@@ -215,6 +218,18 @@ class TenderKindsApiTests extends ApiTest {
         assertThat(api.post(stage + "/protocol", Map.of(), Api.bearer(buyer.token())).code())
                 .isEqualTo("application.protocolPublished");
 
+        // The buyer publishes a revised specification as a documentation amendment; the stage-1 participant, who has
+        // no bid yet, is told of it.
+        byte[] pdf = ("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Api.Response revised = new org.openetp.support.Transfers(port).upload("/api/v1/procedures/" + id
+                + "/documents", List.of(new org.openetp.support.Transfers.Part("Revised specification.pdf", pdf,
+                "application/pdf")), Map.of(), Api.bearer(buyer.token()));
+        assertThat(revised.status()).as(revised.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/notifications",
+                Api.bearer(participant.token())).json().path("items").valueStream()
+                .anyMatch(n -> n.path("kind").asString().equals("DOCUMENTATION_AMENDED")));
+
         Api.Response newcomerBid = api.post(TenderSupport.bids(created), Map.of("price", "80000.00"),
                 Api.bearer(newcomer.token()));
         assertThat(newcomerBid.status()).isEqualTo(403);
@@ -222,7 +237,10 @@ class TenderKindsApiTests extends ApiTest {
         assertThat(api.post(TenderSupport.bids(created), Map.of("price", "90000.00"), Api.bearer(participant.token()))
                 .status()).isEqualTo(201);
 
-        clock.advance(Duration.ofDays(2));
+        // The amendment may have moved the deadline (SPEC §5.3): wait for the one in force.
+        Instant due = Instant.parse(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).json()
+                .path("submissionDeadline").asString());
+        clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
         procurement.openDue();
         JsonNode opened = api.get(TenderSupport.bids(created), Api.bearer(buyer.token())).json();
         assertThat(opened.size()).isEqualTo(1);
