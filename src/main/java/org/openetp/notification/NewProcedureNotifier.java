@@ -50,7 +50,7 @@ class NewProcedureNotifier {
         if (procedure.status() != ProcedureStatus.PUBLISHED) {
             return; // cancelled before this ran: nobody should be invited to it any more
         }
-        if (!procedure.kind().openToAll()) {
+        if (!procedure.kind().openToAll() || procedure.settings().invitedOnly()) {
             return; // by invitation: only those invited may hear of it
         }
         OrganizationId buyer = new OrganizationId(procedure.organizationId());

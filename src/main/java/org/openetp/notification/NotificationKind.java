@@ -8,5 +8,9 @@ enum NotificationKind {
     /** Tariff plans: an invoice issued, a payment recorded, a subscription about to end. */
     BILLING,
     /** The sales team's CRM: a client handed over to service, a new lead from a tender, a conflict to decide. */
-    CRM
+    CRM,
+    /** An invitation to a procedure by invitation (closed tenders, competitive negotiations). */
+    INVITATION,
+    /** A step of a tender: a qualification or stage-1 protocol, a call for final offers, a negotiation message. */
+    TENDER_STEP
 }

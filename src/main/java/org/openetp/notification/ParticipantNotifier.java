@@ -13,6 +13,7 @@ import org.openetp.procurement.DocumentationAmended;
 import org.openetp.procurement.LotAwarded;
 import org.openetp.procurement.LotFailed;
 import org.openetp.procurement.ProcedureCancelled;
+import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.QuestionAnswered;
@@ -77,8 +78,12 @@ class ParticipantNotifier {
         // The winner first: someone in both the winning and a losing organization is told the better news, once.
         deliveries.deliver(suppliers(List.of(event.winner())),
                 new Notice(NotificationKind.AWARD, occurrence, "notification.lotWon", args, link(procedure)));
+        // In competitive negotiations no supplier learns another's final offer, so the others are told without it.
+        boolean negotiations = procedure.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS;
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
-                new Notice(NotificationKind.AWARD, occurrence, "notification.lotLost", args, link(procedure)));
+                new Notice(NotificationKind.AWARD, occurrence,
+                        negotiations ? "notification.lotLostPrivately" : "notification.lotLost",
+                        negotiations ? args.subList(0, 3) : args, link(procedure)));
         deliveries.deliver(organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER)
                         .stream().filter(buyer -> !buyer.value().equals(event.by())).toList(), // who awarded knows
                 new Notice(NotificationKind.AWARD, occurrence, "notification.lotAwarded", args, link(procedure)));

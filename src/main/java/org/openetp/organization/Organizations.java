@@ -147,6 +147,33 @@ public class Organizations {
         return repository.verifiedIndustry(id);
     }
 
+    /**
+     * Whether the organization is flagged small or medium-sized (SPEC §5.1, SME-only tenders), as its requisites
+     * declare it; false for an unknown organization.
+     */
+    @Transactional(readOnly = true)
+    public boolean isSme(OrganizationId id) {
+        return repository.find(id).map(o -> o.view().sme()).orElse(false);
+    }
+
+    /** The accredited organizations registered with the tax id (in any country), e.g. to invite one to a tender. */
+    @Transactional(readOnly = true)
+    public List<OrganizationId> accreditedByTaxId(String taxId) {
+        return repository.accreditedByTaxId(taxId.strip());
+    }
+
+    /** Whether the organization exists and is accredited, e.g. before a buyer invites it. */
+    @Transactional(readOnly = true)
+    public boolean accredited(OrganizationId id) {
+        return repository.find(id).map(o -> o.view().status() == OrganizationStatus.ACCREDITED).orElse(false);
+    }
+
+    /** The organization's short name as the marketplace shows it to its counterparts (empty when unknown). */
+    @Transactional(readOnly = true)
+    public String shortName(OrganizationId id) {
+        return repository.find(id).map(o -> o.view().shortName()).orElse("");
+    }
+
     /** The organizations the user belongs to, with the user's roles in each. */
     @Transactional(readOnly = true)
     public List<Membership> membershipsOf(UserId user) {

@@ -12,12 +12,17 @@ public enum ProcedureKind {
 
     /** Whether this version runs the kind end to end. */
     public boolean supported() {
-        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER || auction();
+        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER
+                || this == CLOSED_TENDER || this == SME_TENDER || this == PREQUALIFICATION_TENDER
+                || this == TWO_STAGE_TENDER || this == COMPETITIVE_NEGOTIATIONS || auction();
     }
 
-    /** Whether anyone may see a published procedure of this kind; a closed tender is seen by those invited only. */
+    /**
+     * Whether anyone may see a published procedure of this kind; closed tenders and competitive negotiations are seen
+     * by those invited only (so is any procedure whose {@code invitedOnly} setting is on).
+     */
     public boolean openToAll() {
-        return this != CLOSED_TENDER;
+        return this != CLOSED_TENDER && this != COMPETITIVE_NEGOTIATIONS;
     }
 
     /** The live auctions (SPEC §5.9): tariffs tell them apart from the other procedures. */

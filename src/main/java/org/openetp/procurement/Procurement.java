@@ -31,6 +31,7 @@ import org.openetp.organization.Role;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
+import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.StoredBid;
@@ -38,6 +39,7 @@ import org.openetp.procurement.sealing.BidVault;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.procurement.security.SecurityView;
+import org.openetp.procurement.tenders.TenderAccess;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -78,10 +80,12 @@ public class Procurement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcurementProperties properties;
+    private final TenderAccess tenderAccess;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
-            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties) {
+            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
+            TenderAccess tenderAccess) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -94,6 +98,7 @@ public class Procurement {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.tenderAccess = tenderAccess;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -116,6 +121,7 @@ public class Procurement {
         List<Lot> lots = lots(errors, command.lots());
         List<Criterion> criteria = criteria(errors, kind, command.criteria());
         ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors);
+        settings = TenderRules.preset(kind, settings, command.settings(), command.submissionDeadline(), now, errors);
         AuctionSettings auction = settings.auction();
         if (auction != null && command.submissionDeadline() != null
                 && auction.auctionStart().isBefore(command.submissionDeadline())) {
@@ -163,14 +169,22 @@ public class Procurement {
         return procedure.view();
     }
 
-    /** A procedure: public unless a draft, which only its organization's members see. */
+    /**
+     * A procedure: public unless a draft, which only its organization's members see, or by invitation, which the
+     * invited organizations see too once it is published.
+     */
     @Transactional(readOnly = true)
     public ProcedureView view(@Nullable CurrentUser user, ProcedureId id) {
         Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!procedure.isPublic() && (user == null || !memberOf(user, procedure.buyer()))) {
+        if (!visible(user, procedure)) {
             throw new NotFoundException("Procedure");
         }
         return procedure.view();
+    }
+
+    private boolean visible(@Nullable CurrentUser user, Procedure procedure) {
+        return procedure.isPublic() || user != null && (memberOf(user, procedure.buyer())
+                || tenderAccess.invited(procedure, user));
     }
 
     /**
@@ -210,6 +224,7 @@ public class Procurement {
         if (procedure.buyer().equals(supplier.value())) {
             throw new ForbiddenException("bid.ownProcedure");
         }
+        tenderAccess.requireMayBid(procedure, supplier, now);
         // Entitlement (SPEC §4.3): the same check for every kind; the refusal names the plan that would allow it.
         billing.requireEntitled(supplier, new Participation(procedure.kind().auction(), lot.startPrice(),
                 procedure.currency(), organizations.industryOf(new OrganizationId(procedure.buyer()))));
@@ -352,6 +367,9 @@ public class Procurement {
     @Transactional(readOnly = true)
     public List<BidView> bids(CurrentUser user, ProcedureId id, LotId lotId) {
         Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        if (!visible(user, procedure) && !user.operator()) {
+            throw new NotFoundException("Procedure");
+        }
         procedure.lot(lotId);
         boolean buyerSide = memberOf(user, procedure.buyer());
         Set<UUID> mine = supplierOrganizations(user);
@@ -628,8 +646,10 @@ public class Procurement {
     /** The protocols produced so far; public like the procedure. */
     @Transactional(readOnly = true)
     public List<Protocol> protocols(@Nullable CurrentUser user, ProcedureId id) {
-        view(user, id);
-        return bids.protocols(id);
+        ProcedureView procedure = view(user, id);
+        boolean buyerSide = user != null && memberOf(user, procedure.organizationId());
+        return bids.protocols(id).stream()
+                .filter(p -> tenderAccess.protocolVisible(procedure.kind(), p.kind(), buyerSide)).toList();
     }
 
     /**
@@ -655,7 +675,11 @@ public class Procurement {
     /** A protocol (OPENING or AWARD), once it exists; public like the procedure. */
     @Transactional(readOnly = true)
     public Protocol protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
-        view(user, id);
+        ProcedureView procedure = view(user, id);
+        if (!tenderAccess.protocolVisible(procedure.kind(), kind, user != null && memberOf(user,
+                procedure.organizationId()))) {
+            throw new NotFoundException("Protocol");
+        }
         return bids.protocol(id, kind).orElseThrow(() -> new NotFoundException("Protocol"));
     }
 

@@ -46,6 +46,11 @@ public class OrganizationRepository {
                 .param("country", country).param("taxId", taxId).query(Boolean.class).single();
     }
 
+    public List<OrganizationId> accreditedByTaxId(String taxId) {
+        return jdbc.sql("SELECT id FROM organization WHERE tax_id = :taxId AND status = 'ACCREDITED' ORDER BY id")
+                .param("taxId", taxId).query((rs, n) -> new OrganizationId(rs.getObject("id", UUID.class))).list();
+    }
+
     public Optional<Organization> find(OrganizationId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
                 .param("id", id.value()).query(this::map).optional();

@@ -66,7 +66,8 @@ public class CatalogueIndex {
             CROSS JOIN LATERAL (SELECT p.title || ' ' || l.titles || ' ' || p.description AS text) t
             -- Never-published procedures (drafts, and drafts cancelled before publication) stay out, and so do
             -- closed tenders, which are by invitation only.
-            WHERE p.published_at IS NOT NULL AND p.status <> 'DRAFT' AND p.kind <> 'CLOSED_TENDER'
+            WHERE p.published_at IS NOT NULL AND p.status <> 'DRAFT' AND p.kind NOT IN (%s)
+              AND NOT COALESCE((p.settings ->> 'invitedOnly')::boolean, FALSE)
               AND l.min_price IS NOT NULL AND %s
             ON CONFLICT (procedure_id) DO UPDATE SET
                 organization_id = EXCLUDED.organization_id, title = EXCLUDED.title, kind = EXCLUDED.kind, status = EXCLUDED.status, currency = EXCLUDED.currency,
@@ -77,6 +78,10 @@ public class CatalogueIndex {
                 document = EXCLUDED.document,
                 headline = EXCLUDED.headline, thai_text = EXCLUDED.thai_text
             """;
+
+    /** The kinds seen by invited organizations only, as SQL literals. */
+    private static final String BY_INVITATION = java.util.Arrays.stream(ProcedureKind.values())
+            .filter(k -> !k.openToAll()).map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final Classifier classifier;
@@ -89,11 +94,12 @@ public class CatalogueIndex {
 
     /** Writes the procedure's search document once it is public; drafts and closed tenders are skipped. */
     public void index(Procedure procedure) {
-        if (procedure.status() == ProcedureStatus.DRAFT || procedure.kind() == ProcedureKind.CLOSED_TENDER) {
+        if (procedure.status() == ProcedureStatus.DRAFT || !procedure.kind().openToAll()
+                || procedure.settings().invitedOnly()) {
             return;
         }
         List<String> codes = procedure.lots().stream().map(Lot::categoryCode).distinct().toList();
-        jdbc.sql(UPSERT.formatted("p.id = :id"))
+        jdbc.sql(UPSERT.formatted(BY_INVITATION, "p.id = :id"))
                 .param("tree", json.writeValueAsString(ancestry(codes)))
                 .param("id", procedure.id().value())
                 .update();
@@ -101,7 +107,7 @@ public class CatalogueIndex {
 
     /** Rebuilds every search document from the procedures (after a bulk load); returns how many were written. */
     public int rebuild() {
-        return jdbc.sql(UPSERT.formatted("TRUE"))
+        return jdbc.sql(UPSERT.formatted(BY_INVITATION, "TRUE"))
                 .param("tree", json.writeValueAsString(ancestry(null)))
                 .update();
     }

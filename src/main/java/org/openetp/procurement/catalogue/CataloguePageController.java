@@ -66,7 +66,7 @@ class CataloguePageController {
         model.addAttribute("regions", regions);
         model.addAttribute("regionNames", regionNames);
         model.addAttribute("kinds", Arrays.stream(ProcedureKind.values())
-                .filter(k -> k != ProcedureKind.CLOSED_TENDER).toList());
+                .filter(ProcedureKind::openToAll).toList());
         model.addAttribute("statuses", Arrays.stream(ProcedureStatus.values())
                 .filter(s -> s != ProcedureStatus.DRAFT).toList());
         model.addAttribute("sorts", Arrays.stream(CatalogueSort.values()).map(CatalogueSort::token).toList());

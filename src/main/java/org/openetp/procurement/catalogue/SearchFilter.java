@@ -69,7 +69,7 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
             ProcedureKind kind = constant(ProcedureKind.class, value);
             if (kind == null) {
                 errors.add(new FieldError("kind", "catalogue.kind.unknown"));
-            } else if (kind == ProcedureKind.CLOSED_TENDER) {
+            } else if (!kind.openToAll()) {
                 errors.add(new FieldError("kind", "catalogue.kind.notPublic"));
             } else {
                 kinds.add(kind);

@@ -11,6 +11,7 @@ import org.openetp.organization.Role;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.ProcedureRepository;
+import org.openetp.procurement.tenders.TenderAccess;
 import org.openetp.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +24,18 @@ class ProcedureAccess {
 
     private final ProcedureRepository procedures;
     private final Organizations organizations;
+    private final TenderAccess tenders;
 
-    ProcedureAccess(ProcedureRepository procedures, Organizations organizations) {
+    ProcedureAccess(ProcedureRepository procedures, Organizations organizations, TenderAccess tenders) {
         this.procedures = procedures;
         this.organizations = organizations;
+        this.tenders = tenders;
     }
 
     /** The procedure, if the caller (null: anonymous) may see it. */
     Procedure visible(@Nullable CurrentUser user, ProcedureId id) {
         Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!procedure.isPublic() && !buyerSide(user, procedure)) {
+        if (!procedure.isPublic() && !buyerSide(user, procedure) && !tenders.invited(procedure, user)) {
             throw new NotFoundException("Procedure");
         }
         return procedure;
@@ -42,7 +45,7 @@ class ProcedureAccess {
     Procedure forBuyer(CurrentUser user, ProcedureId id, boolean lock) {
         Procedure procedure = (lock ? procedures.findForUpdate(id) : procedures.find(id))
                 .orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!procedure.isPublic() && !buyerSide(user, procedure)) {
+        if (!procedure.isPublic() && !buyerSide(user, procedure) && !tenders.invited(procedure, user)) {
             throw new NotFoundException("Procedure");
         }
         organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), Role.BUYER);

@@ -216,7 +216,22 @@ public final class Procedure {
      * publication stays private, and so does a tender by invitation, whatever its status.
      */
     public boolean isPublic() {
-        return publishedAt != null && kind.openToAll();
+        return publishedAt != null && kind.openToAll() && !settings.invitedOnly();
+    }
+
+    /**
+     * Competitive negotiations (SPEC §5.1): the buyer calls for final offers; their deadline becomes the submission
+     * deadline, at which they are opened like sealed bids. Questions close with it at the latest.
+     */
+    public void callForFinalOffers(Instant deadline, Instant now) {
+        requireStatus(ProcedureStatus.PUBLISHED, "negotiations.notPublished");
+        if (!deadline.isAfter(now)) {
+            throw new InvalidInputException("deadline", "negotiations.deadline.past");
+        }
+        submissionDeadline = deadline;
+        if (clarificationDeadline == null || clarificationDeadline.isAfter(deadline)) {
+            clarificationDeadline = deadline;
+        }
     }
 
     public Lot lot(LotId lotId) {

@@ -36,7 +36,9 @@ public class ProcedureRepository {
 
     private final JdbcClient jdbc;
     private final CatalogueIndex catalogue;
-    private final JsonMapper json = JsonMapper.shared();
+    // Settings stored before a switch existed lack it: it reads as off (false) rather than failing the procedure.
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     ProcedureRepository(JdbcClient jdbc, CatalogueIndex catalogue) {
         this.jdbc = jdbc;

@@ -30,6 +30,7 @@ import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
+import org.openetp.procurement.tenders.TenderForm;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -280,10 +281,9 @@ class ProcedurePageController {
                 deadline(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
     }
 
-    /** The signature switch, and for auctions the fields of the form's auction section (minutes, percent). */
+    /** The tender switches, and for auctions the fields of the form's auction section (minutes, percent). */
     private static Map<String, Object> settings(Map<String, String> form) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
+        Map<String, Object> settings = new LinkedHashMap<>(TenderForm.settings(form));
         String kind = form.getOrDefault("kind", "");
         if (!kind.endsWith("_AUCTION")) {
             return settings;

@@ -1,0 +1,44 @@
+package org.openetp.procurement.tenders;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The creation form's settings as the API takes them: the signature switch and the tender switches (invitations,
+ * SME-only, pre-qualification and two stages with their deadlines, read as UTC like the submission deadline).
+ */
+public final class TenderForm {
+
+    private TenderForm() {
+    }
+
+    /** The {@code settings} map of a new procedure from the creation form's fields. */
+    public static Map<String, Object> settings(Map<String, String> form) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
+        for (String flag : new String[] {"invitedOnly", "smeOnly", "prequalification", "twoStage"}) {
+            if ("true".equals(form.get(flag))) {
+                settings.put(flag, true);
+            }
+        }
+        for (String deadline : new String[] {"qualificationDeadline", "stageOneDeadline"}) {
+            String value = form.get(deadline);
+            if (value != null && !value.isBlank()) {
+                settings.put(deadline, utc(value));
+            }
+        }
+        return settings;
+    }
+
+    /** A datetime-local value as an ISO instant in UTC; unreadable text is passed on for the settings to refuse. */
+    private static String utc(String value) {
+        try {
+            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC).toString();
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+}
