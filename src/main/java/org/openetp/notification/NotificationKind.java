@@ -12,5 +12,7 @@ enum NotificationKind {
     /** An invitation to a procedure by invitation (closed tenders, competitive negotiations). */
     INVITATION,
     /** A step of a tender: a qualification or stage-1 protocol, a call for final offers, a negotiation message. */
-    TENDER_STEP
+    TENDER_STEP,
+    /** A lot's live auction started or ended. */
+    AUCTION
 }

@@ -1,12 +1,14 @@
 package org.openetp.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openetp.shared.mail.Mailer;
 import org.openetp.shared.mail.OutboxEntry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -25,13 +27,13 @@ class DevMailController {
 
     @GetMapping("/api/v1/dev/mail")
     @ResponseBody
-    List<OutboxEntry> outbox() {
-        return mailer.recent(100);
+    List<OutboxEntry> outbox(@RequestParam(required = false) @Nullable String to) {
+        return mailer.recent(100, to);
     }
 
     @GetMapping("/dev/mail")
-    String page(Model model) {
-        model.addAttribute("mails", mailer.recent(100));
+    String page(@RequestParam(required = false) @Nullable String to, Model model) {
+        model.addAttribute("mails", mailer.recent(100, to == null || to.isBlank() ? null : to.strip()));
         return "dev/mail";
     }
 }

@@ -123,6 +123,15 @@ class AuctionApiTests extends ApiTest {
         assertThat(replay.path("sameResult").asBoolean()).isTrue();
         assertThat(replay.path("winner").asString()).isEqualTo(betaLabel);
         assertThat(journaled("auction:" + auction.lot(), "AUCTION_ENDED")).isEqualTo(1);
+
+        // Participants and the buyer are told of the start and the end, with a link to the auction (SPEC §10).
+        for (Flows.Member told : List.of(alpha, buyer)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/notifications?size=100",
+                    Api.bearer(told.token())).json().path("items").valueStream()
+                    .filter(n -> n.path("kind").asString().equals("AUCTION")
+                            && n.path("link").asString().equals("/auctions/" + auction.lot()))
+                    .count() == 2);
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
         assertThat(page.text(By.id("login-error"))).isEqualTo(page.message("login.error.unconfirmed", "en"));
 
         // The confirmation link from the dev outbox.
-        page.open("/dev/mail");
+        page.open("/dev/mail?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
         WebElement mail = browser.findElements(By.cssSelector(".mail")).stream()
                 .filter(m -> m.findElement(By.cssSelector(".mail-to")).getText().equals(email))
                 .findFirst().orElseThrow();

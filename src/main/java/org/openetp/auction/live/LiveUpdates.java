@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -54,7 +55,7 @@ public class LiveUpdates implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Map<LotId, Watchers> watchers = new ConcurrentHashMap<>();
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
-    private final ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread notifier;
     private Thread listener;
@@ -144,11 +145,17 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private void deliverLater(Watchers group) {
-        fanout.execute(group::deliver);
+        try {
+            fanout.execute(group::deliver);
+        } catch (RejectedExecutionException stopping) {
+            // stop() is under way: nothing more is delivered on this node
+        }
     }
 
     @Override
     public void start() {
+        // A context may be stopped and started again: each start gets fresh threads.
+        fanout = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         notifier = Thread.ofPlatform().daemon().name("auction-notify").start(this::notifyLoop);
         listener = Thread.ofPlatform().daemon().name("auction-listen").start(this::listenLoop);

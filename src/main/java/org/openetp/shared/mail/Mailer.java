@@ -66,13 +66,14 @@ public class Mailer {
         }
     }
 
-    /** The most recent mails, newest first (the dev outbox). */
-    public List<OutboxEntry> recent(int limit) {
+    /** The most recent mails, newest first (the dev outbox), all or to one address. */
+    public List<OutboxEntry> recent(int limit, @Nullable String to) {
         return jdbc.sql("""
                 SELECT recipient, subject, body, links, created_at FROM mail_outbox
+                WHERE CAST(:to AS TEXT) IS NULL OR recipient = :to
                 ORDER BY created_at DESC, id LIMIT :limit
                 """)
-                .param("limit", limit)
+                .param("limit", limit).param("to", to)
                 .query((rs, n) -> new OutboxEntry(rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), strings(rs.getArray("links")),
                         rs.getTimestamp("created_at").toInstant()))
