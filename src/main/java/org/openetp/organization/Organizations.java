@@ -138,6 +138,15 @@ public class Organizations {
     }
 
     /**
+     * The organization whoever asks, for other modules acting for the platform (a contract records its parties'
+     * requisites). Never hand its result to a caller without {@link #view}'s check.
+     */
+    @Transactional(readOnly = true)
+    public OrganizationView describe(OrganizationId id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("Organization")).view();
+    }
+
+    /**
      * The organization's industry as the operator saw it at accreditation, for rules that give something for an
      * industry (SPEC §4.2: purchases of the nuclear industry). The admin may edit the declared industry at any time;
      * that edit counts only once an operator accredits the organization again. Null when none was verified.
