@@ -12,7 +12,8 @@ public enum ProcedureKind {
 
     /** Whether this version runs the kind end to end. */
     public boolean supported() {
-        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER;
+        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER
+                || this == REBIDDING_TENDER || this == FRAMEWORK_TENDER;
     }
 
     /** Whether anyone may see a published procedure of this kind; a closed tender is seen by those invited only. */

@@ -28,6 +28,7 @@ import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.contracts.Contracts;
 import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
 import org.openetp.procurement.persistence.BidRepository;
@@ -78,10 +79,12 @@ public class Procurement {
     private final Clock clock;
     private final ProcurementProperties properties;
     private final Contracts contracts;
+    private final Rebidding rebidding;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
-            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties, Contracts contracts) {
+            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties, Contracts contracts,
+            Rebidding rebidding) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -95,6 +98,7 @@ public class Procurement {
         this.clock = clock;
         this.properties = properties;
         this.contracts = contracts;
+        this.rebidding = rebidding;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -453,6 +457,7 @@ public class Procurement {
         Procedure procedure = lockOwned(user, id, Role.BUYER);
         requireEvaluation(procedure);
         Lot lot = procedure.lot(lotId);
+        rebidding.beforeAward(procedure, lotId);
         List<StoredBid> live = bids.liveBids(lotId);
         if (live.stream().anyMatch(b -> "SUBMITTED".equals(b.status()))) {
             throw new RuleViolationException("award.undecidedBids");
@@ -671,7 +676,9 @@ public class Procurement {
             @SuppressWarnings("unchecked")
             Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
-                    new BigDecimal(String.valueOf(content.get("price"))), procedure.currency(), proposal,
+                    // The price in force: the one the opening revealed, or an improved one after re-bidding.
+                    b.price() != null ? b.price() : new BigDecimal(String.valueOf(content.get("price"))),
+                    procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
                     (String) content.get("signer"), securities.get(b.id()), b.contractStatus(),
                     reliability.get(b.organization())));

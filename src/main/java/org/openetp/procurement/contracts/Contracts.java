@@ -212,6 +212,10 @@ public class Contracts {
     @Transactional
     public void answerAward(CurrentUser user, Procedure procedure, StoredBid winner, boolean sign,
             @Nullable String signature) {
+        if (procedure.settings().frameworkSize() > 0) {
+            answerFramework(user, procedure, winner, sign, signature);
+            return;
+        }
         Contract contract = contracts.ofLot(winner.lot()).orElseGet(() -> draftFromAward(procedure, winner));
         if (sign) {
             organizations.requireRole(user.id(), new OrganizationId(winner.organization()), Role.SUPPLIER);
@@ -230,9 +234,46 @@ public class Contracts {
         events.publishEvent(new ContractRefused(contract.id(), winner.organization(), user.id().value(), now));
     }
 
+    /**
+     * The best-ranked supplier of a framework lot answers the award: accepting joins the framework agreement (its
+     * contracts come from call-offs) and releases its bid security; refusing forfeits a deposit.
+     */
+    private void answerFramework(CurrentUser user, Procedure procedure, StoredBid winner, boolean sign,
+            @Nullable String signature) {
+        if (!"PENDING".equals(winner.contractStatus())) {
+            throw new RuleViolationException("contract.decided");
+        }
+        if (sign && (procedure.settings().signatureRequired() || signatures.requiredEverywhere())) {
+            String reference = procedure.id() + "/" + winner.lot();
+            VerifiedSignature verified = signatures.verify(user, new OrganizationId(winner.organization()),
+                    Role.SUPPLIER, "CONTRACT", reference, frameworkText(procedure, winner), signature);
+            signatures.keep(user, verified, "CONTRACT", reference, false);
+        }
+        if (!bids.decideContract(winner.id(), sign)) {
+            throw new RuleViolationException("contract.decided");
+        }
+        if (sign) {
+            security.release(winner.id());
+        } else {
+            security.forfeit(winner.id(), new OrganizationId(procedure.buyer()));
+        }
+        events.publishEvent(new ContractDecided(procedure.id(), winner.lot(), winner.id(), winner.organization(), sign,
+                user.id().value(), clock.instant()));
+    }
+
+    private static String frameworkText(Procedure procedure, StoredBid winner) {
+        BigDecimal price = winner.price() == null ? BigDecimal.ZERO : winner.price();
+        return "OpenETP framework agreement acceptance\nprocedure: " + procedure.id() + "\nlot: " + winner.lot()
+                + "\nbid: " + winner.id() + "\nprice: " + price.setScale(2).toPlainString() + "\ncurrency: "
+                + procedure.currency() + "\n";
+    }
+
     /** The acceptance text of the contract drafted from the award of a lot, for its winner. */
     @Transactional
     public String awardAcceptanceText(Procedure procedure, StoredBid winner) {
+        if (procedure.settings().frameworkSize() > 0) {
+            return frameworkText(procedure, winner);
+        }
         return contracts.ofLot(winner.lot()).orElseGet(() -> draftFromAward(procedure, winner)).acceptanceText();
     }
 

@@ -278,8 +278,22 @@ class ProcedurePageController {
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
                 deadline(form.get("submissionDeadline")),
-                Map.of("signatureRequired", "true".equals(form.get("signatureRequired"))), List.of(lot), criteria,
-                null);
+                settings(form), List.of(lot), criteria, null);
+    }
+
+    /** The form's settings: the signature switch, and the framework size when one is given. */
+    private static Map<String, Object> settings(Map<String, String> form) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
+        String frameworkSize = form.get("frameworkSize");
+        if (frameworkSize != null && !frameworkSize.isBlank()) {
+            try {
+                settings.put("frameworkSize", Integer.parseInt(frameworkSize.strip()));
+            } catch (NumberFormatException e) {
+                settings.put("frameworkSize", -1); // reported by the settings rule, naming the field
+            }
+        }
+        return settings;
     }
 
     /** The form's datetime-local field is read as UTC, the zone the page states. */
