@@ -69,6 +69,8 @@ public class Rebidding {
         if (deadline == null) {
             throw new InvalidInputException("deadline", "field.required");
         }
+        // PostgreSQL keeps microseconds and rounds the rest: a rounded-up deadline would keep the round open late.
+        deadline = deadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<StoredBid> live = bids.liveBids(lotId);
         int undecided = (int) live.stream().filter(b -> "SUBMITTED".equals(b.status())).count();
         int admitted = (int) live.stream().filter(b -> "ADMITTED".equals(b.status())).count();

@@ -77,6 +77,10 @@ class TendersApiTests extends ApiTest {
                 "95000.00", "85000.00");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE stream = :s").param("s", "procedure:" + t.id())
                 .query(String.class).list()).contains("REBIDDING_STARTED", "REBID_SUBMITTED", "REBIDDING_CLOSED");
+        Api.Response page = api.get("/procedures/" + t.id() + "?lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the protocols are listed on the public page").contains("Re-bidding protocol, lot 1",
+                "protocol-rebidding-1");
     }
 
     @Test
