@@ -34,9 +34,10 @@ public record ProcedureSettings(boolean signatureRequired, boolean twoEnvelope, 
             String field = "settings." + setting.getKey();
             switch (setting.getKey()) {
                 case "signatureRequired" -> signatureRequired = bool(setting.getValue(), field, errors);
-                case "twoEnvelope" -> twoEnvelope = bool(setting.getValue(), field, errors);
+                case "twoEnvelope" -> twoEnvelope = notYet(bool(setting.getValue(), field, errors), field, errors);
                 case "rebidding" -> rebidding = bool(setting.getValue(), field, errors);
-                case "alternativesAllowed" -> alternativesAllowed = bool(setting.getValue(), field, errors);
+                case "alternativesAllowed" -> alternativesAllowed = notYet(bool(setting.getValue(), field, errors),
+                        field, errors);
                 case "frameworkSize" -> {
                     if (setting.getValue() instanceof Integer n && n >= 1 && n <= MAX_FRAMEWORK_SIZE) {
                         frameworkSize = n;
@@ -48,6 +49,14 @@ public record ProcedureSettings(boolean signatureRequired, boolean twoEnvelope, 
             }
         }
         return new ProcedureSettings(signatureRequired, twoEnvelope, rebidding, frameworkSize, alternativesAllowed);
+    }
+
+    /** Refuses switching on a setting whose stage this version does not run yet, rather than ignoring it. */
+    private static boolean notYet(boolean on, String field, List<FieldError> errors) {
+        if (on) {
+            errors.add(new FieldError(field, "settings.notYet"));
+        }
+        return false;
     }
 
     private static boolean bool(Object value, String field, List<FieldError> errors) {
