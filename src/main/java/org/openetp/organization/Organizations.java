@@ -347,7 +347,10 @@ public class Organizations {
         return repository.findByTaxId(IdentifierRules.normalize(taxId));
     }
 
-    /** The organization as the platform itself reads it, for other modules' listeners (no caller to check). */
+    /**
+     * The organization as the platform itself reads it, for other modules acting for the platform (a listener, a
+     * contract recording its parties' requisites). Never hand its result to a caller without {@link #view}'s check.
+     */
     @Transactional(readOnly = true)
     public Optional<OrganizationView> describe(OrganizationId id) {
         return repository.find(id).map(Organization::view);

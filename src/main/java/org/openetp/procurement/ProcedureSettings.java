@@ -13,14 +13,21 @@ import org.openetp.shared.FieldError;
  * The tender switches ({@code invitedOnly}, {@code smeOnly}, {@code prequalification} with its
  * {@code qualificationDeadline}, {@code twoStage} with its {@code stageOneDeadline}) are what the tender kinds preset
  * (SPEC §5.1); {@link org.openetp.procurement.domain.TenderRules} applies the presets and refuses combinations that
- * do not go together.
+ * do not go together. {@code twoEnvelope}: technical and price envelopes, prices opened only for technically
+ * compliant bids; {@code rebidding}: one price-improvement round after evaluation; {@code frameworkSize}: a framework
+ * agreement with up to that many suppliers (0: not a framework); {@code alternativesAllowed}: alternative offers
+ * beside the main one. {@code auction}: the live auction's settings, for auction kinds only.
  */
 public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, boolean smeOnly,
         boolean prequalification, @Nullable Instant qualificationDeadline, boolean twoStage,
-        @Nullable Instant stageOneDeadline, @Nullable AuctionSettings auction) {
+        @Nullable Instant stageOneDeadline, boolean twoEnvelope, boolean rebidding, int frameworkSize,
+        boolean alternativesAllowed, @Nullable AuctionSettings auction) {
 
     public static final ProcedureSettings DEFAULT = new ProcedureSettings(false, false, false, false, null, false,
-            null, null);
+            null, false, false, 0, false, null);
+
+    /** The largest framework agreement, in suppliers. */
+    static final int MAX_FRAMEWORK_SIZE = 50;
 
     /**
      * Reads {@code settings} as the API receives it for a procedure of the kind, adding an error per unknown name,
@@ -36,6 +43,10 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
         boolean twoStage = false;
         Instant qualificationDeadline = null;
         Instant stageOneDeadline = null;
+        boolean twoEnvelope = false;
+        boolean rebidding = false;
+        int frameworkSize = 0;
+        boolean alternativesAllowed = false;
         for (Map.Entry<String, Object> setting : given.entrySet()) {
             String field = "settings." + setting.getKey();
             if (AuctionSettings.NAMES.contains(setting.getKey())) {
@@ -45,25 +56,69 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
                 continue;
             }
             switch (setting.getKey()) {
-                case "signatureRequired" -> {
-                    if (setting.getValue() instanceof Boolean b) {
-                        signatureRequired = b;
-                    } else {
-                        errors.add(new FieldError(field, "settings.boolean"));
-                    }
-                }
+                case "signatureRequired" -> signatureRequired = flag(setting.getValue(), field, errors);
                 case "invitedOnly" -> invitedOnly = flag(setting.getValue(), field, errors);
                 case "smeOnly" -> smeOnly = flag(setting.getValue(), field, errors);
                 case "prequalification" -> prequalification = flag(setting.getValue(), field, errors);
                 case "twoStage" -> twoStage = flag(setting.getValue(), field, errors);
                 case "qualificationDeadline" -> qualificationDeadline = instant(setting.getValue(), field, errors);
                 case "stageOneDeadline" -> stageOneDeadline = instant(setting.getValue(), field, errors);
+                case "twoEnvelope" -> twoEnvelope = notYet(flag(setting.getValue(), field, errors), field, errors);
+                case "rebidding" -> rebidding = flag(setting.getValue(), field, errors);
+                case "alternativesAllowed" -> alternativesAllowed = notYet(flag(setting.getValue(), field, errors),
+                        field, errors);
+                case "frameworkSize" -> {
+                    if (setting.getValue() instanceof Integer n && n >= 1 && n <= MAX_FRAMEWORK_SIZE) {
+                        frameworkSize = n;
+                    } else {
+                        errors.add(new FieldError(field, "settings.frameworkSize"));
+                    }
+                }
                 default -> errors.add(new FieldError(field, "settings.unknown"));
             }
         }
         return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification,
-                qualificationDeadline, twoStage, stageOneDeadline,
-                kind.auction() ? AuctionSettings.parse(given, errors) : null);
+                qualificationDeadline, twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize,
+                alternativesAllowed, kind.auction() ? AuctionSettings.parse(given, errors) : null);
+    }
+
+    /** The same settings with the tender switches of SPEC §5.1 as given (what the kinds' presets decide). */
+    public ProcedureSettings withTenderSwitches(boolean invitedOnly, boolean smeOnly, boolean prequalification,
+            @Nullable Instant qualificationDeadline, boolean twoStage, @Nullable Instant stageOneDeadline) {
+        return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification, qualificationDeadline,
+                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction);
+    }
+
+    /**
+     * The settings with the kind's preset switched on (SPEC §5.1: kinds are named presets over these switches); a
+     * framework tender must say how many suppliers it selects.
+     */
+    ProcedureSettings forKind(ProcedureKind kind, List<FieldError> errors) {
+        return switch (kind) {
+            case TWO_ENVELOPE_TENDER -> withStages(true, rebidding, alternativesAllowed);
+            case REBIDDING_TENDER -> withStages(twoEnvelope, true, alternativesAllowed);
+            case ALTERNATIVES_TENDER -> withStages(twoEnvelope, rebidding, true);
+            case FRAMEWORK_TENDER -> {
+                if (frameworkSize == 0) {
+                    errors.add(new FieldError("settings.frameworkSize", "settings.frameworkSize"));
+                }
+                yield this;
+            }
+            default -> this;
+        };
+    }
+
+    private ProcedureSettings withStages(boolean twoEnvelope, boolean rebidding, boolean alternativesAllowed) {
+        return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification, qualificationDeadline,
+                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction);
+    }
+
+    /** Refuses switching on a setting whose stage this version does not run yet, rather than ignoring it. */
+    private static boolean notYet(boolean on, String field, List<FieldError> errors) {
+        if (on) {
+            errors.add(new FieldError(field, "settings.notYet"));
+        }
+        return false;
     }
 
     private static boolean flag(@Nullable Object value, String field, List<FieldError> errors) {

@@ -28,7 +28,9 @@ import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
+import org.openetp.procurement.contracts.Contracts;
 import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
 import org.openetp.procurement.domain.TenderRules;
@@ -81,11 +83,13 @@ public class Procurement {
     private final Clock clock;
     private final ProcurementProperties properties;
     private final TenderAccess tenderAccess;
+    private final Contracts contracts;
+    private final Rebidding rebidding;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
             ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
-            TenderAccess tenderAccess) {
+            TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -99,6 +103,8 @@ public class Procurement {
         this.clock = clock;
         this.properties = properties;
         this.tenderAccess = tenderAccess;
+        this.contracts = contracts;
+        this.rebidding = rebidding;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -120,7 +126,7 @@ public class Procurement {
         }
         List<Lot> lots = lots(errors, command.lots());
         List<Criterion> criteria = criteria(errors, kind, command.criteria());
-        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors);
+        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors).forKind(kind, errors);
         settings = TenderRules.preset(kind, settings, command.settings(), command.submissionDeadline(), now, errors);
         AuctionSettings auction = settings.auction();
         if (auction != null && command.submissionDeadline() != null
@@ -545,6 +551,7 @@ public class Procurement {
         Procedure procedure = lockOwned(user, id, Role.BUYER);
         requireEvaluation(procedure);
         Lot lot = procedure.lot(lotId);
+        rebidding.beforeAward(procedure, lotId);
         List<StoredBid> live = bids.liveBids(lotId);
         if (live.stream().anyMatch(b -> "SUBMITTED".equals(b.status()))) {
             throw new RuleViolationException("award.undecidedBids");
@@ -588,43 +595,23 @@ public class Procurement {
     }
 
     /**
-     * The winner of a lot answers the award (SPEC §4.5, §5.7): signing the contract releases its bid security,
-     * refusing it forfeits a deposit to the buyer. Only a supplier member of the winning organization answers, once.
-     * Where the procedure asks for signatures, accepting carries a signature over {@link #contractText} (SPEC §3.2),
-     * kept for the organization to re-verify.
+     * The winner of a lot answers the award (SPEC §4.5, §5.7): accepting is the supplier's acceptance of the contract
+     * drafted from the award, which releases its bid security the first time; refusing, before any acceptance,
+     * forfeits a deposit to the buyer. Only a supplier member of the winning organization answers. Where the procedure
+     * asks for signatures, accepting carries a signature over {@link #contractText} (SPEC §3.2).
      */
     @Transactional
     public void decideContract(CurrentUser user, ProcedureId id, LotId lotId, boolean sign,
             @Nullable String signature) {
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        StoredBid bid = winningBid(user, procedure, lotId);
-        if (!"PENDING".equals(bid.contractStatus())) {
-            throw new RuleViolationException("contract.decided");
-        }
-        if (sign && (procedure.settings().signatureRequired() || signatures.requiredEverywhere())) {
-            String reference = id + "/" + lotId;
-            VerifiedSignature verified = signatures.verify(user, new OrganizationId(bid.organization()),
-                    Role.SUPPLIER, "CONTRACT", reference, contractText(procedure, procedure.lot(lotId), bid),
-                    signature);
-            signatures.keep(user, verified, "CONTRACT", reference, false);
-        }
-        if (!bids.decideContract(bid.id(), sign)) {
-            throw new RuleViolationException("contract.decided");
-        }
-        if (sign) {
-            security.release(bid.id());
-        } else {
-            security.forfeit(bid.id(), new OrganizationId(procedure.buyer()));
-        }
-        events.publishEvent(new ContractDecided(id, lotId, bid.id(), bid.organization(), sign, user.id().value(),
-                clock.instant()));
+        contracts.answerAward(user, procedure, winningBid(user, procedure, lotId), sign, signature);
     }
 
     /** The exact text the winner signs to accept the contract of a lot; only the winner's members may read it. */
-    @Transactional(readOnly = true)
+    @Transactional
     public String contractText(CurrentUser user, ProcedureId id, LotId lotId) {
         Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        return contractText(procedure, procedure.lot(lotId), winningBid(user, procedure, lotId));
+        return contracts.awardAcceptanceText(procedure, winningBid(user, procedure, lotId));
     }
 
     private StoredBid winningBid(CurrentUser user, Procedure procedure, LotId lotId) {
@@ -634,13 +621,6 @@ public class Procurement {
             throw new NotFoundException("Contract");
         }
         return bid;
-    }
-
-    private static String contractText(Procedure procedure, Lot lot, StoredBid bid) {
-        BigDecimal price = bid.price() == null ? BigDecimal.ZERO : bid.price();
-        return "OpenETP contract acceptance\nprocedure: " + procedure.id() + "\nlot: " + lot.id() + "\nbid: "
-                + bid.id() + "\nprice: " + price.setScale(2).toPlainString() + "\ncurrency: " + procedure.currency()
-                + "\n";
     }
 
     /** The protocols produced so far; public like the procedure. */
@@ -795,17 +775,20 @@ public class Procurement {
             numbers.put(b.id(), perLot.merge(b.lot(), 1, Integer::sum));
         }
         Map<BidId, SecurityView> securities = security.of(visible.stream().map(StoredBid::id).toList());
+        Map<UUID, Reliability> reliability = contracts.reliability(
+                visible.stream().map(StoredBid::organization).collect(java.util.stream.Collectors.toSet()));
         List<BidView> views = new ArrayList<>();
         for (StoredBid b : visible) {
             Map<String, Object> content = unseal(procedure, b);
             @SuppressWarnings("unchecked")
             Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
-            // After an auction the bid's price is the one the auction ended with, not the initial offer.
-            BigDecimal price = b.price() != null ? b.price() : new BigDecimal(String.valueOf(content.get("price")));
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
-                    price, procedure.currency(), proposal,
+                    // The price in force: the one the opening revealed, or the one re-bidding or the auction ended with.
+                    b.price() != null ? b.price() : new BigDecimal(String.valueOf(content.get("price"))),
+                    procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    (String) content.get("signer"), securities.get(b.id()), b.contractStatus()));
+                    (String) content.get("signer"), securities.get(b.id()), b.contractStatus(),
+                    reliability.get(b.organization())));
         }
         return views;
     }

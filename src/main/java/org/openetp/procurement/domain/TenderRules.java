@@ -73,9 +73,8 @@ public final class TenderRules {
         deadline(prequalification, s.qualificationDeadline(), "settings.qualificationDeadline", submissionDeadline,
                 now, errors);
         deadline(twoStage, s.stageOneDeadline(), "settings.stageOneDeadline", submissionDeadline, now, errors);
-        return new ProcedureSettings(s.signatureRequired(), invitedOnly, smeOnly, prequalification,
-                prequalification ? s.qualificationDeadline() : null, twoStage, twoStage ? s.stageOneDeadline() : null,
-                s.auction());
+        return s.withTenderSwitches(invitedOnly, smeOnly, prequalification,
+                prequalification ? s.qualificationDeadline() : null, twoStage, twoStage ? s.stageOneDeadline() : null);
     }
 
     private static boolean forced(boolean byKind, String name, Map<String, Object> asked, List<FieldError> errors) {

@@ -281,9 +281,17 @@ class ProcedurePageController {
                 deadline(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
     }
 
-    /** The tender switches, and for auctions the fields of the form's auction section (minutes, percent). */
+    /** The tender switches, the framework size, and for auctions the fields of the form's auction section (minutes, percent). */
     private static Map<String, Object> settings(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>(TenderForm.settings(form));
+        String frameworkSize = form.get("frameworkSize");
+        if (frameworkSize != null && !frameworkSize.isBlank()) {
+            try {
+                settings.put("frameworkSize", Integer.parseInt(frameworkSize.strip()));
+            } catch (NumberFormatException e) {
+                settings.put("frameworkSize", -1); // reported by the settings rule, naming the field
+            }
+        }
         String kind = form.getOrDefault("kind", "");
         if (!kind.endsWith("_AUCTION")) {
             return settings;

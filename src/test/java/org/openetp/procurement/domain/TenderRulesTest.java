@@ -31,9 +31,9 @@ class TenderRulesTest {
     }
 
     private static ProcedureSettings settings(boolean invited, boolean sme, boolean qualification, boolean twoStage) {
-        return new ProcedureSettings(false, invited, sme, qualification,
+        return ProcedureSettings.DEFAULT.withTenderSwitches(invited, sme, qualification,
                 qualification ? NOW.plus(Duration.ofDays(3)) : null, twoStage,
-                twoStage ? NOW.plus(Duration.ofDays(3)) : null, null);
+                twoStage ? NOW.plus(Duration.ofDays(3)) : null);
     }
 
     @Test
@@ -48,8 +48,9 @@ class TenderRulesTest {
                 .prequalification()).isTrue();
         assertThat(errors).extracting(FieldError::field).containsExactly("settings.qualificationDeadline");
         errors.clear();
-        ProcedureSettings twoStage = preset(ProcedureKind.TWO_STAGE_TENDER, new ProcedureSettings(false, false, false,
-                false, null, false, NOW.plus(Duration.ofDays(2)), null), Map.of(), errors);
+        ProcedureSettings twoStage = preset(ProcedureKind.TWO_STAGE_TENDER,
+                ProcedureSettings.DEFAULT.withTenderSwitches(false, false, false, null, false,
+                        NOW.plus(Duration.ofDays(2))), Map.of(), errors);
         assertThat(errors).isEmpty();
         assertThat(twoStage.twoStage()).isTrue();
         assertThat(preset(ProcedureKind.OPEN_TENDER, ProcedureSettings.DEFAULT, Map.of(), errors))
@@ -72,13 +73,13 @@ class TenderRulesTest {
         preset(ProcedureKind.COMPETITIVE_NEGOTIATIONS, settings(false, false, false, true), Map.of(), errors);
         assertThat(errors).containsExactly(new FieldError("settings.twoStage", "settings.incompatible"));
         errors.clear();
-        preset(ProcedureKind.PREQUALIFICATION_TENDER, new ProcedureSettings(false, false, false, true,
-                SUBMISSION.plusSeconds(1), false, null, null), Map.of(), errors);
+        preset(ProcedureKind.PREQUALIFICATION_TENDER, ProcedureSettings.DEFAULT.withTenderSwitches(false, false,
+                true, SUBMISSION.plusSeconds(1), false, null), Map.of(), errors);
         assertThat(errors).containsExactly(new FieldError("settings.qualificationDeadline",
                 "settings.deadline.beforeSubmission"));
         errors.clear();
-        preset(ProcedureKind.OPEN_TENDER, new ProcedureSettings(false, false, false, false, null, false,
-                NOW.plus(Duration.ofDays(1)), null), Map.of(), errors);
+        preset(ProcedureKind.OPEN_TENDER, ProcedureSettings.DEFAULT.withTenderSwitches(false, false, false, null,
+                false, NOW.plus(Duration.ofDays(1))), Map.of(), errors);
         assertThat(errors).containsExactly(new FieldError("settings.stageOneDeadline", "settings.unused"));
     }
 

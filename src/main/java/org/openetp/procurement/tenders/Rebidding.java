@@ -1,0 +1,215 @@
+package org.openetp.procurement.tenders;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openetp.identity.CurrentUser;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.RebidSubmitted;
+import org.openetp.procurement.RebiddingClosed;
+import org.openetp.procurement.RebiddingStarted;
+import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.domain.Procedure;
+import org.openetp.procurement.domain.RebiddingPolicy;
+import org.openetp.procurement.persistence.BidRepository;
+import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.shared.ForbiddenException;
+import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.NotFoundException;
+import org.openetp.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Re-bidding (SPEC §5.1 item 6, setting {@code rebidding}): after evaluation the buyer holds one round per lot, with a
+ * deadline, if at least two bids are admitted; admitted bidders may only lower their price; once the deadline has
+ * passed the improved prices replace the old ones, the re-bidding protocol is published, and the lot is awarded on
+ * the new prices. The award of such a lot waits for its round.
+ */
+@Service
+public class Rebidding {
+
+    private final LotStageAccess access;
+    private final RebiddingRepository rounds;
+    private final BidRepository bids;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Rebidding(LotStageAccess access, RebiddingRepository rounds, BidRepository bids, ApplicationEventPublisher events,
+            Clock clock) {
+        this.access = access;
+        this.rounds = rounds;
+        this.bids = bids;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The buyer starts the lot's round, open until {@code deadline}. */
+    @Transactional
+    public RoundView start(CurrentUser user, ProcedureId id, LotId lotId, @Nullable Instant deadline) {
+        Procedure procedure = access.lockAsBuyer(user, id);
+        requireRebidding(procedure);
+        Lot lot = procedure.lot(lotId);
+        if (lot.decided()) {
+            throw new RuleViolationException("lot.decided", lot.number());
+        }
+        if (rounds.round(lotId).isPresent()) {
+            throw new RuleViolationException("rebid.heldAlready");
+        }
+        if (deadline == null) {
+            throw new InvalidInputException("deadline", "field.required");
+        }
+        // PostgreSQL keeps microseconds and rounds the rest: a rounded-up deadline would keep the round open late.
+        deadline = deadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<StoredBid> live = bids.liveBids(lotId);
+        int undecided = (int) live.stream().filter(b -> "SUBMITTED".equals(b.status())).count();
+        int admitted = (int) live.stream().filter(b -> "ADMITTED".equals(b.status())).count();
+        Instant now = clock.instant();
+        RebiddingPolicy.requireCanStart(undecided, admitted, deadline, now);
+        rounds.start(id, lotId, deadline, now, user.id().value());
+        events.publishEvent(new RebiddingStarted(id, lotId, deadline, admitted, user.id().value(), now));
+        return round(user, id, lotId);
+    }
+
+    /** An admitted bidder lowers its price on the lot during the round. */
+    @Transactional
+    public RoundView rebid(CurrentUser user, ProcedureId id, LotId lotId, @Nullable BigDecimal price) {
+        Procedure procedure = access.lock(id);
+        procedure.lot(lotId);
+        RebiddingRepository.Round round = rounds.round(lotId).orElseThrow(() -> new NotFoundException("Round"));
+        StoredBid own = ownBid(user, lotId).orElseThrow(() -> new ForbiddenException("rebid.notAdmitted"));
+        if (!"ADMITTED".equals(own.status())) {
+            throw new ForbiddenException("rebid.notAdmitted");
+        }
+        Instant now = clock.instant();
+        RebiddingPolicy.requireOpen(round.deadline(), now);
+        if (price == null) {
+            throw new InvalidInputException("price", "field.required");
+        }
+        BigDecimal current = priceInForce(own, lotId);
+        RebiddingPolicy.requireImproves(current, price);
+        rounds.rebid(own.id(), lotId, own.price(), price, now, user.id().value());
+        events.publishEvent(new RebidSubmitted(id, lotId, own.id(), own.organization(), user.id().value(), now));
+        return round(user, id, lotId);
+    }
+
+    /** The lot's round as the caller may see it: the buyer's side, admitted bidders, or the operator. */
+    @Transactional(readOnly = true)
+    public RoundView round(CurrentUser user, ProcedureId id, LotId lotId) {
+        Procedure procedure = access.find(id);
+        procedure.lot(lotId);
+        RebiddingRepository.Round round = rounds.round(lotId).orElseThrow(() -> new NotFoundException("Round"));
+        Instant now = clock.instant();
+        boolean open = now.isBefore(round.deadline());
+        StoredBid own = ownBid(user, lotId).orElse(null);
+        List<RoundView.Rebid> all = rounds.rebids(lotId);
+        List<RoundView.Rebid> visible;
+        if (access.buyerSide(user, procedure) || user.operator()) {
+            visible = open ? List.of() : all;
+        } else if (own != null) {
+            visible = all.stream().filter(r -> r.bidId().equals(own.id())).toList();
+        } else {
+            throw new NotFoundException("Round");
+        }
+        return new RoundView(lotId, round.deadline(), round.startedAt(), round.closedAt(), open, visible,
+                own == null ? null : priceInForce(own, lotId),
+                own != null && open && "ADMITTED".equals(own.status()));
+    }
+
+    /**
+     * Called by the award before ranking a lot: a lot of a re-bidding tender with two or more admitted bids is
+     * awarded only after its round; once the deadline has passed the round closes here (improved prices in force,
+     * protocol published), exactly once.
+     */
+    @Transactional
+    public void beforeAward(Procedure procedure, LotId lotId) {
+        if (!procedure.settings().rebidding()) {
+            return;
+        }
+        RebiddingRepository.Round round = rounds.round(lotId).orElse(null);
+        if (round == null) {
+            long admitted = bids.liveBids(lotId).stream().filter(b -> "ADMITTED".equals(b.status())).count();
+            if (admitted >= RebiddingPolicy.MIN_ADMITTED) {
+                throw new RuleViolationException("rebid.required");
+            }
+            return;
+        }
+        if (round.closedAt() != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(round.deadline())) {
+            throw new RuleViolationException("rebid.roundOpen", round.deadline().toString());
+        }
+        List<RoundView.Rebid> improved = rounds.rebids(lotId);
+        for (RoundView.Rebid r : improved) {
+            bids.reveal(r.bidId(), r.price());
+        }
+        rounds.close(lotId, now);
+        String protocol = protocol(procedure, procedure.lot(lotId), round, improved, now);
+        String sha256 = LotStageAccess.sha256(protocol);
+        bids.insertProtocol(procedure.id(), "REBIDDING-" + procedure.lot(lotId).number(), protocol, sha256, now);
+        events.publishEvent(new RebiddingClosed(procedure.id(), lotId, improved.size(), sha256,
+                procedure.createdBy(), now));
+    }
+
+    private String protocol(Procedure procedure, Lot lot, RebiddingRepository.Round round,
+            List<RoundView.Rebid> improved, Instant now) {
+        DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
+        Map<BidId, Integer> numbers = new LinkedHashMap<>();
+        for (StoredBid b : bids.liveBids(lot.id())) {
+            numbers.put(b.id(), numbers.size() + 1);
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
+                .append("<title>Re-bidding protocol</title></head><body><h1>Re-bidding protocol</h1><p>")
+                .append(LotStageAccess.escape(procedure.title())).append(" — ").append(procedure.kind().name())
+                .append(", procedure ").append(procedure.id()).append("</p><h2>Lot ").append(lot.number())
+                .append(": ").append(LotStageAccess.escape(lot.title())).append("</h2><p>Round started at ")
+                .append(time.format(round.startedAt())).append(", deadline ").append(time.format(round.deadline()))
+                .append(", closed at ").append(time.format(now)).append(" (UTC).</p>");
+        if (improved.isEmpty()) {
+            html.append("<p>No bidder improved its price.</p>");
+        } else {
+            html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Participant</th><th>Price before</th>")
+                    .append("<th>Improved price</th><th>Submitted (UTC)</th></tr>");
+            for (RoundView.Rebid r : improved) {
+                html.append("<tr><td>Participant ").append(numbers.get(r.bidId())).append("</td><td>")
+                        .append(r.previous().toPlainString()).append(' ').append(procedure.currency())
+                        .append("</td><td>").append(r.price().toPlainString()).append(' ')
+                        .append(procedure.currency()).append("</td><td>").append(time.format(r.submittedAt()))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private BigDecimal priceInForce(StoredBid bid, LotId lotId) {
+        return rounds.rebids(lotId).stream().filter(r -> r.bidId().equals(bid.id())).map(RoundView.Rebid::price)
+                .findFirst().orElse(bid.price());
+    }
+
+    private java.util.Optional<StoredBid> ownBid(CurrentUser user, LotId lotId) {
+        Set<java.util.UUID> mine = access.supplierOrganizations(user);
+        return bids.liveBids(lotId).stream().filter(b -> mine.contains(b.organization())).findFirst();
+    }
+
+    private static void requireRebidding(Procedure procedure) {
+        if (!procedure.settings().rebidding()) {
+            throw new RuleViolationException("rebid.notThisKind");
+        }
+        if (procedure.status() != ProcedureStatus.EVALUATION) {
+            throw new RuleViolationException("procedure.notInEvaluation", procedure.status().name());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.openetp.procurement.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.shared.RuleViolationException;
+
+/** The contract's rules (SPEC §5.7) without Spring: acceptance order, milestones on time or late, completion. */
+class ContractTest {
+
+    static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    static final LocalDate DUE = LocalDate.parse("2026-03-10");
+
+    @Test
+    void aMilestoneDeliveredOnOrBeforeItsDueDateIsOnTimeAndAfterItLate() {
+        Contract contract = active(2);
+        Milestone first = contract.deliver(contract.milestones().get(0).id(), DUE, NOW);
+        assertThat(first.onTime()).as("delivered on the due date itself").isTrue();
+        Milestone second = contract.deliver(contract.milestones().get(1).id(), DUE.plusDays(1), NOW);
+        assertThat(second.onTime()).as("a day after the due date").isFalse();
+        assertThat(second.lateAsOf(DUE)).isTrue();
+        assertThat(contract.milestones().get(0).lateAsOf(DUE.plusDays(30))).isFalse();
+    }
+
+    @Test
+    void anUndeliveredMilestoneIsLateOnlyOnceItsDueDateHasPassed() {
+        Milestone pending = active(1).milestones().getFirst();
+        assertThat(pending.lateAsOf(DUE)).isFalse();
+        assertThat(pending.lateAsOf(DUE.plusDays(1))).isTrue();
+    }
+
+    @Test
+    void theContractIsInForceOnlyOnceBothPartiesAcceptedTheSameTerms() {
+        Contract contract = draft();
+        assertThatThrownBy(() -> contract.accept(Contract.Side.BUYER, acceptance()))
+                .as("the buyer accepts only terms with milestones").isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("contract.milestones.required");
+
+        // The supplier may accept first; a change of the milestones lapses its acceptance.
+        assertThat(contract.accept(Contract.Side.SUPPLIER, acceptance())).isFalse();
+        assertThat(contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE)).as("lapsed").isTrue();
+        assertThat(contract.supplierAcceptance()).isNull();
+        assertThat(contract.accept(Contract.Side.BUYER, acceptance())).isFalse();
+        assertThat(contract.status()).isEqualTo(Contract.Status.DRAFT);
+        assertThatThrownBy(() -> contract.addMilestone("More", BigDecimal.ONE, null, DUE))
+                .as("the buyer's acceptance fixes the terms").hasMessageContaining("contract.termsAccepted");
+        assertThatThrownBy(() -> contract.accept(Contract.Side.BUYER, acceptance()))
+                .hasMessageContaining("contract.acceptedAlready");
+        assertThatThrownBy(() -> contract.deliver(contract.milestones().getFirst().id(), DUE, NOW))
+                .as("nothing is delivered before the contract is in force").hasMessageContaining("contract.status");
+
+        assertThat(contract.accept(Contract.Side.SUPPLIER, acceptance())).isTrue();
+        assertThat(contract.status()).isEqualTo(Contract.Status.ACTIVE);
+        assertThat(contract.activatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void theContractIsCompletedWhenItsLastMilestoneIsDelivered() {
+        Contract contract = active(2);
+        contract.deliver(contract.milestones().get(1).id(), DUE, NOW);
+        assertThat(contract.status()).isEqualTo(Contract.Status.ACTIVE);
+        contract.deliver(contract.milestones().get(0).id(), DUE.plusDays(3), NOW.plusSeconds(60));
+        assertThat(contract.status()).isEqualTo(Contract.Status.COMPLETED);
+        assertThat(contract.completedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThatThrownBy(() -> contract.deliver(contract.milestones().get(0).id(), DUE, NOW))
+                .hasMessageContaining("contract.status");
+    }
+
+    @Test
+    void theAcceptanceTextCoversEveryMilestoneAndUserTextCannotForgeALine() {
+        Contract contract = draft();
+        contract.addMilestone("First batch\nprice: 1.00", BigDecimal.valueOf(5), null, DUE);
+        String text = contract.acceptanceText();
+        assertThat(text).startsWith("OpenETP contract acceptance\n").contains("price: 99000.00\n")
+                .contains("milestone 1: due 2026-03-10; 5 pcs; First batch\\nprice: 1.00\n");
+        assertThat(text.lines().filter(l -> l.startsWith("price: "))).hasSize(1);
+    }
+
+    private static Contract active(int milestones) {
+        Contract contract = draft();
+        for (int i = 0; i < milestones; i++) {
+            contract.addMilestone("Batch " + (i + 1), BigDecimal.valueOf(5), null, DUE);
+        }
+        contract.accept(Contract.Side.BUYER, acceptance());
+        contract.accept(Contract.Side.SUPPLIER, acceptance());
+        return contract;
+    }
+
+    private static Contract draft() {
+        return Contract.draft(ProcedureId.random(), LotId.random(), BidId.random(), null, party("Buyer"),
+                party("Supplier"), "Laptops — 1: Laptops", BigDecimal.TEN, "pcs", new BigDecimal("99000.00"), "RUB",
+                false, NOW);
+    }
+
+    private static Contract.Acceptance acceptance() {
+        return new Contract.Acceptance(UUID.randomUUID(), NOW, null);
+    }
+
+    private static Party party(String name) {
+        return new Party(UUID.randomUUID(), name + " LLC", name, "RU", "7707083893", null, null, "Moscow", "Moscow");
+    }
+}
