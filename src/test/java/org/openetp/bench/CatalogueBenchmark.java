@@ -443,14 +443,14 @@ class CatalogueBenchmark {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         Path loadavg = Path.of("/proc/loadavg");
         return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "unknown";
     }
 
     // ---------------------------------------------------------------- the report
 
-    private static Map<String, Object> machine(JdbcClient jdbc) throws IOException {
+    static Map<String, Object> machine(JdbcClient jdbc) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpu", cpuModel());
         m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -559,7 +559,7 @@ class CatalogueBenchmark {
         });
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
