@@ -30,6 +30,7 @@ import org.openetp.auction.domain.Outcome;
 import org.openetp.auction.domain.Participant;
 import org.openetp.auction.domain.PriceRange;
 import org.openetp.auction.domain.Standing;
+import org.openetp.auction.live.Wakeups;
 import org.openetp.auction.persistence.AuctionStore;
 import org.openetp.auction.persistence.AuctionStore.LogEntry;
 import org.openetp.auction.persistence.AuctionStore.StoredAuction;
@@ -78,16 +79,18 @@ public class Auctions {
     private final Signatures signatures;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Wakeups wakeups;
     private final Clock clock;
 
     Auctions(AuctionStore store, Procurement procurement, Organizations organizations, Signatures signatures,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Wakeups wakeups, Clock clock) {
         this.store = store;
         this.procurement = procurement;
         this.organizations = organizations;
         this.signatures = signatures;
         this.events = events;
         this.transactions = transactions;
+        this.wakeups = wakeups;
         this.clock = clock;
     }
 
@@ -323,7 +326,7 @@ public class Auctions {
         if (ended != null) {
             finish(row, auction, ended, seq, head);
         }
-        events.publishEvent(new AuctionChanged(lot, seq));
+        wakeups.afterCommit(lot);
         return seq;
     }
 

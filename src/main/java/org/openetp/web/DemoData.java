@@ -12,6 +12,9 @@ import org.openetp.billing.NewSubscription;
 import org.openetp.billing.PaymentSource;
 import org.openetp.billing.RecordPayment;
 import org.openetp.billing.Subscribe;
+import org.openetp.crm.CrmCommands;
+import org.openetp.crm.CrmService;
+import org.openetp.crm.CrmViews;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
 import org.openetp.identity.NewUser;
@@ -56,17 +59,20 @@ class DemoData implements ApplicationRunner {
     private final Organizations organizations;
     private final Procurement procurement;
     private final Billing billing;
+    private final CrmService crm;
     private final Clock clock;
     private final String operatorEmail;
     private final Duration minPeriod;
 
-    DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, Clock clock,
+    DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, CrmService crm,
+            Clock clock,
             @Value("${openetp.operator.email:}") String operatorEmail,
             @Value("${openetp.procurement.min-period}") Duration minPeriod) {
         this.identity = identity;
         this.organizations = organizations;
         this.procurement = procurement;
         this.billing = billing;
+        this.crm = crm;
         this.clock = clock;
         this.operatorEmail = operatorEmail;
         this.minPeriod = minPeriod;
@@ -101,6 +107,7 @@ class DemoData implements ApplicationRunner {
             fullPlan(operator, RIVAL, "DEMO-2");
             procedures();
             liveAuction();
+            salesPipeline();
         }
         log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
                 operatorEmail);
@@ -112,6 +119,39 @@ class DemoData implements ApplicationRunner {
         NewSubscription bought = billing.subscribe(supplier, new Subscribe("FULL", null));
         billing.recordPayment(bought.invoiceId(), new RecordPayment(new BigDecimal("10000.00"), "RUB", reference),
                 new PaymentSource.Operator(operator));
+    }
+
+    /**
+     * The demo supplier's sales team at work (SPEC §7): the demo buyer as a client with its decision maker, two deals
+     * on the board, a logged call, a supplier's quotes (a price fork) and a competitor.
+     */
+    private void salesPipeline() {
+        CurrentUser head = identity.findByEmail(SUPPLIER).map(DemoData::asCurrentUser).orElseThrow();
+        CrmViews.AccountView buyer = crm.createAccount(head, null, new CrmCommands.NewAccount("Demo Buyer LLC",
+                "7701012342", "RU-MOW", new BigDecimal("25000000"), "Office equipment buyer", false));
+        CrmViews.AccountView retail = crm.createAccount(head, null, new CrmCommands.NewAccount("Volga Retail JSC",
+                null, "RU-SAM", new BigDecimal("8000000"), "Retail chain", false));
+        crm.createContact(head, new CrmCommands.NewContact(buyer.id(), "Anna Buyer", "Head of procurement",
+                BUYER, "+7 495 000-00-01", "DECISION_MAKER"));
+        crm.createContact(head, new CrmCommands.NewContact(retail.id(), "Pavel Orlov", "IT manager",
+                "it@volga-retail.example", "+7 846 000-00-10", "TECHNICAL"));
+        CrmViews.DealView laptops = crm.createDeal(head, new CrmCommands.NewDeal(buyer.id(),
+                "Laptops for the Moscow office", new BigDecimal("2290000.00"), "RUB", null));
+        crm.moveDeal(head, laptops.id(), new CrmCommands.MoveDeal("NEED", null, null, null));
+        crm.createDeal(head, new CrmCommands.NewDeal(retail.id(), "Tablets for 40 stores",
+                new BigDecimal("1600000.00"), "RUB", null));
+        crm.logActivity(head, new CrmCommands.NewActivity(buyer.id(), laptops.id(), "CALL",
+                "Confirmed 20 laptops, delivery within 30 days"));
+        CrmViews.SupplierView distributor = crm.createSupplier(head, null, new CrmCommands.NewSupplier(
+                "Moscow IT Distribution", "sales@msk-it.example", "RU-MOW", "Payment in 30 days"));
+        for (String[] quote : new String[][] {{"10", "98000.00"}, {"50", "91000.00"}, {"200", "86500.00"}}) {
+            crm.addQuote(head, new CrmCommands.NewQuote(distributor.id(), "Business laptop 14\"", "Laptops",
+                    new BigDecimal(quote[0]), "pcs", new BigDecimal(quote[1]), "RUB"));
+        }
+        crm.createCompetitor(head, null, new CrmCommands.NewCompetitor("TechnoPark B2B",
+                "Search ads, marketplaces", "First page for \"business laptops\"", "https://technopark.example",
+                new BigDecimal("95000.00"), new BigDecimal("120000.00"), "RUB", "Fast delivery; large stock",
+                "No service contracts"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.openetp.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
@@ -30,8 +31,10 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("nav")
-    Nav nav(@AuthenticationPrincipal @Nullable CurrentUser user) {
-        if (user == null) {
+    Nav nav(@AuthenticationPrincipal @Nullable CurrentUser user, HttpServletRequest request) {
+        // A @RestController is a @Controller too, but the API renders no navigation bar: a bid must not pay a
+        // memberships query for one (the auction benchmark found it the most frequent frame on the bid path).
+        if (user == null || request.getRequestURI().startsWith("/api/")) {
             return new Nav(null, List.of(), false, false, devOutbox, false);
         }
         List<Membership> memberships = organizations.membershipsOf(user.id());

@@ -5,7 +5,7 @@ CREATE TABLE auction (
     procedure_id       UUID         NOT NULL,
     buyer_id           UUID         NOT NULL,
     currency           VARCHAR(3)   NOT NULL,
-    kind               VARCHAR(20)  NOT NULL,
+    kind               VARCHAR(40)  NOT NULL,
     signature_required BOOLEAN      NOT NULL,
     rules              TEXT         NOT NULL,
     offers             TEXT         NOT NULL,

@@ -5,11 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.openetp.auction.AuctionChanged;
 import org.openetp.auction.Auctions;
 import org.openetp.auction.LiveEvent;
 import org.openetp.procurement.LotId;
@@ -31,7 +28,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -53,15 +49,21 @@ public class LiveUpdates implements SmartLifecycle {
     private final Auctions auctions;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    /** Idle streams get a comment this often: proxies keep them open, and a gone browser is noticed and dropped. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** Watchers one virtual thread writes to when a lot has many (a write to each is a blocking flush). */
+    private static final int WATCHERS_PER_THREAD = 50;
+
+    private final Wakeups wakeups;
     private final Map<LotId, Watchers> watchers = new ConcurrentHashMap<>();
-    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread notifier;
     private Thread listener;
 
-    LiveUpdates(Auctions auctions, DataSource dataSource, JdbcClient jdbc) {
+    LiveUpdates(Auctions auctions, Wakeups wakeups, DataSource dataSource, JdbcClient jdbc) {
         this.auctions = auctions;
+        this.wakeups = wakeups;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -82,24 +84,19 @@ public class LiveUpdates implements SmartLifecycle {
         return watchers.values().stream().mapToInt(w -> w.emitters.size()).sum();
     }
 
-    @TransactionalEventListener
-    void on(AuctionChanged event) {
-        dirty.add(event.lot().value());
-        LockSupport.unpark(notifier);
-    }
-
     private void notifyLoop() {
+        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         while (running) {
-            if (dirty.isEmpty()) {
+            if (System.nanoTime() - nextHeartbeat > 0) {
+                watchers.values().forEach(group -> fanoutLater(group::heartbeat));
+                nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+            }
+            if (wakeups.isEmpty()) {
                 LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
                 continue;
             }
             LockSupport.parkNanos(COALESCE_NANOS);
-            List<String> ids = new ArrayList<>();
-            for (Iterator<UUID> it = dirty.iterator(); it.hasNext(); ) {
-                ids.add(it.next().toString());
-                it.remove();
-            }
+            List<String> ids = wakeups.drain();
             for (int from = 0; from < ids.size(); from += IDS_PER_NOTIFY) {
                 String payload = String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFY)));
                 try {
@@ -145,8 +142,12 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private void deliverLater(Watchers group) {
+        fanoutLater(group::deliver);
+    }
+
+    private void fanoutLater(Runnable work) {
         try {
-            fanout.execute(group::deliver);
+            fanout.execute(work);
         } catch (RejectedExecutionException stopping) {
             // stop() is under way: nothing more is delivered on this node
         }
@@ -158,6 +159,7 @@ public class LiveUpdates implements SmartLifecycle {
         fanout = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         notifier = Thread.ofPlatform().daemon().name("auction-notify").start(this::notifyLoop);
+        wakeups.wake(notifier);
         listener = Thread.ofPlatform().daemon().name("auction-listen").start(this::listenLoop);
     }
 
@@ -193,11 +195,11 @@ public class LiveUpdates implements SmartLifecycle {
         }
 
         synchronized void add(SseEmitter emitter, long seenSeq) {
+            emitters.add(emitter);
             if (seenSeq < sentSeq) {
                 // It comes back after missing some entries (Last-Event-ID): it gets them first, alone.
                 send(emitter, auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq).toList());
             }
-            emitters.add(emitter);
         }
 
         void remove(SseEmitter emitter) {
@@ -213,7 +215,35 @@ public class LiveUpdates implements SmartLifecycle {
                 return;
             }
             sentSeq = fresh.getLast().seq();
-            emitters.forEach(emitter -> send(emitter, fresh));
+            toEveryone(emitter -> send(emitter, fresh));
+        }
+
+        synchronized void heartbeat() {
+            toEveryone(emitter -> {
+                try {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                } catch (IOException | IllegalStateException e) {
+                    emitters.remove(emitter);
+                }
+            });
+        }
+
+        /**
+         * Writes to every watcher, many at once when there are many, and returns when all are written: the next
+         * delivery to the same watchers must not overtake this one.
+         */
+        private void toEveryone(Consumer<SseEmitter> write) {
+            List<SseEmitter> targets = List.copyOf(emitters);
+            if (targets.size() <= WATCHERS_PER_THREAD) {
+                targets.forEach(write);
+                return;
+            }
+            try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int from = 0; from < targets.size(); from += WATCHERS_PER_THREAD) {
+                    List<SseEmitter> slice = targets.subList(from, Math.min(targets.size(), from + WATCHERS_PER_THREAD));
+                    writers.execute(() -> slice.forEach(write));
+                }
+            }
         }
 
         private void send(SseEmitter emitter, List<LiveEvent> events) {
