@@ -15,7 +15,8 @@ public enum ProcedureKind {
         return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER
                 || this == CLOSED_TENDER || this == SME_TENDER || this == PREQUALIFICATION_TENDER
                 || this == TWO_STAGE_TENDER || this == COMPETITIVE_NEGOTIATIONS || this == REBIDDING_TENDER
-                || this == FRAMEWORK_TENDER || auction();
+                || this == FRAMEWORK_TENDER || this == TWO_ENVELOPE_TENDER || this == ALTERNATIVES_TENDER
+                || auction();
     }
 
     /**

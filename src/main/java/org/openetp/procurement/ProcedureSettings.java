@@ -63,10 +63,9 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
                 case "twoStage" -> twoStage = flag(setting.getValue(), field, errors);
                 case "qualificationDeadline" -> qualificationDeadline = instant(setting.getValue(), field, errors);
                 case "stageOneDeadline" -> stageOneDeadline = instant(setting.getValue(), field, errors);
-                case "twoEnvelope" -> twoEnvelope = notYet(flag(setting.getValue(), field, errors), field, errors);
+                case "twoEnvelope" -> twoEnvelope = flag(setting.getValue(), field, errors);
                 case "rebidding" -> rebidding = flag(setting.getValue(), field, errors);
-                case "alternativesAllowed" -> alternativesAllowed = notYet(flag(setting.getValue(), field, errors),
-                        field, errors);
+                case "alternativesAllowed" -> alternativesAllowed = flag(setting.getValue(), field, errors);
                 case "frameworkSize" -> {
                     if (setting.getValue() instanceof Integer n && n >= 1 && n <= MAX_FRAMEWORK_SIZE) {
                         frameworkSize = n;
@@ -111,14 +110,6 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
     private ProcedureSettings withStages(boolean twoEnvelope, boolean rebidding, boolean alternativesAllowed) {
         return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification, qualificationDeadline,
                 twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction);
-    }
-
-    /** Refuses switching on a setting whose stage this version does not run yet, rather than ignoring it. */
-    private static boolean notYet(boolean on, String field, List<FieldError> errors) {
-        if (on) {
-            errors.add(new FieldError(field, "settings.notYet"));
-        }
-        return false;
     }
 
     private static boolean flag(@Nullable Object value, String field, List<FieldError> errors) {

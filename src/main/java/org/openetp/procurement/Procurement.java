@@ -30,6 +30,8 @@ import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.contracts.Contracts;
 import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.tenders.Alternatives;
+import org.openetp.procurement.tenders.Envelopes;
 import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
@@ -85,11 +87,14 @@ public class Procurement {
     private final TenderAccess tenderAccess;
     private final Contracts contracts;
     private final Rebidding rebidding;
+    private final Envelopes envelopes;
+    private final Alternatives alternatives;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
             ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
-            TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding) {
+            TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding, Envelopes envelopes,
+            Alternatives alternatives) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -105,6 +110,8 @@ public class Procurement {
         this.tenderAccess = tenderAccess;
         this.contracts = contracts;
         this.rebidding = rebidding;
+        this.envelopes = envelopes;
+        this.alternatives = alternatives;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -240,7 +247,9 @@ public class Procurement {
         String sha256 = sha256(plaintext);
         StoredBid existing = bids.liveBid(lotId, supplier.value()).orElse(null);
         BidId bidId = existing != null ? existing.id() : BidId.random();
-        SealedBox box = vault.seal(procedure.sealedKey(), plaintext, associatedData(bidId, lotId));
+        // A two-envelope tender seals the price apart: the usual box then holds the technical envelope only.
+        SealedBox box = vault.seal(procedure.sealedKey(), envelopes.technicalEnvelope(procedure, plaintext),
+                associatedData(bidId, lotId));
         if (existing == null) {
             bids.insert(new StoredBid(bidId, id, lotId, supplier.value(), user.id().value(), "SUBMITTED", box.nonce(),
                     box.ciphertext(), sha256, now, now, false, null, null, null, null, null));
@@ -248,6 +257,7 @@ public class Procurement {
         } else {
             bids.replaceContent(bidId, box.nonce(), box.ciphertext(), sha256, user.id().value(), now);
         }
+        envelopes.sealPriceEnvelope(procedure, bidId, lotId, plaintext);
         SignedReceipt signed = signer.receipt(UUID.randomUUID().toString(), now, sha256);
         BidReceipt receipt = new BidReceipt(UUID.fromString(signed.id()), signed.receivedAt(), signed.sha256(),
                 signed.signature());
@@ -361,6 +371,7 @@ public class Procurement {
         procedure.requireAcceptingBids(now);
         StoredBid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
         bids.setStatus(bid.id(), "WITHDRAWN", now);
+        alternatives.removeWith(bid.id());
         security.release(bid.id());
         events.publishEvent(new BidWithdrawn(id, lotId, bid.id(), supplier.value(), now));
     }
@@ -390,7 +401,7 @@ public class Procurement {
         if (own.isEmpty() && (!procedure.opened() || procedure.auctionRunning())) {
             throw new ForbiddenException("bid.sealed");
         }
-        return numbered(procedure, live, own);
+        return envelopes.withOwnPrices(procedure, numbered(procedure, live, own));
     }
 
     /**
@@ -425,8 +436,11 @@ public class Procurement {
             }
             for (StoredBid bid : live) {
                 Map<String, Object> content = unseal(procedure, bid);
-                bids.reveal(bid.id(), new BigDecimal(String.valueOf(content.get("price"))));
+                if (content.get("price") != null) { // a two-envelope bid's price stays in its price envelope
+                    bids.reveal(bid.id(), new BigDecimal(String.valueOf(content.get("price"))));
+                }
             }
+            alternatives.open(procedure);
             procedures.update(procedure);
             events.publishEvent(new BidsOpened(procedure.id(), live.size(), now));
             if (procedure.status() == ProcedureStatus.FAILED) {
@@ -435,7 +449,8 @@ public class Procurement {
             }
             if (!procedure.kind().auction()) {
                 // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
-                String protocol = Protocols.opening(procedure, numbered(procedure, live, live));
+                String protocol = Protocols.opening(procedure, numbered(procedure, live, live),
+                        alternatives.openingSection(procedure));
                 bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
             }
             opened++;
@@ -510,6 +525,7 @@ public class Procurement {
     public void decideBid(CurrentUser user, ProcedureId id, BidId bidId, boolean admitted, @Nullable String reason) {
         Procedure procedure = lockOwned(user, id, Role.BUYER);
         requireEvaluation(procedure);
+        envelopes.beforeDecision(procedure);
         StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
                 .orElseThrow(() -> new NotFoundException("Bid"));
         if (!admitted && (reason == null || reason.isBlank())) {
@@ -552,14 +568,16 @@ public class Procurement {
         requireEvaluation(procedure);
         Lot lot = procedure.lot(lotId);
         rebidding.beforeAward(procedure, lotId);
+        envelopes.beforeAward(procedure);
         List<StoredBid> live = bids.liveBids(lotId);
         if (live.stream().anyMatch(b -> "SUBMITTED".equals(b.status()))) {
             throw new RuleViolationException("award.undecidedBids");
         }
         Map<BidId, Map<String, BigDecimal>> scores = bids.averageScores(lotId);
-        List<Ranking.Candidate> admitted = live.stream().filter(b -> "ADMITTED".equals(b.status()))
+        List<Ranking.Candidate> admitted = new ArrayList<>(live.stream().filter(b -> "ADMITTED".equals(b.status()))
                 .map(b -> new Ranking.Candidate(b.id(), b.price(), b.submittedAt(), scores.getOrDefault(b.id(), Map.of())))
-                .toList();
+                .toList());
+        admitted.addAll(alternatives.candidates(procedure, lotId)); // ranked among the bids, each on its own
         Instant now = clock.instant();
         List<Ranking.Ranked> ranking = Ranking.rank(procedure.kind(), procedure.criteria(), admitted);
         if (ranking.isEmpty()) {
@@ -568,16 +586,20 @@ public class Procurement {
             events.publishEvent(new LotFailed(id, lotId, now));
         } else {
             for (Ranking.Ranked r : ranking) {
-                bids.rank(r.bid(), r.score(), r.rank(), r.rank() == 1 ? "WINNER" : "NOT_AWARDED");
+                if (!alternatives.rank(r)) {
+                    bids.rank(r.bid(), r.score(), r.rank(), r.rank() == 1 ? "WINNER" : "NOT_AWARDED");
+                }
             }
-            StoredBid winner = live.stream().filter(b -> b.id().equals(ranking.getFirst().bid())).findFirst()
-                    .orElseThrow();
+            Alternatives.Award alternative = alternatives.awardTo(procedure, lotId, ranking.getFirst().bid(),
+                    user.id().value(), now).orElse(null);
+            BidId winnerId = alternative != null ? alternative.bid() : ranking.getFirst().bid();
+            StoredBid winner = live.stream().filter(b -> b.id().equals(winnerId)).findFirst().orElseThrow();
             procedure.award(lot.id(), winner.id(), now);
             // The winner's deposit stays blocked until it signs the contract, or goes to the buyer if it refuses.
             security.releaseAllBut(lotId, winner.id());
             bids.awaitContract(winner.id());
-            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), winner.price(),
-                    user.id().value(), now));
+            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(),
+                    alternative != null ? alternative.price() : winner.price(), user.id().value(), now));
         }
         procedures.update(procedure);
         closeIfDecided(procedure, now);
@@ -589,7 +611,7 @@ public class Procurement {
         if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
             events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
             List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
-            String protocol = Protocols.award(procedure, all);
+            String protocol = Protocols.award(procedure, all, alternatives.awardSection(procedure));
             bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
         }
     }
@@ -784,7 +806,9 @@ public class Procurement {
             Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     // The price in force: the one the opening revealed, or the one re-bidding or the auction ended with.
-                    b.price() != null ? b.price() : new BigDecimal(String.valueOf(content.get("price"))),
+                    // A two-envelope bid's technical envelope has no price: none until its price envelope opens.
+                    b.price() != null ? b.price() : content.get("price") == null ? null
+                            : new BigDecimal(String.valueOf(content.get("price"))),
                     procedure.currency(), proposal,
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
                     (String) content.get("signer"), securities.get(b.id()), b.contractStatus(),

@@ -18,7 +18,7 @@ final class Protocols {
     private Protocols() {
     }
 
-    static String opening(Procedure procedure, List<BidView> bids) {
+    static String opening(Procedure procedure, List<BidView> bids, String extra) {
         StringBuilder html = header(procedure, "Bid opening protocol");
         html.append("<p>Opened at ").append(TIME.format(procedure.openedAt())).append(" (UTC); submission deadline ")
                 .append(TIME.format(procedure.submissionDeadline())).append(".</p>");
@@ -33,15 +33,14 @@ final class Protocols {
                     .append("<th>Price</th></tr>");
             for (BidView b : lotBids) {
                 html.append("<tr><td>").append(e(b.participant())).append("</td><td>")
-                        .append(TIME.format(b.submittedAt())).append("</td><td>").append(b.price().toPlainString())
-                        .append(' ').append(e(b.currency())).append("</td></tr>");
+                        .append(TIME.format(b.submittedAt())).append("</td><td>").append(price(b)).append("</td></tr>");
             }
             html.append("</table>");
         }
-        return html.append("</body></html>").toString();
+        return html.append(extra).append("</body></html>").toString();
     }
 
-    static String award(Procedure procedure, List<BidView> bids) {
+    static String award(Procedure procedure, List<BidView> bids, String extra) {
         StringBuilder html = header(procedure, "Award protocol");
         for (Lot lot : procedure.lots()) {
             html.append("<h2>Lot ").append(lot.number()).append(": ").append(e(lot.title())).append("</h2>");
@@ -53,13 +52,18 @@ final class Protocols {
                     .append("<th>Score</th><th>Decision</th></tr>");
             bids.stream().filter(b -> b.lotId().equals(lot.id())).forEach(b -> html.append("<tr><td>")
                     .append(b.rank() == null ? "–" : b.rank()).append("</td><td>").append(e(b.participant()))
-                    .append("</td><td>").append(b.price().toPlainString()).append(' ').append(e(b.currency()))
+                    .append("</td><td>").append(price(b))
                     .append("</td><td>").append(b.score() == null ? "–" : b.score().toPlainString()).append("</td><td>")
                     .append(e(b.status())).append(b.rejectionReason() == null ? "" : ": " + e(b.rejectionReason()))
                     .append("</td></tr>"));
             html.append("</table>");
         }
-        return html.append("</body></html>").toString();
+        return html.append(extra).append("</body></html>").toString();
+    }
+
+    /** A two-envelope bid's price is absent until its price envelope opens, and for good when it was rejected. */
+    private static String price(BidView b) {
+        return b.price() == null ? "price envelope sealed" : b.price().toPlainString() + " " + e(b.currency());
     }
 
     private static StringBuilder header(Procedure procedure, String title) {

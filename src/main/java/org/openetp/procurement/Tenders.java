@@ -232,6 +232,10 @@ public class Tenders {
                 return tenders.applications(id, s).stream().map(StoredApplication::organization).toList();
             }
         }
+        if (org.openetp.procurement.tenders.Envelopes.PROTOCOL.equals(stage)) {
+            return bids.liveBids(id).stream().map(org.openetp.procurement.persistence.StoredBid::organization).distinct()
+                    .toList(); // every bidder
+        }
         return invitedOrganizations(id);
     }
 

@@ -1,5 +1,6 @@
 package org.openetp.procurement.contracts;
 
+import org.openetp.procurement.tenders.Alternatives;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,9 +71,12 @@ public class Contracts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final Alternatives alternatives;
+
     Contracts(ContractRepository contracts, ProcedureRepository procedures, BidRepository bids,
             Organizations organizations, Signatures signatures, BidSecurityDesk security,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Alternatives alternatives) {
+        this.alternatives = alternatives;
         this.contracts = contracts;
         this.procedures = procedures;
         this.bids = bids;
@@ -100,7 +104,9 @@ public class Contracts {
 
     private Contract draftFromAward(Procedure procedure, StoredBid bid) {
         Lot lot = procedure.lot(bid.lot());
-        BigDecimal price = bid.price() == null ? BigDecimal.ZERO : bid.price();
+        // An award to one of the bid's alternative offers is a contract at the alternative's price.
+        BigDecimal price = alternatives.awardedPrice(bid.id())
+                .orElse(bid.price() == null ? BigDecimal.ZERO : bid.price());
         return draft(procedure, lot, bid.id(), null, bid.organization(),
                 procedure.title() + " — " + lot.number() + ": " + lot.title(), lot.quantity(), price);
     }

@@ -70,6 +70,13 @@ public final class TenderRules {
         if (twoStage && staged) {
             errors.add(new FieldError("settings.twoStage", "settings.incompatible"));
         }
+        // Auctions rank live prices and negotiations choose among final offers: neither has envelopes or alternatives.
+        if (s.twoEnvelope() && staged) {
+            errors.add(new FieldError("settings.twoEnvelope", "settings.incompatible"));
+        }
+        if (s.alternativesAllowed() && staged) {
+            errors.add(new FieldError("settings.alternativesAllowed", "settings.incompatible"));
+        }
         deadline(prequalification, s.qualificationDeadline(), "settings.qualificationDeadline", submissionDeadline,
                 now, errors);
         deadline(twoStage, s.stageOneDeadline(), "settings.stageOneDeadline", submissionDeadline, now, errors);

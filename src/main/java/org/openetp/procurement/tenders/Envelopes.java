@@ -1,0 +1,200 @@
+package org.openetp.procurement.tenders;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openetp.identity.CurrentUser;
+import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidView;
+import org.openetp.procurement.LotId;
+import org.openetp.procurement.PriceEnvelopesOpened;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.StageProtocolPublished;
+import org.openetp.procurement.domain.EnvelopePolicy;
+import org.openetp.procurement.domain.Lot;
+import org.openetp.procurement.domain.Procedure;
+import org.openetp.procurement.persistence.BidRepository;
+import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.sealing.BidVault;
+import org.openetp.procurement.sealing.SealedBox;
+import org.openetp.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two-envelope tenders (SPEC §5.1 item 5, setting {@code twoEnvelope}). A bid's usual sealed content becomes its
+ * technical envelope, without the price; the whole content is sealed again as the price envelope, under the same
+ * procedure key but other associated data, so neither box opens in the other's place. The deadline opens the
+ * technical envelopes only; once the buyer has decided every bid, it opens the price envelopes of the admitted bids
+ * and publishes the price-opening protocol. A rejected bid's price envelope is never opened, by anybody.
+ */
+@Service
+public class Envelopes {
+
+    /** The protocol of the price opening. */
+    public static final String PROTOCOL = "PRICE_OPENING";
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final LotStageAccess access;
+    private final EnvelopeRepository envelopes;
+    private final BidRepository bids;
+    private final BidVault vault;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Envelopes(LotStageAccess access, EnvelopeRepository envelopes, BidRepository bids, BidVault vault,
+            ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.envelopes = envelopes;
+        this.bids = bids;
+        this.vault = vault;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What goes into the bid's usual sealed box: everything, or for a two-envelope tender everything but the price. */
+    public byte[] technicalEnvelope(Procedure procedure, byte[] content) {
+        if (!procedure.settings().twoEnvelope()) {
+            return content;
+        }
+        return JSON.writeValueAsBytes(EnvelopePolicy.technical(read(content)));
+    }
+
+    /** Seals the bid's whole content as its price envelope (two-envelope tenders only), replacing an earlier one. */
+    public void sealPriceEnvelope(Procedure procedure, BidId bid, LotId lot, byte[] content) {
+        if (procedure.settings().twoEnvelope()) {
+            envelopes.storePriceEnvelope(bid, vault.seal(procedure.sealedKey(), content, associatedData(bid, lot)));
+        }
+    }
+
+    /**
+     * The bidder's own bids with their own price, which a two-envelope tender keeps out of the technical envelope:
+     * the bidder may always read what it sealed. Never call it with another organization's bids.
+     */
+    public List<BidView> withOwnPrices(Procedure procedure, List<BidView> own) {
+        if (!procedure.settings().twoEnvelope()) {
+            return own;
+        }
+        List<BidView> result = new ArrayList<>();
+        for (BidView b : own) {
+            BigDecimal price = b.price() != null ? b.price() : ownPrice(procedure, b.id(), b.lotId());
+            result.add(new BidView(b.id(), b.lotId(), b.organizationId(), b.participant(), b.status(), price,
+                    b.currency(), b.proposal(), b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(),
+                    b.rejectionReason(), b.signer(), b.security(), b.contractStatus(), b.reliability()));
+        }
+        return result;
+    }
+
+    /** Called by the technical decision on a bid: decisions are final once the prices are known. */
+    public void beforeDecision(Procedure procedure) {
+        EnvelopePolicy.requireDecisionsOpen(procedure.settings().twoEnvelope(), opened(procedure.id()));
+    }
+
+    /** Called by the award: a two-envelope lot is ranked only on opened prices. */
+    public void beforeAward(Procedure procedure) {
+        EnvelopePolicy.requirePricesForAward(procedure.settings().twoEnvelope(), opened(procedure.id()));
+    }
+
+    /**
+     * The buyer opens the price envelopes of the technically compliant bids, once every bid is decided: their prices
+     * become readable, the price-opening protocol is published to the participants. Rejected bids' envelopes stay
+     * sealed.
+     */
+    @Transactional
+    public PriceOpeningView openPrices(CurrentUser user, ProcedureId id) {
+        Procedure procedure = access.lockAsBuyer(user, id);
+        List<StoredBid> live = bids.liveBids(id);
+        int undecided = (int) live.stream().filter(b -> "SUBMITTED".equals(b.status())).count();
+        EnvelopePolicy.requireCanOpenPrices(procedure.settings().twoEnvelope(),
+                procedure.status() == ProcedureStatus.EVALUATION, opened(id), undecided);
+        Instant now = clock.instant();
+        Map<BidId, BigDecimal> prices = new LinkedHashMap<>();
+        for (StoredBid bid : EnvelopePolicy.toOpen(live, StoredBid::status)) {
+            BigDecimal price = ownPrice(procedure, bid.id(), bid.lot());
+            bids.reveal(bid.id(), price);
+            prices.put(bid.id(), price);
+        }
+        envelopes.recordOpening(id, now, user.id().value());
+        String protocol = protocol(procedure, live, prices, now);
+        String sha256 = LotStageAccess.sha256(protocol);
+        bids.insertProtocol(id, PROTOCOL, protocol, sha256, now);
+        events.publishEvent(new PriceEnvelopesOpened(id, prices.size(), live.size() - prices.size(), sha256,
+                user.id().value(), now));
+        events.publishEvent(new StageProtocolPublished(id, PROTOCOL, sha256, user.id().value(), now));
+        return state(user, id);
+    }
+
+    /** Where the price opening stands, for the buyer's side; "not found" for others or other kinds. */
+    @Transactional(readOnly = true)
+    public PriceOpeningView state(CurrentUser user, ProcedureId id) {
+        Procedure procedure = access.find(id);
+        if (!procedure.settings().twoEnvelope() || !access.buyerSide(user, procedure)) {
+            throw new NotFoundException("PriceOpening");
+        }
+        Instant openedAt = envelopes.pricesOpenedAt(id).orElse(null);
+        int undecided = (int) bids.liveBids(id).stream().filter(b -> "SUBMITTED".equals(b.status())).count();
+        return new PriceOpeningView(openedAt, undecided,
+                openedAt == null && undecided == 0 && procedure.status() == ProcedureStatus.EVALUATION);
+    }
+
+    private boolean opened(ProcedureId id) {
+        return envelopes.pricesOpenedAt(id).isPresent();
+    }
+
+    private BigDecimal ownPrice(Procedure procedure, BidId bid, LotId lot) {
+        SealedBox box = envelopes.priceEnvelope(bid).orElseThrow(() -> new NotFoundException("PriceEnvelope"));
+        Map<String, Object> content = read(vault.open(procedure.sealedKey(), box, associatedData(bid, lot)));
+        return new BigDecimal(String.valueOf(content.get("price")));
+    }
+
+    private String protocol(Procedure procedure, List<StoredBid> live, Map<BidId, BigDecimal> prices, Instant now) {
+        DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
+                .append("<title>Price opening protocol</title></head><body><h1>Price opening protocol</h1><p>")
+                .append(LotStageAccess.escape(procedure.title())).append(" — ").append(procedure.kind().name())
+                .append(", procedure ").append(procedure.id()).append("</p><p>Technical envelopes opened at ")
+                .append(procedure.openedAt() == null ? "–" : time.format(procedure.openedAt()))
+                .append("; price envelopes of the technically compliant bids opened at ").append(time.format(now))
+                .append(" (UTC). The price envelopes of bids found not compliant stay sealed.</p>");
+        for (Lot lot : procedure.lots()) {
+            html.append("<h2>Lot ").append(lot.number()).append(": ").append(LotStageAccess.escape(lot.title()))
+                    .append("</h2>");
+            List<StoredBid> lotBids = live.stream().filter(b -> b.lot().equals(lot.id())).toList();
+            if (lotBids.isEmpty()) {
+                html.append("<p>No bids.</p>");
+                continue;
+            }
+            html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Participant</th><th>Technical decision</th>")
+                    .append("<th>Price</th></tr>");
+            for (int i = 0; i < lotBids.size(); i++) {
+                StoredBid b = lotBids.get(i);
+                BigDecimal price = prices.get(b.id());
+                html.append("<tr><td>Participant ").append(i + 1).append("</td><td>")
+                        .append(price != null ? "compliant" : "not compliant: "
+                                + LotStageAccess.escape(b.rejectionReason() == null ? "" : b.rejectionReason()))
+                        .append("</td><td>").append(price != null ? price.toPlainString() + " "
+                                + procedure.currency() : "not opened").append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static Map<String, Object> read(byte[] content) {
+        return JSON.readValue(content, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static String associatedData(BidId bid, LotId lot) {
+        return "bid:" + bid + ":lot:" + lot + ":price-envelope";
+    }
+}
