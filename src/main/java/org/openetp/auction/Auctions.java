@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -429,9 +428,5 @@ public class Auctions {
         Map<String, String> labels = new LinkedHashMap<>();
         auction.participants().forEach(p -> labels.put(p.id(), p.label()));
         return labels;
-    }
-
-    static BigDecimal nonNull(@Nullable BigDecimal value) {
-        return Objects.requireNonNull(value);
     }
 }

@@ -105,9 +105,11 @@ class DemoData implements ApplicationRunner {
             organizations.accredit(operator, rival);
             fullPlan(operator, SUPPLIER, "DEMO-1");
             fullPlan(operator, RIVAL, "DEMO-2");
+            // The sales pipeline first: the demo buyer is already the supplier's client when its procedures are
+            // published, so their leads go to that client's owner (SPEC §7.11) rather than racing to create it.
+            salesPipeline();
             procedures();
             liveAuction();
-            salesPipeline();
         }
         log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
                 operatorEmail);

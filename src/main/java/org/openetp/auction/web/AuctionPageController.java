@@ -1,9 +1,7 @@
 package org.openetp.auction.web;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openetp.auction.AuctionView;
 import org.openetp.auction.Auctions;
@@ -12,11 +10,8 @@ import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
-import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
-import org.openetp.shared.RuleViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.openetp.shared.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +30,12 @@ class AuctionPageController {
 
     private final Auctions auctions;
     private final Procurement procurement;
-    private final MessageSource messages;
+    private final PageActions actions;
 
-    AuctionPageController(Auctions auctions, Procurement procurement, MessageSource messages) {
+    AuctionPageController(Auctions auctions, Procurement procurement, PageActions actions) {
         this.auctions = auctions;
         this.procurement = procurement;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping("/auctions/{lotId}")
@@ -66,23 +61,11 @@ class AuctionPageController {
             @RequestParam(required = false) @Nullable String price,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String signature, RedirectAttributes redirect) {
-        Locale locale = LocaleContextHolder.getLocale();
-        try {
-            auctions.bid(user, new LotId(lotId), new LiveBid(decimal(price), "accept".equals(action) ? true : null,
-                    "stay".equals(action) ? true : null, "pass".equals(action) ? true : null, null, null,
-                    signature == null || signature.isBlank() ? null : signature));
-            redirect.addFlashAttribute("info", "auction.bid.accepted");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorText", e.errors().stream()
-                    .map(f -> messages.getMessage(f.messageKey(), null, f.messageKey(), locale))
-                    .collect(Collectors.joining("; ")));
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    locale));
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/auctions/" + lotId;
+        return actions.run("/auctions/" + lotId, redirect, "auction.bid.accepted",
+                () -> auctions.bid(user, new LotId(lotId), new LiveBid(decimal(price),
+                        "accept".equals(action) ? true : null, "stay".equals(action) ? true : null,
+                        "pass".equals(action) ? true : null, null, null,
+                        signature == null || signature.isBlank() ? null : signature)));
     }
 
     private static @Nullable BigDecimal decimal(@Nullable String value) {

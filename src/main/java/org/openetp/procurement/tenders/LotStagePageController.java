@@ -4,20 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
-import org.openetp.shared.ForbiddenException;
-import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
-import org.openetp.shared.RuleViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.openetp.shared.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +26,12 @@ class LotStagePageController {
 
     private final Rebidding rebidding;
     private final Frameworks frameworks;
-    private final MessageSource messages;
+    private final PageActions actions;
 
-    LotStagePageController(Rebidding rebidding, Frameworks frameworks, MessageSource messages) {
+    LotStagePageController(Rebidding rebidding, Frameworks frameworks, PageActions actions) {
         this.rebidding = rebidding;
         this.frameworks = frameworks;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping("/procedures/{id}/lots/{lotId}/stages")
@@ -90,22 +83,7 @@ class LotStagePageController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action) {
-        Locale locale = LocaleContextHolder.getLocale();
-        try {
-            action.run();
-            redirect.addFlashAttribute("info", doneKey);
-        } catch (InvalidInputException e) {
-            List<String> parts = new ArrayList<>();
-            e.errors().forEach(f -> parts.add(f.field() + ": "
-                    + messages.getMessage(f.messageKey(), null, f.messageKey(), locale)));
-            redirect.addFlashAttribute("errorText", String.join("; ", parts));
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    locale));
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/procedures/" + id;
+        return actions.run("/procedures/" + id, redirect, doneKey, action);
     }
 
     /** The form's datetime-local field is read as UTC, the zone the page states. */

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,13 +26,9 @@ import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.Tenders;
 import org.openetp.procurement.domain.TenderRules.Stage;
-import org.openetp.shared.FieldError;
-import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
-import org.openetp.shared.NotFoundException;
-import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.web.PageActions;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,15 +51,17 @@ class TenderPageController {
     private final Negotiations negotiations;
     private final Organizations organizations;
     private final MessageSource messages;
+    private final PageActions actions;
     private final Clock clock;
 
     TenderPageController(Procurement procurement, Tenders tenders, Negotiations negotiations,
-            Organizations organizations, MessageSource messages, Clock clock) {
+            Organizations organizations, MessageSource messages, PageActions actions, Clock clock) {
         this.procurement = procurement;
         this.tenders = tenders;
         this.negotiations = negotiations;
         this.organizations = organizations;
         this.messages = messages;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -175,24 +172,6 @@ class TenderPageController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action) {
-        Locale locale = LocaleContextHolder.getLocale();
-        try {
-            action.run();
-            redirect.addFlashAttribute("info", doneKey);
-        } catch (InvalidInputException e) {
-            List<String> parts = new ArrayList<>();
-            for (FieldError f : e.errors()) {
-                parts.add(f.field() + ": " + messages.getMessage(f.messageKey(), null, f.messageKey(), locale));
-            }
-            redirect.addFlashAttribute("errorText", String.join("; ", parts));
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    locale));
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        } catch (NotFoundException e) {
-            redirect.addFlashAttribute("error", "tender.notFound");
-        }
-        return "redirect:/procedures/" + id;
+        return actions.run("/procedures/" + id, redirect, doneKey, action);
     }
 }

@@ -31,10 +31,9 @@ import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.tenders.TenderForm;
-import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
-import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.web.PageActions;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,14 +54,16 @@ class ProcedurePageController {
     private final Organizations organizations;
     private final Classifier classifier;
     private final MessageSource messages;
+    private final PageActions actions;
     private final Clock clock;
 
     ProcedurePageController(Procurement procurement, Organizations organizations, Classifier classifier,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, PageActions actions, Clock clock) {
         this.procurement = procurement;
         this.organizations = organizations;
         this.classifier = classifier;
         this.messages = messages;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -210,26 +211,7 @@ class ProcedurePageController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("info", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorText", describe(e.errors()));
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/procedures/" + id;
-    }
-
-    private String describe(List<FieldError> errors) {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        List<String> parts = new ArrayList<>();
-        errors.forEach(e -> parts.add(e.field() + ": " + messages.getMessage(e.messageKey(), null, e.messageKey(),
-                locale)));
-        return String.join("; ", parts);
+        return actions.run("/procedures/" + id, redirect, doneKey, action);
     }
 
     private String renderForm(Model model, HttpServletRequest request, Map<String, String> form,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.web.PageActions;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
@@ -70,7 +71,7 @@ class DocumentsPageController {
     String upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files,
             @RequestParam(required = false) @Nullable UUID replaces, RedirectAttributes redirect) {
-        return actions.run(id, redirect, () -> {
+        return actions.run("/procedures/" + id, redirect, () -> {
             UploadResult result = documentation.upload(user, new ProcedureId(id), DocumentHttp.uploads(files),
                     replaces);
             if (!result.published()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.web.PageActions;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationStatus;
@@ -73,7 +74,7 @@ class QuestionsPageController {
     String ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable UUID organizationId, RedirectAttributes redirect) {
-        return actions.run(id, redirect, () -> {
+        return actions.run("/procedures/" + id, redirect, () -> {
             clarifications.ask(user, new ProcedureId(id), text, organizationId);
             return "question.asked";
         });
@@ -82,7 +83,7 @@ class QuestionsPageController {
     @PostMapping("/procedures/{id}/questions/{questionId}/answer")
     String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID questionId,
             @RequestParam(required = false) @Nullable String text, RedirectAttributes redirect) {
-        return actions.run(id, redirect, () -> {
+        return actions.run("/procedures/" + id, redirect, () -> {
             clarifications.answer(user, new ProcedureId(id), questionId, text);
             return "question.answer.published";
         });

@@ -1,10 +1,11 @@
-package org.openetp.procurement.documents.web;
+package org.openetp.shared.web;
 
 import java.util.Locale;
-import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,27 +13,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Runs a form action of the procedure page's sections and goes back to the page, carrying the outcome in the flash
- * attributes the page layout shows: a message key on success, the refusal in the user's language otherwise.
+ * How a page's form action ends (post, redirect, get): the success message, or the refusal in the user's language —
+ * every invalid field with its reason, the rule broken, or the missing right — flashed to the page it redirects to.
  */
 @Component
-class PageActions {
-
-    /** An action that decides its own success message key. */
-    interface Action {
-        String run();
-    }
+public class PageActions {
 
     private final MessageSource messages;
 
-    PageActions(MessageSource messages) {
+    public PageActions(MessageSource messages) {
         this.messages = messages;
     }
 
-    String run(UUID procedure, RedirectAttributes redirect, Action action) {
+    /** Runs the action, flashes {@code doneKey} or the refusal, and redirects to {@code target}. */
+    public String run(String target, RedirectAttributes redirect, String doneKey, Runnable action) {
+        return run(target, redirect, () -> {
+            action.run();
+            return doneKey;
+        });
+    }
+
+    /** As {@link #run(String, RedirectAttributes, String, Runnable)}, for an action that names its own success key. */
+    public String run(String target, RedirectAttributes redirect, Supplier<String> action) {
         Locale locale = LocaleContextHolder.getLocale();
         try {
-            redirect.addFlashAttribute("info", action.run());
+            redirect.addFlashAttribute("info", action.get());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorText", e.errors().stream()
                     .map(f -> f.field() + ": " + messages.getMessage(f.messageKey(), null, f.messageKey(), locale))
@@ -42,7 +47,9 @@ class PageActions {
                     messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
         } catch (ForbiddenException e) {
             redirect.addFlashAttribute("error", e.messageKey());
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("error", "page.notFound");
         }
-        return "redirect:/procedures/" + procedure;
+        return "redirect:" + target;
     }
 }
