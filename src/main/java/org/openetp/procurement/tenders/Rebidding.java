@@ -40,14 +40,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rebidding {
 
     private final LotStageAccess access;
+    private final Envelopes envelopes;
     private final RebiddingRepository rounds;
     private final BidRepository bids;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Rebidding(LotStageAccess access, RebiddingRepository rounds, BidRepository bids, ApplicationEventPublisher events,
-            Clock clock) {
+            Envelopes envelopes, Clock clock) {
         this.access = access;
+        this.envelopes = envelopes;
         this.rounds = rounds;
         this.bids = bids;
         this.events = events;
@@ -59,6 +61,8 @@ public class Rebidding {
     public RoundView start(CurrentUser user, ProcedureId id, LotId lotId, @Nullable Instant deadline) {
         Procedure procedure = access.lockAsBuyer(user, id);
         requireRebidding(procedure);
+        // With two envelopes too, the bidders improve prices the buyer has opened, never sealed ones.
+        envelopes.beforeAward(procedure);
         Lot lot = procedure.lot(lotId);
         if (lot.decided()) {
             throw new RuleViolationException("lot.decided", lot.number());

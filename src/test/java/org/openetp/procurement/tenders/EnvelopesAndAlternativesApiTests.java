@@ -214,6 +214,34 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    void aReBiddingRoundWaitsForTheOpenedPricesOfATwoEnvelopeTender() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member alpha = flows.entitledSupplier();
+        Flows.Member beta = flows.entitledSupplier();
+        Map<String, Object> body = body("TWO_ENVELOPE_TENDER");
+        body.put("settings", Map.of("rebidding", true));
+        Api.Response created = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Tender t = new Tender(created.json().path("id").asString(),
+                created.json().path("lots").get(0).path("id").asString(), created.json());
+        assertThat(api.post(t.procedure() + "/publish", Map.of(), Api.bearer(buyer.token())).status()).isEqualTo(200);
+        bid(t, alpha, "90000.00");
+        bid(t, beta, "95000.00");
+        open(t);
+        decide(t, buyer, bidOf(t, alpha), true);
+        decide(t, buyer, bidOf(t, beta), true);
+        Map<String, Object> round = Map.of("deadline", clock.instant().plus(Duration.ofDays(1)).toString());
+
+        // Bidders improve prices the buyer has opened, never sealed ones.
+        assertThat(api.post(t.lotPath() + "/rebidding", round, Api.bearer(buyer.token())).code())
+                .isEqualTo("envelope.pricesSealed");
+        assertThat(api.post(t.procedure() + "/price-envelopes", Map.of(), Api.bearer(buyer.token())).status())
+                .isEqualTo(200);
+        Api.Response started = api.post(t.lotPath() + "/rebidding", round, Api.bearer(buyer.token()));
+        assertThat(started.status()).as(started.body()).isIn(200, 201);
+    }
+
     record Tender(String id, String lot, JsonNode created) {
         String procedure() {
             return "/api/v1/procedures/" + id;
