@@ -1,10 +1,13 @@
 package org.openetp.auction;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +60,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +91,16 @@ public class Auctions {
     /** A batch's transaction is its own, whatever the leading caller's thread was doing. */
     private final TransactionTemplate ownTransaction;
     private final BidBatches batches = new BidBatches();
+    /**
+     * The engine of each recently busy lot as of its row's log head, so that a bid need not read and parse the
+     * snapshot and restore the engine each time (most of a bid's CPU). An entry counts only while the row's
+     * {@code head_hash} is still its own: the seq alone is not enough, since a batch rolled back on this node and one
+     * committed on another can reach the same seq with different events. Entries come from rows read under the lock
+     * (committed) or from this node's commits, put only after the commit, so a rolled-back batch never leaves an
+     * engine ahead of the database. Auction and row are immutable, so an entry may be shared.
+     */
+    private final Cache<UUID, Locked> engines = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     Auctions(AuctionStore store, Procurement procurement, Organizations organizations, Signatures signatures,
             ApplicationEventPublisher events, TransactionTemplate transactions, Wakeups wakeups, Clock clock) {
@@ -153,8 +168,9 @@ public class Auctions {
         int changed = 0;
         for (UUID lot : store.due(clock.instant(), 500)) {
             Boolean did = transactions.execute(status -> {
-                StoredAuction row = store.lock(lot).orElseThrow();
-                Outcome outcome = restore(row).advance(clock.instant());
+                Locked locked = lock(lot).orElseThrow();
+                StoredAuction row = locked.row();
+                Outcome outcome = locked.auction().advance(clock.instant());
                 if (outcome.events().isEmpty()) {
                     return false;
                 }
@@ -199,8 +215,9 @@ public class Auctions {
         List<Placed> placed = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         ownTransaction.executeWithoutResult(status -> {
-            StoredAuction row = store.lock(lot).orElseThrow(() -> new NotFoundException("Auction"));
-            Auction auction = restore(row);
+            Locked locked = lock(lot).orElseThrow(() -> new NotFoundException("Auction"));
+            StoredAuction row = locked.row();
+            Auction auction = locked.auction();
             List<AuctionEvent> events = new ArrayList<>();
             long seq = row.seq();
             for (BidBatches.Waiting waiting : batch) {
@@ -373,9 +390,12 @@ public class Auctions {
             started |= event instanceof AuctionEvent.Started;
         }
         Auction auction = outcome.auction();
+        String state = JSON.writeValueAsString(auction.state());
         store.append(row.lot(), entries);
-        store.update(row.lot(), JSON.writeValueAsString(auction.state()), auction.status().name(),
-                auction.nextDeadline().orElse(null), seq, head);
+        store.update(row.lot(), state, auction.status().name(), auction.nextDeadline().orElse(null), seq, head);
+        keepAfterCommit(new StoredAuction(row.lot(), row.procedure(), row.buyer(), row.currency(), row.kind(),
+                row.signatureRequired(), row.rules(), row.offers(), state, auction.status().name(),
+                auction.nextDeadline().orElse(null), seq, head, row.protocol()), auction);
         LotId lot = new LotId(row.lot());
         ProcedureId procedure = new ProcedureId(row.procedure());
         if (started) {
@@ -397,6 +417,47 @@ public class Auctions {
         return new StoredAuction(row.lot(), row.procedure(), row.buyer(), row.currency(), row.kind(),
                 row.signatureRequired(), row.rules(), row.offers(), row.state(), row.status(), row.nextDeadline(),
                 seq, row.headHash(), row.protocol());
+    }
+
+    /** The lot's row, locked until the end of the transaction, and its engine: the one kept here if still current. */
+    private Optional<Locked> lock(UUID lot) {
+        Locked kept = engines.getIfPresent(lot);
+        if (kept != null) {
+            Optional<AuctionStore.Head> head = store.lockHead(lot);
+            if (head.isEmpty()) {
+                engines.invalidate(lot);
+                return Optional.empty();
+            }
+            if (head.get().seq() == kept.row().seq() && head.get().headHash().equals(kept.row().headHash())
+                    && head.get().status().equals(kept.row().status())) {
+                return Optional.of(kept);
+            }
+        }
+        Optional<Locked> read = store.lock(lot).map(row -> new Locked(row, restore(row)));
+        // Read under the lock, so committed: it may be kept at once.
+        read.ifPresentOrElse(l -> engines.put(lot, l), () -> engines.invalidate(lot));
+        return read;
+    }
+
+    /** Keeps the engine a transaction of this node produced, once (and only if) that transaction commits. */
+    private void keepAfterCommit(StoredAuction row, Auction auction) {
+        engines.invalidate(row.lot());
+        if (auction.status() == AuctionStatus.ENDED) {
+            return; // the end also writes the protocol; an ended auction takes no more bids worth a kept engine
+        }
+        Locked locked = new Locked(row, auction);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    engines.put(row.lot(), locked);
+                }
+            });
+        }
+    }
+
+    /** A lot's row and its engine, as of the row's log head. */
+    private record Locked(StoredAuction row, Auction auction) {
     }
 
     private void finish(StoredAuction row, Auction auction, AuctionEvent.Ended ended, long seq, String head) {
