@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Fifty threads race on one lot through HTTP (ten participants, five threads each). Afterwards the log is a valid
  * sequence — every accepted bid beats the best before it by a step within the limits, never its own bidder's lead —
- * and every bid answered 201 is in it at the position it was acknowledged with, at its price.
+ * and every bid answered 201 is in it at the position it was acknowledged with, at its price, by the bidder its
+ * answer names (bids on one lot are applied in batches, so an answer could otherwise be a neighbour's).
  */
 class AuctionConcurrencyTests extends ApiTest {
 
@@ -36,7 +37,7 @@ class AuctionConcurrencyTests extends ApiTest {
     @Autowired
     Auctions auctions;
 
-    record Acknowledged(long seq, BigDecimal price) {
+    record Acknowledged(long seq, BigDecimal price, String me, BigDecimal myPrice) {
     }
 
     @Test
@@ -74,8 +75,10 @@ class AuctionConcurrencyTests extends ApiTest {
                     Api.Response answer = api.post(auction.bids(), Map.of("price", price.toPlainString()),
                             Api.bearer(me.token()));
                     if (answer.status() == 201) {
+                        JsonNode view = answer.json().path("auction");
                         acknowledged.put(answer.json().path("seq").asLong(), new Acknowledged(
-                                answer.json().path("seq").asLong(), price));
+                                answer.json().path("seq").asLong(), price, view.path("me").asString(),
+                                AuctionApiTests.dec(view.path("myPrice"))));
                     } else {
                         assertThat(answer.status()).as(answer.body()).isEqualTo(409);
                         refused++;
@@ -93,6 +96,7 @@ class AuctionConcurrencyTests extends ApiTest {
 
         JsonNode log = api.get(auction.path() + "/log").json();
         Map<Long, BigDecimal> placed = new HashMap<>();
+        Map<Long, String> placedBy = new HashMap<>();
         Map<String, BigDecimal> bestOf = new HashMap<>();
         BigDecimal best = null;
         String leader = null;
@@ -111,6 +115,7 @@ class AuctionConcurrencyTests extends ApiTest {
                     .isBetween(new BigDecimal("12.00"), new BigDecimal("1200.00"));
             assertThat(who).as("seq %s: a bidder beat its own lead", event.path("seq")).isNotEqualTo(leader);
             placed.put(event.path("seq").asLong(), price);
+            placedBy.put(event.path("seq").asLong(), who);
             bestOf.merge(who, price, BigDecimal::min);
             best = price;
             leader = who;
@@ -119,6 +124,11 @@ class AuctionConcurrencyTests extends ApiTest {
         assertThat(refused).as("racing bids collide").isPositive();
         for (Acknowledged ack : acknowledged.values()) {
             assertThat(placed.get(ack.seq())).as("acknowledged bid %s is in the log", ack.seq())
+                    .isEqualByComparingTo(ack.price());
+            // Bids applied together in one transaction each get their own answer, not a neighbour's.
+            assertThat(ack.me()).as("the answer to bid %s is its bidder's", ack.seq())
+                    .isEqualTo(placedBy.get(ack.seq()));
+            assertThat(ack.myPrice()).as("the answer to bid %s shows its price", ack.seq())
                     .isEqualByComparingTo(ack.price());
         }
         assertThat(placed).hasSameSizeAs(acknowledged);

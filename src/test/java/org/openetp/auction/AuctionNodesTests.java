@@ -92,6 +92,16 @@ class AuctionNodesTests {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> seenOnB.stream().anyMatch(l -> l.contains("BidPlaced") && l.contains("195000")));
             stream.cancel(true);
+
+            // Each node keeps the engine of its last commit; a commit on the other node moves the row's head, so
+            // node a must not bid against its kept engine (in which alpha still leads and would be refused).
+            long betaSeq = b.getBean(Auctions.class).bid(fixture.beta, lot, price("193000.00")).seq();
+            BidAcknowledged again = a.getBean(Auctions.class).bid(fixture.alpha, lot, price("191000.00"));
+            assertThat(again.seq()).isEqualTo(betaSeq + 1);
+            assertThat(again.auction().bestPrice()).isEqualByComparingTo("191000.00");
+            ReplayReport replay = a.getBean(Auctions.class).replay(fixture.buyer, lot);
+            assertThat(replay.chainValid()).isTrue();
+            assertThat(replay.sameResult()).isTrue();
         } finally {
             a.close();
             b.close();

@@ -49,6 +49,16 @@ public class AuctionStore {
                 .query(AuctionStore::map).optional();
     }
 
+    /**
+     * Locks the auction's row as {@link #lock} does but reads only where its log stands: enough to tell whether an
+     * engine this node kept from the row is still the row's (no snapshot to read and parse when it is).
+     */
+    public Optional<Head> lockHead(UUID lot) {
+        return jdbc.sql("SELECT seq, head_hash, status FROM auction WHERE lot_id = :lot FOR UPDATE").param("lot", lot)
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("head_hash"), rs.getString("status")))
+                .optional();
+    }
+
     /** Lots whose clock has something to do by now; rows another node is working on are skipped. */
     public List<UUID> due(Instant now, int limit) {
         return jdbc.sql("""
@@ -119,6 +129,10 @@ public class AuctionStore {
     public record StoredAuction(UUID lot, UUID procedure, UUID buyer, String currency, String kind,
             boolean signatureRequired, String rules, String offers, String state, String status,
             @Nullable Instant nextDeadline, long seq, String headHash, @Nullable String protocol) {
+    }
+
+    /** Where an auction's log stands: its last position and hash, and the auction's status. */
+    public record Head(long seq, String headHash, String status) {
     }
 
     /** One entry of an auction's log: the event's JSON exactly as hashed, chained to the previous entry. */
