@@ -1,6 +1,7 @@
 package org.openetp.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
@@ -20,24 +21,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -111,6 +117,7 @@ class AuctionBenchmark {
     private final Map<String, Object> heap = new LinkedHashMap<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong maxHeapSeen = new AtomicLong();
+    private volatile long lastLoadSample;
     private final List<String> loadSamples = new ArrayList<>();
     /** Every bid answered 201, by lot: its seq. Checked against the log at the end. */
     private final Map<UUID, Set<Long>> acknowledged = new ConcurrentHashMap<>();
@@ -124,7 +131,8 @@ class AuctionBenchmark {
         CatalogueBenchmark.deleteRecursively(out.resolve("auction-data"));
         Files.createDirectories(out);
         long began = System.nanoTime();
-        Thread sampler = Thread.ofPlatform().daemon().name("bench-sampler").start(this::sample);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(this::sample, 0, 100, TimeUnit.MILLISECONDS);
         app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
                 "--openetp.data-dir=" + out.resolve("auction-data"), "--openetp.embedded-db.persistent=true",
                 "--server.port=0", "--logging.level.root=WARN", "--openetp.procurement.min-period=PT2S",
@@ -189,7 +197,7 @@ class AuctionBenchmark {
             assertThat((long) hot.get("accepted")).as("accepted bids in (b)").isPositive();
             assertThat((long) correctness.get("acknowledged_missing_from_log")).as("lost acknowledged bids").isZero();
         } finally {
-            sampler.interrupt();
+            sampler.shutdownNow();
             app.close();
         }
     }
@@ -251,14 +259,14 @@ class AuctionBenchmark {
         System.out.printf("bench: opening the applications and starting the auctions (%.1f s after the platform "
                 + "started)...%n", (System.nanoTime() - began) / 1e9);
         Auctions auctions = app.getBean(Auctions.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (count(jdbc, "SELECT count(*) FROM auction WHERE status = 'RUNNING'") < total) {
-            assertThat(System.nanoTime()).as("auctions running in time").isLessThan(deadline);
-            if (procurement.openDue() == 0) {
-                auctions.advanceDue();
-                Thread.sleep(200);
-            }
-        }
+        // The scheduler's work, run here so as not to wait for its next turn; the deadline opens in real time.
+        await("auctions running").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .pollInSameThread().until(() -> {
+                    if (procurement.openDue() == 0) {
+                        auctions.advanceDue();
+                    }
+                    return count(jdbc, "SELECT count(*) FROM auction WHERE status = 'RUNNING'") >= total;
+                });
         report.put("setup_until_running_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
         // What each client knows at the start: the best price and who leads (by the view of its first bidder).
         for (Lot lot : many) {
@@ -502,11 +510,11 @@ class AuctionBenchmark {
                 boolean measured = t >= measureFrom;
                 if (mine.leader == me) {
                     // It leads: it may not beat itself, so it watches (as a bidder's page would) until outbid.
-                    refresh(mine, setup.tokens(), me);
-                    tally.reads++;
-                    if (mine.leader == me) {
-                        Thread.sleep(1);
-                    }
+                    upTo(Duration.ofNanos(measureTo - t), Duration.ofMillis(1), () -> {
+                        refresh(mine, setup.tokens(), me);
+                        tally.reads++;
+                        return mine.leader != me;
+                    });
                     continue;
                 }
                 Answer answer = bid(mine, setup.tokens(), me);
@@ -685,47 +693,57 @@ class AuctionBenchmark {
                     HttpResponse.BodyHandlers.fromLineSubscriber(watcher));
             if (w % 250 == 249) {
                 // Connect in waves, so that the listen backlog never overflows.
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (live.watcherCount() - before < w + 1 - 100 && System.nanoTime() < until) {
-                    Thread.sleep(20);
-                }
+                int connected = w + 1 - 100;
+                upTo(Duration.ofSeconds(30), Duration.ofMillis(20), () -> live.watcherCount() - before >= connected);
             }
         }
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (live.watcherCount() - before < WATCHERS && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        upTo(Duration.ofSeconds(60), Duration.ofMillis(50), () -> live.watcherCount() - before >= WATCHERS);
         int registered = live.watcherCount() - before;
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         System.out.printf("bench: %d watchers registered in %.1f s%n", registered, connectSeconds);
-        Thread.sleep(500);
 
         // Bids at a moderate, steady rate, round-robin over the watched lots, each by the participant that trails.
-        List<Sent> sent = new ArrayList<>();
-        long interval = 1_000_000_000L / SSE_BIDS_PER_SECOND;
+        // One bid per tick of a fixed-rate schedule; a tick waits for the previous bid, so they never overlap.
+        List<Sent> sent = new CopyOnWriteArrayList<>();
         int planned = (int) (SSE_RUN.toSeconds() * SSE_BIDS_PER_SECOND);
+        AtomicInteger ticks = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         long start = System.nanoTime();
-        int refused = 0;
-        for (int k = 0; k < planned; k++) {
-            long due = start + k * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int index = k % watched.size();
-            Lot lot = watched.get(index);
-            int bidder = lot.leader == 0 ? 1 : 0;
-            long t = System.nanoTime();
-            Answer answer = bid(lot, setup.tokens(), bidder);
-            if (answer.status() == 201) {
-                sent.add(new Sent(index, answer.seq(), t));
-            } else {
-                refused++;
-                refresh(lot, setup.tokens(), bidder);
-            }
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        try {
+            pace.scheduleAtFixedRate(() -> {
+                int k = ticks.get();
+                if (k >= planned) {
+                    return;
+                }
+                int index = k % watched.size();
+                Lot lot = watched.get(index);
+                int bidder = lot.leader == 0 ? 1 : 0;
+                long t = System.nanoTime();
+                try {
+                    Answer answer = bid(lot, setup.tokens(), bidder);
+                    if (answer.status() == 201) {
+                        sent.add(new Sent(index, answer.seq(), t));
+                    } else {
+                        refused.incrementAndGet();
+                        refresh(lot, setup.tokens(), bidder);
+                    }
+                } catch (Exception e) {
+                    refused.incrementAndGet();
+                } finally {
+                    ticks.incrementAndGet();
+                }
+            }, 0, 1_000_000_000L / SSE_BIDS_PER_SECOND, TimeUnit.NANOSECONDS);
+            await("paced bids").atMost(SSE_RUN.plus(Duration.ofMinutes(2))).until(() -> ticks.get() >= planned);
+        } finally {
+            pace.shutdownNow();
         }
         double bidSeconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(3_000); // the last deliveries
+        // The last deliveries: every watcher has the last bid of its lot, or 3 s have passed (the rest count missing).
+        Map<Integer, Long> lastSeq = new HashMap<>();
+        sent.forEach(x -> lastSeq.merge(x.lot(), x.seq(), Math::max));
+        upTo(Duration.ofSeconds(3), Duration.ofMillis(50), () -> watchers.stream()
+                .allMatch(w -> !lastSeq.containsKey(w.lot) || w.arrival(lastSeq.get(w.lot)) >= 0));
 
         double[] latencies = new double[watchers.size() * Math.max(1, sent.size())];
         int n = 0;
@@ -754,7 +772,7 @@ class AuctionBenchmark {
         result.put("watchers_registered_on_the_node", registered);
         result.put("connect_seconds", CatalogueBenchmark.round(connectSeconds));
         result.put("bids_acknowledged", sent.size());
-        result.put("bids_refused", refused);
+        result.put("bids_refused", refused.get());
         result.put("bid_rate_per_s", CatalogueBenchmark.round(sent.size() / bidSeconds));
         result.put("deliveries_expected", expected);
         result.put("deliveries_measured", (long) n);
@@ -907,27 +925,36 @@ class AuctionBenchmark {
         heap.put("after_gc_mib_" + phase, used / (1024 * 1024));
     }
 
+    /** The most heap seen, every 100 ms, and the load average every 15 s. */
     private void sample() {
-        long last = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            maxHeapSeen.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            long now = System.currentTimeMillis();
-            if (now - last >= 15_000) {
-                last = now;
-                try {
-                    String load = CatalogueBenchmark.loadAverage();
-                    synchronized (loadSamples) {
-                        loadSamples.add(Instant.ofEpochMilli(now) + " " + load);
-                    }
-                } catch (java.io.IOException ignored) {
-                    // not on Linux
-                }
-            }
+        maxHeapSeen.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        long now = System.currentTimeMillis();
+        if (now - lastLoadSample >= 15_000) {
+            lastLoadSample = now;
             try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
+                String load = CatalogueBenchmark.loadAverage();
+                synchronized (loadSamples) {
+                    loadSamples.add(Instant.ofEpochMilli(now) + " " + load);
+                }
+            } catch (java.io.IOException ignored) {
+                // not on Linux
             }
+        }
+    }
+
+    /**
+     * Waits until the condition holds or {@code limit} has passed, checking every {@code poll} in this thread;
+     * says whether it held. The benchmark measures real time, so running out is a figure, not a failure.
+     */
+    private static boolean upTo(Duration limit, Duration poll, Callable<Boolean> condition) {
+        if (limit.isNegative() || limit.isZero()) {
+            return false;
+        }
+        try {
+            await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(poll).pollInSameThread().until(condition);
+            return true;
+        } catch (ConditionTimeoutException ranOut) {
+            return false;
         }
     }
 
