@@ -1,6 +1,7 @@
 package org.openetp.auction.web;
 
-import java.math.BigDecimal;
+import static org.openetp.shared.web.FormValues.decimal;
+
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.auction.AuctionView;
@@ -10,7 +11,6 @@ import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
-import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,14 +68,4 @@ class AuctionPageController {
                         signature == null || signature.isBlank() ? null : signature)));
     }
 
-    private static @Nullable BigDecimal decimal(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("price", "bid.price.invalid");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.openetp.procurement.contracts;
 
+import static org.openetp.shared.web.FormValues.decimal;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,14 +141,4 @@ class ContractPageController {
         }
     }
 
-    private static @Nullable BigDecimal decimal(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
-        } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }

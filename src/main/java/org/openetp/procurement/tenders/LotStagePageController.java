@@ -1,9 +1,8 @@
 package org.openetp.procurement.tenders;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import static org.openetp.shared.web.FormValues.decimal;
+import static org.openetp.shared.web.FormValues.utc;
+
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
@@ -61,7 +60,7 @@ class LotStagePageController {
     String start(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
             @RequestParam(required = false) @Nullable String deadline, RedirectAttributes redirect) {
         return act(id, redirect, "rebid.started",
-                () -> rebidding.start(user, new ProcedureId(id), new LotId(lotId), instant(deadline)));
+                () -> rebidding.start(user, new ProcedureId(id), new LotId(lotId), utc(deadline)));
     }
 
     @PostMapping("/procedures/{id}/lots/{lotId}/rebid")
@@ -86,26 +85,4 @@ class LotStagePageController {
         return actions.run("/procedures/" + id, redirect, doneKey, action);
     }
 
-    /** The form's datetime-local field is read as UTC, the zone the page states. */
-    private static @Nullable Instant instant(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable BigDecimal decimal(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
-        } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.openetp.procurement.tenders;
 
-import java.math.BigDecimal;
+import static org.openetp.shared.web.FormValues.decimal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -94,14 +95,4 @@ class OfferStagePageController {
         return actions.run("/procedures/" + id, redirect, doneKey, action);
     }
 
-    private static @Nullable BigDecimal decimal(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
-        } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }

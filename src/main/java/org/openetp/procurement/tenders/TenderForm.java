@@ -1,10 +1,9 @@
 package org.openetp.procurement.tenders;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openetp.shared.web.FormValues;
 
 /**
  * The creation form's settings as the API takes them: the signature switch and the tender switches (invitations,
@@ -35,10 +34,7 @@ public final class TenderForm {
 
     /** A datetime-local value as an ISO instant in UTC; unreadable text is passed on for the settings to refuse. */
     private static String utc(String value) {
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC).toString();
-        } catch (DateTimeParseException e) {
-            return value;
-        }
+        Instant at = FormValues.utc(value);
+        return at == null ? value : at.toString();
     }
 }

@@ -1,12 +1,12 @@
 package org.openetp.procurement.web;
 
+import static org.openetp.shared.web.FormValues.decimal;
+import static org.openetp.shared.web.FormValues.utc;
+
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,7 +250,8 @@ class ProcedurePageController {
         for (int i = 0; i < 3; i++) {
             String code = form.get("criteria[" + i + "].code");
             if (code != null && !code.isBlank()) {
-                criteria.add(new CreateProcedure.NewCriterion(code.strip(), decimal(form.get("criteria[" + i + "].weight"))));
+                criteria.add(new CreateProcedure.NewCriterion(code.strip(),
+                        decimal(form.get("criteria[" + i + "].weight"))));
             }
         }
         String securityKind = form.get("lots[0].securityKind");
@@ -260,10 +261,13 @@ class ProcedurePageController {
                 securityKind == null || securityKind.isBlank() ? null
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
-                deadline(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
+                utc(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
     }
 
-    /** The tender switches, the framework size, and for auctions the fields of the form's auction section (minutes, percent). */
+    /**
+     * The tender switches, the framework size, and for auctions the fields of the form's auction section (minutes,
+     * percent).
+     */
     private static Map<String, Object> settings(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>(TenderForm.settings(form));
         String frameworkSize = form.get("frameworkSize");
@@ -278,7 +282,7 @@ class ProcedurePageController {
         if (!kind.endsWith("_AUCTION")) {
             return settings;
         }
-        Instant start = deadline(form.get("auctionStart"));
+        Instant start = utc(form.get("auctionStart"));
         settings.put("auctionStart", start == null ? "" : start.toString());
         minutes(form, "duration", settings);
         minutes(form, "extensionWindow", settings);
@@ -303,27 +307,4 @@ class ProcedurePageController {
         }
     }
 
-    /** The form's datetime-local field is read as UTC, the zone the page states. */
-    private static @Nullable Instant deadline(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable BigDecimal decimal(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.').replace(" ", ""));
-        } catch (NumberFormatException e) {
-            // Unreadable input becomes an invalid amount, so the rules name the field instead of a generic error.
-            return BigDecimal.valueOf(-1);
-        }
-    }
 }
