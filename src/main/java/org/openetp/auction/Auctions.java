@@ -12,13 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openetp.auction.domain.Auction;
 import org.openetp.auction.domain.AuctionEvent;
@@ -38,6 +41,7 @@ import org.openetp.auction.persistence.AuctionStore;
 import org.openetp.auction.persistence.AuctionStore.LogEntry;
 import org.openetp.auction.persistence.AuctionStore.StoredAuction;
 import org.openetp.identity.CurrentUser;
+import org.openetp.identity.UserId;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
@@ -90,7 +94,11 @@ public class Auctions {
     private final Clock clock;
     /** A batch's transaction is its own, whatever the leading caller's thread was doing. */
     private final TransactionTemplate ownTransaction;
-    private final BidBatches batches = new BidBatches();
+    /**
+     * Live bids in group commit: up to 64 in a transaction, and up to 4 such transactions at once on this node (a
+     * few, so that one batch collects while another commits; each holds one pooled connection).
+     */
+    private final BidBatches batches = new BidBatches(64, 4, this::placeBatch);
     /**
      * The engine of each recently busy lot as of its row's log head, so that a bid need not read and parse the
      * snapshot and restore the engine each time (most of a bid's CPU). An entry counts only while the row's
@@ -174,7 +182,7 @@ public class Auctions {
                 if (outcome.events().isEmpty()) {
                     return false;
                 }
-                record(row, outcome);
+                record(List.of(new Change(row, outcome)));
                 return true;
             });
             changed += Boolean.TRUE.equals(did) ? 1 : 0;
@@ -195,68 +203,104 @@ public class Auctions {
      */
     public BidAcknowledged bid(CurrentUser user, LotId lotId, LiveBid command) {
         BidCommand engineCommand = command.toEngine();
-        List<UUID> organizations = supplierOrganizations(user, command.organizationId());
-        return batches.submit(lotId.value(),
-                new BidBatches.Waiting(new BidBatches.Bid(user, command, engineCommand, organizations)),
-                batch -> placeBatch(lotId.value(), batch));
+        return batches.submit(new BidBatches.Waiting(
+                new BidBatches.Bid(lotId.value(), user, command, engineCommand, command.organizationId())));
     }
 
     /**
-     * Applies a batch of one lot's bids in one transaction: one lock and restore, each bid in turn against the
-     * engine as the bids before it left it (a refused bid is answered with its refusal and changes nothing), one
-     * append of every accepted bid's events, one commit. Only then is each caller answered, with its own log
-     * position and view; if the transaction fails, the failure is every bid's answer and nothing was acknowledged.
+     * Places a batch of bids, on one lot or several, in one transaction ({@link #placeTogether}). If that fails, one
+     * lot's failure (a database error, an end that could not be recorded) must not be the answer of bids on other
+     * lots, so each lot is tried again in a transaction of its own.
      */
-    private void placeBatch(UUID lot, List<BidBatches.Waiting> batch) {
-        record Placed(BidBatches.Waiting waiting, BidAcknowledged answer) {
-        }
-        record Refused(BidBatches.Waiting waiting, RuntimeException refusal) {
-        }
-        List<Placed> placed = new ArrayList<>();
-        List<Refused> refused = new ArrayList<>();
-        ownTransaction.executeWithoutResult(status -> {
-            Locked locked = lock(lot).orElseThrow(() -> new NotFoundException("Auction"));
-            StoredAuction row = locked.row();
-            Auction auction = locked.auction();
-            List<AuctionEvent> events = new ArrayList<>();
-            long seq = row.seq();
-            for (BidBatches.Waiting waiting : batch) {
-                BidBatches.Bid bid = waiting.bid();
+    private void placeBatch(List<BidBatches.Waiting> batch) {
+        Map<UUID, List<BidBatches.Waiting>> byLot = new LinkedHashMap<>();
+        batch.forEach(w -> byLot.computeIfAbsent(w.bid().lot(), l -> new ArrayList<>()).add(w));
+        try {
+            placeTogether(byLot);
+        } catch (RuntimeException failed) {
+            if (byLot.size() == 1) {
+                throw failed;
+            }
+            byLot.forEach((lot, bids) -> {
                 try {
-                    UUID organization = participantOrganization(bid.organizations(), auction)
-                            .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
-                    VerifiedSignature signed = null;
-                    if (row.signatureRequired() || signatures.requiredEverywhere()) {
-                        signed = verifySignature(bid.user(), row, organization, bid.command());
-                    }
-                    Outcome outcome;
-                    try {
-                        outcome = auction.bid(organization.toString(), bid.engineCommand(), clock.instant());
-                    } catch (AuctionRefusedException refusal) {
-                        throw new RuleViolationException(refusal.code(), refusal.args().toArray());
-                    }
-                    if (signed != null) { // only an accepted bid keeps its signed text
-                        signatures.keep(bid.user(), signed, "AUCTION_BID", "auction:" + row.lot(), false);
-                    }
-                    // The view as a transaction of this bid alone would have shown it: at the log position before it.
-                    StoredAuction before = atSeq(row, seq);
-                    seq += outcome.events().size(); // record() numbers the events in this same order
-                    events.addAll(outcome.events());
-                    auction = outcome.auction();
-                    placed.add(new Placed(waiting,
-                            new BidAcknowledged(seq, view(before, auction, Optional.of(organization)))));
-                } catch (ForbiddenException | InvalidInputException | RuleViolationException refusal) {
-                    // The caller's own refusal; the engine and the transaction are as the bids before left them.
-                    refused.add(new Refused(waiting, refusal));
+                    placeTogether(Map.of(lot, bids));
+                } catch (RuntimeException alone) {
+                    bids.forEach(w -> w.failIfUnanswered(alone));
                 }
-            }
-            if (!events.isEmpty()) {
-                record(row, new Outcome(auction, events));
-            }
+            });
+        }
+    }
+
+    /**
+     * Applies bids in one transaction: the lots' rows locked by one statement, the callers' memberships read by one
+     * query, each lot's bids in arrival order against the engine as the bids before left it (a refused bid is
+     * answered with its refusal and changes nothing), one append of every accepted bid's events, one commit. Only
+     * then is each caller answered, with its own log position and view; if the transaction fails, nothing was
+     * acknowledged.
+     */
+    private void placeTogether(Map<UUID, List<BidBatches.Waiting>> byLot) {
+        List<Runnable> answers = new ArrayList<>();
+        ownTransaction.executeWithoutResult(status -> {
+            Map<UUID, Locked> locked = lockAll(byLot.keySet());
+            Map<UserId, List<Membership>> memberships = organizations.membershipsOf(byLot.values().stream()
+                    .flatMap(List::stream).map(w -> w.bid().user().id()).collect(Collectors.toSet()));
+            List<Change> changes = new ArrayList<>();
+            byLot.forEach((lot, bids) -> {
+                Locked lotLocked = locked.get(lot);
+                if (lotLocked == null) {
+                    bids.forEach(w -> answers.add(() -> w.fail(new NotFoundException("Auction"))));
+                    return;
+                }
+                Change change = placeOnLot(lotLocked, bids, memberships, answers);
+                if (change != null) {
+                    changes.add(change);
+                }
+            });
+            record(changes);
         });
         // Committed: now, and not before, the callers hear of it.
-        placed.forEach(p -> p.waiting().answer(p.answer()));
-        refused.forEach(r -> r.waiting().fail(r.refusal()));
+        answers.forEach(Runnable::run);
+    }
+
+    /** One lot's bids of a batch, in order; adds each caller's answer, returns the lot's change (null if none). */
+    private @Nullable Change placeOnLot(Locked locked, List<BidBatches.Waiting> bids,
+            Map<UserId, List<Membership>> memberships, List<Runnable> answers) {
+        StoredAuction row = locked.row();
+        Auction auction = locked.auction();
+        List<AuctionEvent> events = new ArrayList<>();
+        long seq = row.seq();
+        for (BidBatches.Waiting waiting : bids) {
+            BidBatches.Bid bid = waiting.bid();
+            try {
+                UUID organization = participantOrganization(supplierOrganizations(
+                        memberships.getOrDefault(bid.user().id(), List.of()), bid.named()), auction)
+                        .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
+                VerifiedSignature signed = null;
+                if (row.signatureRequired() || signatures.requiredEverywhere()) {
+                    signed = verifySignature(bid.user(), row, organization, bid.command());
+                }
+                Outcome outcome;
+                try {
+                    outcome = auction.bid(organization.toString(), bid.engineCommand(), clock.instant());
+                } catch (AuctionRefusedException refusal) {
+                    throw new RuleViolationException(refusal.code(), refusal.args().toArray());
+                }
+                if (signed != null) { // only an accepted bid keeps its signed text
+                    signatures.keep(bid.user(), signed, "AUCTION_BID", "auction:" + row.lot(), false);
+                }
+                // The view as a transaction of this bid alone would have shown it: at the log position before it.
+                StoredAuction before = atSeq(row, seq);
+                seq += outcome.events().size(); // record() numbers the events in this same order
+                events.addAll(outcome.events());
+                auction = outcome.auction();
+                BidAcknowledged answer = new BidAcknowledged(seq, view(before, auction, Optional.of(organization)));
+                answers.add(() -> waiting.answer(answer));
+            } catch (ForbiddenException | InvalidInputException | RuleViolationException refusal) {
+                // The caller's own refusal; the engine and the transaction are as the bids before left them.
+                answers.add(() -> waiting.fail(refusal));
+            }
+        }
+        return events.isEmpty() ? null : new Change(row, new Outcome(auction, events));
     }
 
     /** The text a participant signs for a live bid on a signed auction (SPEC §3.2): what, where, and who. */
@@ -371,41 +415,65 @@ public class Auctions {
 
     // ---------------------------------------------------------------- internals
 
-    /** Appends the outcome's events to the chained log and stores the snapshot; at the end, awards through procurement. */
-    private long record(StoredAuction row, Outcome outcome) {
-        long seq = row.seq();
-        String head = row.headHash();
-        List<LogEntry> entries = new ArrayList<>();
-        AuctionEvent.Ended ended = null;
-        boolean started = false;
-        for (AuctionEvent event : outcome.events()) {
-            String payload = payload(event);
-            seq++;
-            String hash = hash(head, seq, payload);
-            entries.add(new LogEntry(seq, event.at(), event.getClass().getSimpleName(), payload, head, hash));
-            head = hash;
-            if (event instanceof AuctionEvent.Ended e) {
-                ended = e;
+    /**
+     * Appends each change's events to its lot's chained log and stores the snapshots, all in one round trip each;
+     * then, per lot, what follows a change: the start and end events, the award at the end, the kept engine and the
+     * watchers' wake-up after the commit.
+     */
+    private void record(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<LogEntry>> entries = new LinkedHashMap<>();
+        List<AuctionStore.Snapshot> snapshots = new ArrayList<>();
+        List<Runnable> after = new ArrayList<>();
+        for (Change change : changes) {
+            StoredAuction row = change.row();
+            long seq = row.seq();
+            String head = row.headHash();
+            List<LogEntry> lotEntries = new ArrayList<>();
+            AuctionEvent.Ended ended = null;
+            boolean started = false;
+            for (AuctionEvent event : change.outcome().events()) {
+                String payload = payload(event);
+                seq++;
+                String hash = hash(head, seq, payload);
+                lotEntries.add(new LogEntry(seq, event.at(), event.getClass().getSimpleName(), payload, head, hash));
+                head = hash;
+                if (event instanceof AuctionEvent.Ended e) {
+                    ended = e;
+                }
+                started |= event instanceof AuctionEvent.Started;
             }
-            started |= event instanceof AuctionEvent.Started;
+            Auction auction = change.outcome().auction();
+            String state = JSON.writeValueAsString(auction.state());
+            entries.put(row.lot(), lotEntries);
+            snapshots.add(new AuctionStore.Snapshot(row.lot(), state, auction.status().name(),
+                    auction.nextDeadline().orElse(null), seq, head));
+            StoredAuction now = new StoredAuction(row.lot(), row.procedure(), row.buyer(), row.currency(),
+                    row.kind(), row.signatureRequired(), row.rules(), row.offers(), state, auction.status().name(),
+                    auction.nextDeadline().orElse(null), seq, head, row.protocol());
+            boolean start = started;
+            AuctionEvent.Ended end = ended;
+            after.add(() -> {
+                keepAfterCommit(now, auction);
+                if (start) {
+                    events.publishEvent(new AuctionStarted(new ProcedureId(row.procedure()), new LotId(row.lot()),
+                            auction.participants().size(), clock.instant()));
+                }
+                if (end != null) {
+                    finish(row, auction, end, now.seq(), now.headHash());
+                }
+                wakeups.afterCommit(new LotId(row.lot()));
+            });
         }
-        Auction auction = outcome.auction();
-        String state = JSON.writeValueAsString(auction.state());
-        store.append(row.lot(), entries);
-        store.update(row.lot(), state, auction.status().name(), auction.nextDeadline().orElse(null), seq, head);
-        keepAfterCommit(new StoredAuction(row.lot(), row.procedure(), row.buyer(), row.currency(), row.kind(),
-                row.signatureRequired(), row.rules(), row.offers(), state, auction.status().name(),
-                auction.nextDeadline().orElse(null), seq, head, row.protocol()), auction);
-        LotId lot = new LotId(row.lot());
-        ProcedureId procedure = new ProcedureId(row.procedure());
-        if (started) {
-            events.publishEvent(new AuctionStarted(procedure, lot, auction.participants().size(), clock.instant()));
-        }
-        if (ended != null) {
-            finish(row, auction, ended, seq, head);
-        }
-        wakeups.afterCommit(lot);
-        return seq;
+        store.append(entries);
+        store.updateAll(snapshots);
+        after.forEach(Runnable::run);
+    }
+
+    /** A lot's row as it was locked, and what a bid or the clock made of it. */
+    private record Change(StoredAuction row, Outcome outcome) {
     }
 
     private static String payload(AuctionEvent event) {
@@ -421,22 +489,37 @@ public class Auctions {
 
     /** The lot's row, locked until the end of the transaction, and its engine: the one kept here if still current. */
     private Optional<Locked> lock(UUID lot) {
-        Locked kept = engines.getIfPresent(lot);
-        if (kept != null) {
-            Optional<AuctionStore.Head> head = store.lockHead(lot);
-            if (head.isEmpty()) {
+        return Optional.ofNullable(lockAll(Set.of(lot)).get(lot));
+    }
+
+    /**
+     * The lots' rows, locked until the end of the transaction (in lot order, by one statement), and their engines: the
+     * ones kept here where still current, the others restored from the rows. Unknown lots are absent.
+     */
+    private Map<UUID, Locked> lockAll(Set<UUID> lots) {
+        Map<UUID, AuctionStore.Head> heads = store.lockHeads(lots);
+        Map<UUID, Locked> locked = new HashMap<>();
+        List<UUID> stale = new ArrayList<>();
+        for (UUID lot : lots) {
+            AuctionStore.Head head = heads.get(lot);
+            Locked kept = engines.getIfPresent(lot);
+            if (head == null) {
                 engines.invalidate(lot);
-                return Optional.empty();
-            }
-            if (head.get().seq() == kept.row().seq() && head.get().headHash().equals(kept.row().headHash())
-                    && head.get().status().equals(kept.row().status())) {
-                return Optional.of(kept);
+            } else if (kept != null && head.seq() == kept.row().seq() && head.headHash().equals(kept.row().headHash())
+                    && head.status().equals(kept.row().status())) {
+                locked.put(lot, kept);
+            } else {
+                stale.add(lot);
             }
         }
-        Optional<Locked> read = store.lock(lot).map(row -> new Locked(row, restore(row)));
-        // Read under the lock, so committed: it may be kept at once.
-        read.ifPresentOrElse(l -> engines.put(lot, l), () -> engines.invalidate(lot));
-        return read;
+        if (!stale.isEmpty()) {
+            for (StoredAuction row : store.findAll(stale)) {
+                Locked read = new Locked(row, restore(row));
+                engines.put(row.lot(), read); // read under the lock, so committed: it may be kept at once
+                locked.put(row.lot(), read);
+            }
+        }
+        return locked;
     }
 
     /** Keeps the engine a transaction of this node produced, once (and only if) that transaction commits. */
@@ -523,7 +606,11 @@ public class Auctions {
 
     /** The user's supplier organizations (only the named one, if one is named). */
     private List<UUID> supplierOrganizations(CurrentUser user, @Nullable UUID named) {
-        return organizations.membershipsOf(user.id()).stream()
+        return supplierOrganizations(organizations.membershipsOf(user.id()), named);
+    }
+
+    private static List<UUID> supplierOrganizations(List<Membership> memberships, @Nullable UUID named) {
+        return memberships.stream()
                 .filter(m -> m.has(Role.SUPPLIER))
                 .map(Membership::organization).map(OrganizationId::value)
                 .filter(id -> named == null || named.equals(id))

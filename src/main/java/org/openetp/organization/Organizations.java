@@ -180,6 +180,12 @@ public class Organizations {
         return repository.membershipsOf(user);
     }
 
+    /** The memberships of each of these users, in one query (a batch of live bids checks them together). */
+    @Transactional(readOnly = true)
+    public Map<UserId, List<Membership>> membershipsOf(Collection<UserId> users) {
+        return users.isEmpty() ? Map.of() : repository.membershipsOf(users);
+    }
+
     /**
      * Checks that the user may act in the role for the organization: a member holding the role, and, for
      * marketplace roles, an accredited organization. Throws 403 with the reason otherwise.

@@ -154,4 +154,95 @@ class AuctionBatchTests extends ApiTest {
         assertThat(AuctionApiTests.dec(state.path("bestPrice"))).isEqualByComparingTo(best);
         assertThat(state.path("ranking").get(0).path("participant").asString()).isEqualTo(leader);
     }
+
+    /**
+     * Bids on different lots that arrive together share transactions too (group commit across lots): each answer
+     * must be its own lot's. Two suppliers race on each of five lots, four rounds; afterwards every bid answered 201
+     * is in the log of the lot it was sent to, at the seq, price and participant its answer gave, and each log is a
+     * valid sequence of bids.
+     */
+    @Test
+    void bidsOnSeveralLotsAnsweredTogetherEachLandInTheirOwnLot() throws Exception {
+        AuctionFixture fixture = new AuctionFixture(api, clock, procurement, auctions);
+        Flows.Member buyer = flows.accreditedMember();
+        List<Flows.Member> bidders = List.of(flows.entitledSupplier(), flows.entitledSupplier());
+        List<AuctionFixture.Published> lots = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION",
+                    Map.of("minStepPercent", "1", "maxStepPercent", "10", "duration", "PT2H"));
+            bidders.forEach(b -> fixture.apply(auction, b, "120000.00"));
+            lots.add(auction);
+        }
+        lots.forEach(fixture::open);
+        lots.forEach(fixture::start);
+        BigDecimal minStep = new BigDecimal("1200.00");
+
+        record LotAnswer(AuctionFixture.Published lot, Answer answer) {
+        }
+        List<LotAnswer> answers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        try {
+            for (int round = 0; round < 4; round++) {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<LotAnswer>> runs = new ArrayList<>();
+                for (AuctionFixture.Published lot : lots) {
+                    BigDecimal best = AuctionApiTests.dec(api.get(lot.path()).json().path("currentPrice"));
+                    for (int i = 0; i < bidders.size(); i++) {
+                        Sent sent = new Sent(bidders.get(i), best.subtract(minStep.multiply(BigDecimal.valueOf(i + 1))),
+                                "steps");
+                        runs.add(threads.submit(() -> {
+                            go.await();
+                            return new LotAnswer(lot, new Answer(sent, api.post(lot.bids(),
+                                    Map.of("price", sent.price().toPlainString()), Api.bearer(sent.who().token()))));
+                        }));
+                    }
+                }
+                go.countDown();
+                for (Future<LotAnswer> run : runs) {
+                    answers.add(run.get());
+                }
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        int accepted = 0;
+        for (AuctionFixture.Published lot : lots) {
+            Map<Long, JsonNode> placed = new HashMap<>();
+            BigDecimal best = new BigDecimal("120000.00");
+            String leader = null;
+            for (JsonNode event : api.get(lot.path() + "/log").json()) {
+                if (event.path("type").asString().equals("BidPlaced")) {
+                    BigDecimal price = AuctionApiTests.dec(event.path("price"));
+                    assertThat(best.subtract(price)).isBetween(minStep, new BigDecimal("12000.00"));
+                    assertThat(event.path("participant").asString()).isNotEqualTo(leader);
+                    placed.put(event.path("seq").asLong(), event);
+                    best = price;
+                    leader = event.path("participant").asString();
+                }
+            }
+            Set<Long> acknowledged = new HashSet<>();
+            for (LotAnswer a : answers) {
+                Api.Response response = a.answer().response();
+                if (a.lot() != lot || response.status() != 201) {
+                    if (a.lot() == lot) {
+                        assertThat(response.status()).as(response.body()).isEqualTo(409);
+                    }
+                    continue;
+                }
+                accepted++;
+                long seq = response.json().path("seq").asLong();
+                acknowledged.add(seq);
+                JsonNode entry = placed.get(seq);
+                assertThat(entry).as("bid acknowledged at seq %s is in its own lot's log", seq).isNotNull();
+                assertThat(AuctionApiTests.dec(entry.path("price"))).isEqualByComparingTo(a.answer().sent().price());
+                assertThat(response.json().path("auction").path("lotId").asString()).isEqualTo(lot.lot());
+                assertThat(response.json().path("auction").path("me").asString())
+                        .isEqualTo(entry.path("participant").asString());
+            }
+            assertThat(placed.keySet()).as("lot %s: logged exactly what was acknowledged", lot.lot())
+                    .isEqualTo(acknowledged);
+        }
+        assertThat(accepted).as("every round accepts at least one bid on every lot").isGreaterThanOrEqualTo(20);
+    }
 }

@@ -20,29 +20,35 @@ import org.junit.jupiter.api.Test;
 import org.openetp.shared.RuleViolationException;
 
 /**
- * The per-lot batching by itself: who leads, how much one batch takes, and that each caller gets its own answer, or
- * its batch's failure. A bid here is only a number (carried as its organization) and its answer echoes it.
+ * The group commit by itself: who leads, how much one batch takes, which lots go together, and that each caller gets
+ * its own answer, or its batch's failure. A bid here is only a number (carried as the organization it names) and its
+ * answer echoes it; {@link #apply} stands for the transaction and does what each test says.
  */
 class BidBatchesTests {
 
-    private final BidBatches batches = new BidBatches();
+    static final int MAX_BATCH = 64;
+
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** What the transaction does with a batch; each test sets it before it submits. */
+    private volatile Consumer<List<BidBatches.Waiting>> apply = BidBatchesTests::answerAll;
+    private BidBatches batches = new BidBatches(MAX_BATCH, 4, batch -> apply.accept(batch));
 
     @AfterEach
     void stop() {
         threads.shutdownNow();
     }
 
-    private static BidBatches.Waiting bid(int number) {
-        return new BidBatches.Waiting(new BidBatches.Bid(null, null, null, List.of(new UUID(0, number))));
-    }
-
     private static long number(BidBatches.Waiting waiting) {
-        return waiting.bid().organizations().getFirst().getLeastSignificantBits();
+        return waiting.bid().named().getLeastSignificantBits();
     }
 
-    private Future<Long> submit(UUID lot, int number, Consumer<List<BidBatches.Waiting>> apply) {
-        return threads.submit(() -> batches.submit(lot, bid(number), apply).seq());
+    private static void answerAll(List<BidBatches.Waiting> batch) {
+        batch.forEach(w -> w.answer(new BidAcknowledged(number(w), null)));
+    }
+
+    private Future<Long> submit(UUID lot, int number) {
+        return threads.submit(() -> batches.submit(new BidBatches.Waiting(
+                new BidBatches.Bid(lot, null, null, null, new UUID(0, number)))).seq());
     }
 
     @Test
@@ -50,7 +56,7 @@ class BidBatchesTests {
         UUID lot = UUID.randomUUID();
         CountDownLatch release = new CountDownLatch(1);
         List<List<Long>> applied = new CopyOnWriteArrayList<>();
-        Consumer<List<BidBatches.Waiting>> apply = batch -> {
+        apply = batch -> {
             applied.add(batch.stream().map(BidBatchesTests::number).toList());
             if (applied.size() == 1) {
                 awaitRelease(release);
@@ -64,13 +70,14 @@ class BidBatchesTests {
                 }
             });
         };
-        Future<Long> first = submit(lot, 0, apply);
+        Future<Long> first = submit(lot, 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 1);
         List<Future<Long>> others = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
-            others.add(submit(lot, i, apply));
+            others.add(submit(lot, i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting(lot) == 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting() == 100);
+        assertThat(applied).as("the lot is in a running batch: nothing else of it starts").hasSize(1);
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
@@ -85,11 +92,40 @@ class BidBatchesTests {
         }
         assertThat(applied).hasSize(3);
         assertThat(applied.get(0)).containsExactly(0L);
-        assertThat(applied.get(1)).hasSize(BidBatches.MAX_BATCH);
-        assertThat(applied.get(2)).hasSize(100 - BidBatches.MAX_BATCH);
+        assertThat(applied.get(1)).hasSize(MAX_BATCH);
+        assertThat(applied.get(2)).hasSize(100 - MAX_BATCH);
         List<Long> order = applied.stream().flatMap(List::stream).toList();
         assertThat(order).doesNotHaveDuplicates().hasSize(101);
-        assertThat(batches.waiting(lot)).isZero();
+        assertThat(batches.waiting()).isZero();
+    }
+
+    @Test
+    void bidsOnDifferentLotsThatWaitTogetherShareOneBatch() throws Exception {
+        batches = new BidBatches(MAX_BATCH, 1, batch -> apply.accept(batch));
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<Long>> applied = new CopyOnWriteArrayList<>();
+        apply = batch -> {
+            applied.add(batch.stream().map(BidBatchesTests::number).toList());
+            if (applied.size() == 1) {
+                awaitRelease(release);
+            }
+            answerAll(batch);
+        };
+        Future<Long> first = submit(UUID.randomUUID(), 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 1);
+        List<Future<Long>> others = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            others.add(submit(UUID.randomUUID(), i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting() == 10);
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+        for (int i = 1; i <= 10; i++) {
+            assertThat(others.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(applied).hasSize(2);
+        assertThat(applied.get(1)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 
     @Test
@@ -97,50 +133,61 @@ class BidBatchesTests {
         UUID lot = UUID.randomUUID();
         CountDownLatch release = new CountDownLatch(1);
         List<List<Long>> applied = new CopyOnWriteArrayList<>();
-        Consumer<List<BidBatches.Waiting>> apply = batch -> {
+        apply = batch -> {
             applied.add(batch.stream().map(BidBatchesTests::number).toList());
             if (applied.size() == 1) {
                 awaitRelease(release);
-                batch.forEach(w -> w.answer(new BidAcknowledged(number(w), null)));
+                answerAll(batch);
                 return;
             }
             if (applied.size() == 2) {
                 throw new IllegalStateException("the commit failed");
             }
-            batch.forEach(w -> w.answer(new BidAcknowledged(number(w), null)));
+            answerAll(batch);
         };
-        Future<Long> first = submit(lot, 0, apply);
+        Future<Long> first = submit(lot, 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 1);
         List<Future<Long>> failing = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            failing.add(submit(lot, i, apply));
+            failing.add(submit(lot, i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting(lot) == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting() == 5);
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
         for (Future<Long> f : failing) {
             assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the commit failed");
         }
-        assertThat(submit(lot, 6, apply).get(10, TimeUnit.SECONDS)).isEqualTo(6);
+        assertThat(submit(lot, 6).get(10, TimeUnit.SECONDS)).isEqualTo(6);
         assertThat(applied).hasSize(3);
     }
 
     @Test
-    void aBusyLotDoesNotHoldUpAnother() throws Exception {
+    void aLotHeldUpInOneBatchDoesNotHoldUpTheOthers() throws Exception {
         UUID busy = UUID.randomUUID();
         CountDownLatch release = new CountDownLatch(1);
-        Consumer<List<BidBatches.Waiting>> stuck = batch -> {
-            awaitRelease(release);
-            batch.forEach(w -> w.answer(new BidAcknowledged(number(w), null)));
+        List<List<Long>> applied = new CopyOnWriteArrayList<>();
+        apply = batch -> {
+            applied.add(batch.stream().map(BidBatchesTests::number).toList());
+            if (batch.stream().anyMatch(w -> w.bid().lot().equals(busy))) {
+                awaitRelease(release);
+            }
+            answerAll(batch);
         };
-        Consumer<List<BidBatches.Waiting>> quick = batch ->
-                batch.forEach(w -> w.answer(new BidAcknowledged(number(w), null)));
-        Future<Long> held = submit(busy, 1, stuck);
-        assertThat(submit(UUID.randomUUID(), 2, quick).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        Future<Long> held = submit(busy, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied.size() == 1);
+        Future<Long> sameLot = submit(busy, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches.waiting() == 1);
+        // Another lot goes ahead, in a batch of its own: the busy lot's waiting bid is not taken along.
+        assertThat(submit(UUID.randomUUID(), 3).get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(applied.get(1)).containsExactly(3L);
         assertThat(held).isNotDone();
+        assertThat(sameLot).isNotDone();
         release.countDown();
         assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(sameLot.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(applied).hasSize(3);
+        assertThat(applied.get(2)).containsExactly(2L);
     }
 
     private static void awaitRelease(CountDownLatch latch) {

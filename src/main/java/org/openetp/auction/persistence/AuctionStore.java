@@ -2,10 +2,16 @@ package org.openetp.auction.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +24,12 @@ public class AuctionStore {
             next_deadline, seq, head_hash, protocol""";
 
     private final JdbcClient jdbc;
+    /** For the batches: one round trip for many rows of the same statement. */
+    private final JdbcTemplate batch;
 
-    AuctionStore(JdbcClient jdbc) {
+    AuctionStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Creates the auction of a lot once; a second call for the same lot changes nothing and returns false. */
@@ -43,20 +52,25 @@ public class AuctionStore {
                 .query(AuctionStore::map).optional();
     }
 
-    /** The auction's row, locked until the end of the transaction: bids and clock steps of one lot queue here. */
-    public Optional<StoredAuction> lock(UUID lot) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM auction WHERE lot_id = :lot FOR UPDATE").param("lot", lot)
-                .query(AuctionStore::map).optional();
+    /**
+     * Locks auctions' rows (bids and clock steps of a lot queue here), in the order of their lot ids (so two batches that share lots lock them
+     * in the same order and cannot deadlock), and reads where each log stands. Unknown lots are absent.
+     */
+    public Map<UUID, Head> lockHeads(Collection<UUID> lots) {
+        Map<UUID, Head> heads = new HashMap<>();
+        jdbc.sql("""
+                        SELECT lot_id, seq, head_hash, status FROM auction
+                        WHERE lot_id = ANY(:lots) ORDER BY lot_id FOR UPDATE""")
+                .param("lots", lots.toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> heads.put(rs.getObject("lot_id", UUID.class),
+                        new Head(rs.getLong("seq"), rs.getString("head_hash"), rs.getString("status"))));
+        return heads;
     }
 
-    /**
-     * Locks the auction's row as {@link #lock} does but reads only where its log stands: enough to tell whether an
-     * engine this node kept from the row is still the row's (no snapshot to read and parse when it is).
-     */
-    public Optional<Head> lockHead(UUID lot) {
-        return jdbc.sql("SELECT seq, head_hash, status FROM auction WHERE lot_id = :lot FOR UPDATE").param("lot", lot)
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("head_hash"), rs.getString("status")))
-                .optional();
+    /** Several auctions' rows (read in the transaction that locked them with {@link #lockHeads}). */
+    public List<StoredAuction> findAll(Collection<UUID> lots) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM auction WHERE lot_id = ANY(:lots)")
+                .param("lots", lots.toArray(UUID[]::new)).query(AuctionStore::map).list();
     }
 
     /** Lots whose clock has something to do by now; rows another node is working on are skipped. */
@@ -73,26 +87,38 @@ public class AuctionStore {
                 .param("procedure", procedure).query(AuctionStore::map).list();
     }
 
-    /** Stores the new snapshot and log head after events were appended. */
-    public void update(UUID lot, String state, String status, @Nullable Instant nextDeadline, long seq,
-            String headHash) {
-        jdbc.sql("""
-                        UPDATE auction SET state = :state, status = :status, next_deadline = :next, seq = :seq,
-                                           head_hash = :head
-                        WHERE lot_id = :lot""")
-                .param("state", state).param("status", status).param("next", ts(nextDeadline)).param("seq", seq)
-                .param("head", headHash).param("lot", lot).update();
+    /** Stores the new snapshots and log heads of several auctions (after their events were appended). */
+    public void updateAll(List<Snapshot> snapshots) {
+        batch.batchUpdate("""
+                        UPDATE auction SET state = ?, status = ?, next_deadline = ?, seq = ?, head_hash = ?
+                        WHERE lot_id = ?""", snapshots, snapshots.size(), (ps, s) -> {
+                    ps.setString(1, s.state());
+                    ps.setString(2, s.status());
+                    ps.setTimestamp(3, ts(s.nextDeadline()));
+                    ps.setLong(4, s.seq());
+                    ps.setString(5, s.headHash());
+                    ps.setObject(6, s.lot());
+                });
     }
 
-    public void append(UUID lot, List<LogEntry> entries) {
-        for (LogEntry e : entries) {
-            jdbc.sql("""
-                            INSERT INTO auction_event (lot_id, seq, at, type, payload, prev_hash, hash)
-                            VALUES (:lot, :seq, :at, :type, :payload, :prev, :hash)""")
-                    .param("lot", lot).param("seq", e.seq()).param("at", Timestamp.from(e.at()))
-                    .param("type", e.type()).param("payload", e.payload()).param("prev", e.prevHash())
-                    .param("hash", e.hash()).update();
+    /** Appends log entries, of one lot or several (by lot), in one round trip. */
+    public void append(Map<UUID, List<LogEntry>> entriesByLot) {
+        record Entry(UUID lot, LogEntry entry) {
         }
+        List<Entry> all = new ArrayList<>();
+        entriesByLot.forEach((lot, entries) -> entries.forEach(e -> all.add(new Entry(lot, e))));
+        batch.batchUpdate("""
+                        INSERT INTO auction_event (lot_id, seq, at, type, payload, prev_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""", all, all.size(), (ps, entry) -> {
+                    LogEntry e = entry.entry();
+                    ps.setObject(1, entry.lot());
+                    ps.setLong(2, e.seq());
+                    ps.setTimestamp(3, Timestamp.from(e.at()));
+                    ps.setString(4, e.type());
+                    ps.setString(5, e.payload());
+                    ps.setString(6, e.prevHash());
+                    ps.setString(7, e.hash());
+                });
     }
 
     /** The log from after {@code afterSeq}, in order. */
@@ -129,6 +155,11 @@ public class AuctionStore {
     public record StoredAuction(UUID lot, UUID procedure, UUID buyer, String currency, String kind,
             boolean signatureRequired, String rules, String offers, String state, String status,
             @Nullable Instant nextDeadline, long seq, String headHash, @Nullable String protocol) {
+    }
+
+    /** What a change leaves in an auction's row: the engine's snapshot and where its log now stands. */
+    public record Snapshot(UUID lot, String state, String status, @Nullable Instant nextDeadline, long seq,
+            String headHash) {
     }
 
     /** Where an auction's log stands: its last position and hash, and the auction's status. */

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.openetp.organization.Role;
 import org.openetp.organization.domain.LegalForm;
 import org.openetp.organization.domain.Organization;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -266,6 +269,23 @@ public class OrganizationRepository {
                         rs.getString("short_name"), OrganizationStatus.valueOf(rs.getString("status")),
                         roles(rs.getArray("roles"))))
                 .list();
+    }
+
+    /** The memberships of each of these users, in one query (users with none are absent). */
+    public Map<UserId, List<Membership>> membershipsOf(Collection<UserId> users) {
+        Map<UserId, List<Membership>> byUser = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.user_id, o.id, o.short_name, o.status, m.roles FROM organization_member m
+                JOIN organization o ON o.id = m.organization_id
+                WHERE m.user_id = ANY(:users) ORDER BY m.added_at
+                """)
+                .param("users", users.stream().map(UserId::value).distinct().toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> byUser.computeIfAbsent(
+                        new UserId(rs.getObject("user_id", UUID.class)), u -> new ArrayList<>())
+                        .add(new Membership(new OrganizationId(rs.getObject("id", UUID.class)),
+                                rs.getString("short_name"), OrganizationStatus.valueOf(rs.getString("status")),
+                                roles(rs.getArray("roles")))));
+        return byUser;
     }
 
     private static String[] names(Set<Role> roles) {
