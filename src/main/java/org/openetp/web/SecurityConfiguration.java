@@ -15,6 +15,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -39,6 +40,16 @@ class SecurityConfiguration {
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_OPERATOR"))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    /**
+     * No tracing spans around each security filter: with Micrometer present, Spring Security wraps every filter of
+     * every request in observations, a tenth of a live bid's CPU in the auction benchmark (docs/scaling.md). Each
+     * request is still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
@@ -89,7 +90,9 @@ import tools.jackson.databind.json.JsonMapper;
 class AuctionBenchmark {
 
     static final int AUCTIONS = Integer.getInteger("bench.auctions", 1_000);
-    static final int CLIENTS = Integer.getInteger("bench.clients", 100);
+    /** The runs of (a): as many client threads in each. */
+    static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("bench.clients", "100,50").split(","))
+            .map(String::strip).map(Integer::valueOf).toList();
     static final int SUPPLIERS = 50;
     static final int WATCHERS = Integer.getInteger("bench.watchers", 5_000);
     static final int WATCHED_LOTS = 50;
@@ -123,8 +126,9 @@ class AuctionBenchmark {
     private final Map<UUID, Set<Long>> acknowledged = new ConcurrentHashMap<>();
 
     private ConfigurableApplicationContext app;
-    private HttpClient http;
     private String base;
+    /** For the tokens of the setup; the load itself comes from the clients' JVM. */
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void liveAuctionsUnderLoad() throws Exception {
@@ -139,18 +143,14 @@ class AuctionBenchmark {
                 "--server.tomcat.max-connections=20000", "--server.tomcat.accept-count=5000",
                 "--server.tomcat.threads.max=400", "--spring.datasource.hikari.maximum-pool-size=" + POOL);
         try {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(30))
-                    .build();
             base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             report.put("machine", CatalogueBenchmark.machine(jdbc));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("auctions", AUCTIONS);
             settings.put("clients_a", CLIENTS);
-            settings.put("hikari_pool", POOL + " (more than the concurrent bidders: a bid's transaction holds its "
-                    + "connection while Spring Modulith marks the AuctionChanged publication completed on a second "
-                    + "one, so a pool smaller than the bids in flight deadlocks until the 30 s pool timeout)");
+            settings.put("clients", "a JVM of their own (AuctionLoad, -Xmx4g) per phase, on the same cores");
+            settings.put("hikari_pool", POOL);
             settings.put("tomcat", "max-connections 20000, accept-count 5000, virtual threads");
             settings.put("min_step", "0.01 % (20.00 RUB) in (a) and (c); 0.001 % (2.00 RUB) on the hot lot of (b) "
                     + "so that its price cannot run out");
@@ -162,18 +162,26 @@ class AuctionBenchmark {
             report.put("setup_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
             heapAfter("setup");
 
-            Map<String, Object> many = manyAuctions(setup);
-            report.put("a_many_auctions", many);
-            heapAfter("a_many_auctions");
+            Path plan = plan(setup);
+            Map<String, Object> manyRuns = new LinkedHashMap<>();
+            for (int clients : CLIENTS) {
+                manyRuns.put(clients + "_clients", phase(plan, "many:" + clients));
+                heapAfter("a_" + clients + "_clients");
+            }
+            report.put("a_many_auctions", manyRuns);
+            Map<String, Object> many = map(manyRuns.get(CLIENTS.getFirst() + "_clients"));
 
-            Map<String, Object> hot = hotLot(setup);
-            report.put("b_hot_lot", hot);
-            heapAfter("b_hot_lot");
+            Map<String, Object> hotRuns = new LinkedHashMap<>();
+            hotRuns.put("explicit_prices", phase(plan, "hot:price"));
+            heapAfter("b_hot_prices");
+            hotRuns.put("step_bids", phase(plan, "hot:steps"));
+            heapAfter("b_hot_steps");
+            report.put("b_hot_lot", hotRuns);
 
             Map<String, Object> sse = new LinkedHashMap<>();
-            sse.put("spread_over_" + WATCHED_LOTS + "_lots", watchers(setup, WATCHED_LOTS));
+            sse.put("spread_over_" + WATCHED_LOTS + "_lots", phase(plan, "sse:" + WATCHED_LOTS));
             heapAfter("c_sse_" + WATCHED_LOTS + "_lots");
-            sse.put("all_on_one_lot", watchers(setup, 1));
+            sse.put("all_on_one_lot", phase(plan, "sse:1"));
             heapAfter("c_sse_one_lot");
             report.put("c_sse_watchers", sse);
 
@@ -184,8 +192,11 @@ class AuctionBenchmark {
             Map<String, Object> correctness = correctness(jdbc);
             report.put("correctness", correctness);
             heap.put("max_used_mib_seen", maxHeapSeen.get() / (1024 * 1024));
-            heap.put("note", "used heap of the one JVM that holds the platform AND every benchmark client "
-                    + "(HTTP clients, 5,000 SSE subscribers and their recorded arrivals)");
+            heap.put("max_heap_mib", memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
+            heap.put("gc_seconds", CatalogueBenchmark.round(ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0));
+            heap.put("note", "the platform's JVM only (the clients run in their own); its heap is capped at "
+                    + "max_heap_mib by the bench profile's -Xmx, so a run that finishes fits in it");
             report.put("e_heap", heap);
             report.put("total_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
             synchronized (loadSamples) {
@@ -193,8 +204,9 @@ class AuctionBenchmark {
             }
             write();
 
-            assertThat((long) many.get("accepted")).as("accepted bids in (a)").isPositive();
-            assertThat((long) hot.get("accepted")).as("accepted bids in (b)").isPositive();
+            assertThat((long) num(many, "accepted")).as("accepted bids in (a)").isPositive();
+            hotRuns.values().forEach(hot -> assertThat((long) num(map(hot), "accepted")).as("accepted bids in (b)")
+                    .isPositive());
             assertThat((long) correctness.get("acknowledged_missing_from_log")).as("lost acknowledged bids").isZero();
         } finally {
             sampler.shutdownNow();
@@ -204,18 +216,8 @@ class AuctionBenchmark {
 
     // ---------------------------------------------------------------- setup, through the module APIs
 
-    /** One auction under test: its lot, its participants' tokens, and what the client knows of its best price. */
-    static final class Lot {
-        final UUID id;
-        final int[] bidders;
-        BigDecimal best;
-        BigDecimal minStep;
-        int leader = -1;
-
-        Lot(UUID id, int[] bidders) {
-            this.id = id;
-            this.bidders = bidders;
-        }
+    /** One auction under test: its lot and its participants (indexes into the suppliers and their tokens). */
+    record Lot(UUID id, int[] bidders) {
     }
 
     record Setup(List<Lot> many, Lot hot, List<String> tokens) {
@@ -268,11 +270,6 @@ class AuctionBenchmark {
                     return count(jdbc, "SELECT count(*) FROM auction WHERE status = 'RUNNING'") >= total;
                 });
         report.put("setup_until_running_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
-        // What each client knows at the start: the best price and who leads (by the view of its first bidder).
-        for (Lot lot : many) {
-            refresh(lot, tokens, 0);
-        }
-        refresh(hot, tokens, 0);
         return new Setup(many, hot, tokens);
     }
 
@@ -350,441 +347,82 @@ class AuctionBenchmark {
         }
     }
 
-    // ---------------------------------------------------------------- bidding over HTTP
+    // ---------------------------------------------------------------- the phases, by the clients' JVM
 
-    /** The answer to one bid: 201 with the new best, or a refusal's code. */
-    record Answer(int status, long seq, @Nullable String code) {
+    /** What the clients need: the platform's address, the bidders' tokens, the lots, and how long each phase runs. */
+    private Path plan(Setup setup) throws Exception {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("base", base);
+        plan.put("tokens", setup.tokens());
+        plan.put("many", setup.many().stream().map(l -> Map.of("id", l.id().toString(), "bidders", l.bidders())).toList());
+        plan.put("hot", Map.of("id", setup.hot().id().toString(), "bidders", setup.hot().bidders()));
+        plan.put("warmUpSeconds", MANY_WARM_UP.toSeconds());
+        plan.put("manySeconds", MANY_RUN.toSeconds());
+        plan.put("hotWarmUpSeconds", HOT_WARM_UP.toSeconds());
+        plan.put("hotSeconds", HOT_RUN.toSeconds());
+        plan.put("sseSeconds", SSE_RUN.toSeconds());
+        plan.put("sseBidsPerSecond", SSE_BIDS_PER_SECOND);
+        plan.put("watchers", WATCHERS);
+        plan.put("watchedLots", WATCHED_LOTS);
+        Path file = out.resolve("auction-plan.json");
+        Files.writeString(file, JSON.writeValueAsString(plan));
+        return file;
     }
 
     /**
-     * Bids for {@code bidder} (an index into its lot's bidders); updates the lot on 201. With two bidders, the next
-     * valid price; on the hot lot a racing bidder goes 1 to 10 steps below the best it knows, as real racing bidders
-     * do, so that a bid overtaken by another one still beats the new best when it went deeper.
+     * Runs one phase in the clients' JVM ({@link AuctionLoad}) and adds to its figures what only this side sees:
+     * the platform JVM's CPU, the whole machine's (PostgreSQL and the clients included), and the load average.
      */
-    private Answer bid(Lot lot, List<String> tokens, int bidder) throws Exception {
-        int steps = lot.bidders.length > 2 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 11) : 1;
-        BigDecimal price = lot.best.subtract(lot.minStep.multiply(BigDecimal.valueOf(steps)));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/" + lot.id
-                        + "/bids"))
-                .header("Authorization", "Bearer " + tokens.get(lot.bidders[bidder]))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"price\":\"" + price.toPlainString() + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 201) {
-            JsonNode ack = JSON.readTree(r.body());
-            long seq = ack.path("seq").asLong();
-            lot.best = dec(ack.path("auction").path("bestPrice"));
-            lot.leader = bidder;
-            acknowledged.computeIfAbsent(lot.id, l -> ConcurrentHashMap.newKeySet()).add(seq);
-            return new Answer(201, seq, null);
-        }
-        if (r.statusCode() != 409) {
-            return new Answer(r.statusCode(), -1, "HTTP " + r.statusCode());
-        }
-        return new Answer(409, -1, JSON.readTree(r.body()).path("code").asString());
-    }
-
-    /** Reads the auction as {@code bidder} sees it: the best price, and whether it leads. */
-    private void refresh(Lot lot, List<String> tokens, int bidder) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/" + lot.id))
-                .header("Authorization", "Bearer " + tokens.get(lot.bidders[bidder])).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 500) {
-            return; // counted with the bid that led here; the next bid tries again
-        }
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode view = JSON.readTree(r.body());
-        assertThat(view.path("status").asString()).isEqualTo("RUNNING");
-        lot.best = dec(view.path("bestPrice"));
-        lot.minStep = dec(view.path("minStep"));
-        if (view.path("myRank").asInt(0) == 1) {
-            lot.leader = bidder;
-        } else if (lot.bidders.length == 2) {
-            lot.leader = 1 - bidder;
-        } else if (lot.leader == bidder) {
-            lot.leader = -1;
-        }
-    }
-
-    private static BigDecimal dec(JsonNode node) {
-        return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asString());
-    }
-
-    /** Latencies of one client thread, in milliseconds, with refusals by code. */
-    static final class Tally {
-        double[] millis = new double[1024];
-        int accepted;
-        long refused;
-        long warmUpAccepted;
-        long reads;
-        final Map<String, Integer> codes = new LinkedHashMap<>();
-
-        void accept(double ms) {
-            if (accepted == millis.length) {
-                millis = Arrays.copyOf(millis, accepted * 2);
-            }
-            millis[accepted++] = ms;
-        }
-
-        void refuse(@Nullable String code) {
-            refused++;
-            codes.merge(String.valueOf(code), 1, Integer::sum);
-        }
-    }
-
-    private Map<String, Object> manyAuctions(Setup setup) throws Exception {
-        System.out.printf("bench: (a) %d auctions, %d clients, %d s warm-up + %d s...%n", AUCTIONS, CLIENTS,
-                MANY_WARM_UP.toSeconds(), MANY_RUN.toSeconds());
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> phase(Path plan, String phase) throws Exception {
+        System.out.printf("bench: %s...%n", phase);
+        Path result = out.resolve("auction-phase.json");
+        Files.deleteIfExists(result);
+        String java = ProcessHandle.current().info().command().orElse("java");
         String loadBefore = CatalogueBenchmark.loadAverage();
         long cpu = processCpuNanos();
-        long start = System.nanoTime();
-        long measureFrom = start + MANY_WARM_UP.toNanos();
-        long measureTo = measureFrom + MANY_RUN.toNanos();
-        List<Tally> tallies = clients(CLIENTS, c -> {
-            Tally tally = new Tally();
-            List<Lot> mine = new ArrayList<>();
-            for (int i = c; i < setup.many().size(); i += CLIENTS) {
-                mine.add(setup.many().get(i));
-            }
-            for (int i = 0; ; i = (i + 1) % mine.size()) {
-                long t = System.nanoTime();
-                if (t >= measureTo) {
-                    return tally;
-                }
-                boolean measured = t >= measureFrom;
-                Lot lot = mine.get(i);
-                int bidder = lot.leader == 0 ? 1 : 0; // alternate: a leader may not beat its own bid
-                Answer answer = bid(lot, setup.tokens(), bidder);
-                long done = System.nanoTime();
-                if (answer.status() == 201) {
-                    if (measured && done <= measureTo) {
-                        tally.accept((done - t) / 1e6);
-                    } else if (!measured) {
-                        tally.warmUpAccepted++;
-                    }
-                } else {
-                    if (measured && done <= measureTo) {
-                        tally.refuse(answer.code());
-                    }
-                    refresh(lot, setup.tokens(), bidder);
-                }
-            }
-        });
-        double cpuMs = (processCpuNanos() - cpu) / 1e6;
-        Map<String, Object> result = summary(tallies, MANY_RUN.toNanos() / 1e9);
-        result.put("auctions", AUCTIONS);
-        result.put("clients", CLIENTS);
-        result.put("warm_up_seconds", MANY_WARM_UP.toSeconds());
-        result.put("jvm_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(cpuMs / Math.max(1,
-                ((long) result.get("accepted")) + tallies.stream().mapToLong(t -> t.warmUpAccepted).sum())));
-        result.put("load_average_before", loadBefore);
-        result.put("load_average_after", CatalogueBenchmark.loadAverage());
-        result.put("target", "≥ " + (int) TARGET_MANY_PER_S + " accepted/s with p99 ≤ " + (int) TARGET_MANY_P99_MS
-                + " ms");
-        result.put("target_met", (double) result.get("accepted_per_s") >= TARGET_MANY_PER_S
-                && (double) result.get("p99_ms") <= TARGET_MANY_P99_MS);
-        return result;
+        long[] machine = machineJiffies();
+        long began = System.nanoTime();
+        Process clients = new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
+                AuctionLoad.class.getName(), plan.toString(), phase, result.toString()).inheritIO().start();
+        assertThat(clients.waitFor()).as("the clients' JVM of phase " + phase).isZero();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double platformCpuMs = (processCpuNanos() - cpu) / 1e6;
+        long[] machineAfter = machineJiffies();
+        Map<String, Object> figures = JsonMapper.shared().readValue(Files.readString(result), Map.class);
+        ((Map<String, List<Number>>) figures.remove("acknowledged")).forEach((lot, seqs) -> acknowledged
+                .computeIfAbsent(UUID.fromString(lot), l -> ConcurrentHashMap.newKeySet())
+                .addAll(seqs.stream().map(Number::longValue).toList()));
+        figures.put("platform_jvm_cpu_seconds", CatalogueBenchmark.round(platformCpuMs / 1000));
+        // Busy jiffies are hundredths of a second on Linux: the cores' time outside idle and I/O wait.
+        double machineBusyMs = (machineAfter[0] - machine[0]) * 10.0;
+        figures.put("machine_cpu_busy_share", CatalogueBenchmark.round(machineBusyMs
+                / Math.max(1, (machineAfter[1] - machine[1]) * 10.0)));
+        if (figures.get("accepted_with_warm_up") instanceof Number bids && bids.longValue() > 0) {
+            figures.put("platform_jvm_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(platformCpuMs
+                    / bids.longValue()));
+            figures.put("machine_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(machineBusyMs
+                    / bids.longValue()));
+        }
+        figures.put("phase_seconds", CatalogueBenchmark.round(seconds));
+        figures.put("load_average_before", loadBefore);
+        figures.put("load_average_after", CatalogueBenchmark.loadAverage());
+        return figures;
     }
 
-    private Map<String, Object> hotLot(Setup setup) throws Exception {
-        Lot hot = setup.hot();
-        int bidders = hot.bidders.length;
-        System.out.printf("bench: (b) one hot lot, %d racing bidders, %d s warm-up + %d s...%n", bidders,
-                HOT_WARM_UP.toSeconds(), HOT_RUN.toSeconds());
-        String loadBefore = CatalogueBenchmark.loadAverage();
-        long start = System.nanoTime();
-        long measureFrom = start + HOT_WARM_UP.toNanos();
-        long measureTo = measureFrom + HOT_RUN.toNanos();
-        AtomicInteger ready = new AtomicInteger();
-        List<Tally> tallies = clients(bidders, me -> {
-            // Each racing bidder keeps its own idea of the lot: what it last saw, never what the others saw.
-            Lot mine = new Lot(hot.id, hot.bidders);
-            Tally tally = new Tally();
-            refresh(mine, setup.tokens(), me);
-            ready.incrementAndGet();
-            while (true) {
-                long t = System.nanoTime();
-                if (t >= measureTo) {
-                    return tally;
-                }
-                boolean measured = t >= measureFrom;
-                if (mine.leader == me) {
-                    // It leads: it may not beat itself, so it watches (as a bidder's page would) until outbid.
-                    upTo(Duration.ofNanos(measureTo - t), Duration.ofMillis(1), () -> {
-                        refresh(mine, setup.tokens(), me);
-                        tally.reads++;
-                        return mine.leader != me;
-                    });
-                    continue;
-                }
-                Answer answer = bid(mine, setup.tokens(), me);
-                long done = System.nanoTime();
-                if (answer.status() == 201) {
-                    if (measured && done <= measureTo) {
-                        tally.accept((done - t) / 1e6);
-                    } else if (!measured) {
-                        tally.warmUpAccepted++;
-                    }
-                } else {
-                    if (measured && done <= measureTo) {
-                        tally.refuse(answer.code());
-                    }
-                    refresh(mine, setup.tokens(), me);
-                    tally.reads++;
-                }
-            }
-        });
-        Map<String, Object> result = summary(tallies, HOT_RUN.toNanos() / 1e9);
-        result.put("bidders", bidders);
-        result.put("reads_per_s", CatalogueBenchmark.round(tallies.stream().mapToLong(t -> t.reads).sum()
-                / ((measureTo - start) / 1e9)));
-        result.put("note", "a bidder that leads re-reads GET /api/v1/auctions/{lotId} (1 ms apart) until outbid; "
-                + "a refused bidder re-reads once before its next bid");
-        result.put("load_average_before", loadBefore);
-        result.put("load_average_after", CatalogueBenchmark.loadAverage());
-        result.put("target", "≥ " + (int) TARGET_HOT_PER_S + " accepted/s");
-        result.put("target_met", (double) result.get("accepted_per_s") >= TARGET_HOT_PER_S);
-        return result;
-    }
-
-    interface Client {
-        Tally run(int client) throws Exception;
-    }
-
-    private static List<Tally> clients(int n, Client client) throws Exception {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Tally>> futures = new ArrayList<>();
-            for (int c = 0; c < n; c++) {
-                int k = c;
-                futures.add(threads.submit(() -> {
-                    go.await();
-                    return client.run(k);
-                }));
-            }
-            go.countDown();
-            List<Tally> tallies = new ArrayList<>();
-            for (Future<Tally> f : futures) {
-                tallies.add(f.get());
-            }
-            return tallies;
+    /** The machine's busy and total CPU time so far, in jiffies (zeros where there is no /proc/stat). */
+    private static long[] machineJiffies() throws java.io.IOException {
+        Path stat = Path.of("/proc/stat");
+        if (!Files.exists(stat)) {
+            return new long[] {0, 0};
         }
-    }
-
-    private static Map<String, Object> summary(List<Tally> tallies, double seconds) {
-        int n = tallies.stream().mapToInt(t -> t.accepted).sum();
-        double[] all = new double[n];
-        int at = 0;
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        for (Tally t : tallies) {
-            System.arraycopy(t.millis, 0, all, at, t.accepted);
-            at += t.accepted;
-            t.codes.forEach((k, v) -> codes.merge(k, v, Integer::sum));
+        String[] cpu = Files.readAllLines(stat).getFirst().trim().split("\\s+");
+        long total = 0;
+        for (int k = 1; k < Math.min(cpu.length, 9); k++) {
+            total += Long.parseLong(cpu[k]);
         }
-        long refused = tallies.stream().mapToLong(t -> t.refused).sum();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("measured_seconds", seconds);
-        s.put("accepted", (long) n);
-        s.put("refused", refused);
-        s.put("accepted_per_s", CatalogueBenchmark.round(n / seconds));
-        s.put("refused_per_s", CatalogueBenchmark.round(refused / seconds));
-        s.putAll(percentiles(all));
-        s.put("refusals_by_code", codes);
-        return s;
-    }
-
-    private static Map<String, Object> percentiles(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("p50_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 50)));
-        s.put("p95_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 95)));
-        s.put("p99_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 99)));
-        s.put("max_ms", CatalogueBenchmark.round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
-        return s;
-    }
-
-    // ---------------------------------------------------------------- SSE watchers
-
-    /** One SSE stream: the arrival time of each event id it got. */
-    static final class Watcher implements Flow.Subscriber<String> {
-        final int lot;
-        long[] seqs = new long[16];
-        long[] arrivals = new long[16];
-        int n;
-        volatile Flow.@Nullable Subscription subscription;
-
-        Watcher(int lot) {
-            this.lot = lot;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (line.startsWith("id:")) {
-                long now = System.nanoTime();
-                synchronized (this) {
-                    if (n == seqs.length) {
-                        seqs = Arrays.copyOf(seqs, n * 2);
-                        arrivals = Arrays.copyOf(arrivals, n * 2);
-                    }
-                    seqs[n] = Long.parseLong(line.substring(3).strip());
-                    arrivals[n++] = now;
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
-        }
-
-        synchronized long arrival(long seq) {
-            for (int i = 0; i < n; i++) {
-                if (seqs[i] == seq) {
-                    return arrivals[i];
-                }
-            }
-            return -1;
-        }
-
-        void cancel() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-        }
-    }
-
-    /** A bid acknowledged during (c): on which watched lot, its log position, and when it was sent. */
-    record Sent(int lot, long seq, long sentNanos) {
-    }
-
-    private Map<String, Object> watchers(Setup setup, int lots) throws Exception {
-        System.out.printf("bench: (c) %d SSE watchers on %d lot(s)...%n", WATCHERS, lots);
-        LiveUpdates live = app.getBean(LiveUpdates.class);
-        // The one-lot run watches a lot the 50-lot run did not, so that stale streams of that run (a server notices
-        // a closed stream only when it next writes to it) are not counted or written to.
-        List<Lot> watched = lots == 1 ? List.of(setup.many().get(WATCHED_LOTS))
-                : setup.many().subList(0, lots);
-        String loadBefore = CatalogueBenchmark.loadAverage();
-        int before = live.watcherCount();
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(60))
-                    .build());
-        }
-        List<Watcher> watchers = new ArrayList<>();
-        long connectStart = System.nanoTime();
-        for (int w = 0; w < WATCHERS; w++) {
-            Watcher watcher = new Watcher(w % watched.size());
-            watchers.add(watcher);
-            clients.get(w % clients.size()).sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/"
-                    + watched.get(watcher.lot).id + "/events")).header("Accept", "text/event-stream").GET().build(),
-                    HttpResponse.BodyHandlers.fromLineSubscriber(watcher));
-            if (w % 250 == 249) {
-                // Connect in waves, so that the listen backlog never overflows.
-                int connected = w + 1 - 100;
-                upTo(Duration.ofSeconds(30), Duration.ofMillis(20), () -> live.watcherCount() - before >= connected);
-            }
-        }
-        upTo(Duration.ofSeconds(60), Duration.ofMillis(50), () -> live.watcherCount() - before >= WATCHERS);
-        int registered = live.watcherCount() - before;
-        double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        System.out.printf("bench: %d watchers registered in %.1f s%n", registered, connectSeconds);
-
-        // Bids at a moderate, steady rate, round-robin over the watched lots, each by the participant that trails.
-        // One bid per tick of a fixed-rate schedule; a tick waits for the previous bid, so they never overlap.
-        List<Sent> sent = new CopyOnWriteArrayList<>();
-        int planned = (int) (SSE_RUN.toSeconds() * SSE_BIDS_PER_SECOND);
-        AtomicInteger ticks = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        long start = System.nanoTime();
-        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-        try {
-            pace.scheduleAtFixedRate(() -> {
-                int k = ticks.get();
-                if (k >= planned) {
-                    return;
-                }
-                int index = k % watched.size();
-                Lot lot = watched.get(index);
-                int bidder = lot.leader == 0 ? 1 : 0;
-                long t = System.nanoTime();
-                try {
-                    Answer answer = bid(lot, setup.tokens(), bidder);
-                    if (answer.status() == 201) {
-                        sent.add(new Sent(index, answer.seq(), t));
-                    } else {
-                        refused.incrementAndGet();
-                        refresh(lot, setup.tokens(), bidder);
-                    }
-                } catch (Exception e) {
-                    refused.incrementAndGet();
-                } finally {
-                    ticks.incrementAndGet();
-                }
-            }, 0, 1_000_000_000L / SSE_BIDS_PER_SECOND, TimeUnit.NANOSECONDS);
-            await("paced bids").atMost(SSE_RUN.plus(Duration.ofMinutes(2))).until(() -> ticks.get() >= planned);
-        } finally {
-            pace.shutdownNow();
-        }
-        double bidSeconds = (System.nanoTime() - start) / 1e9;
-        // The last deliveries: every watcher has the last bid of its lot, or 3 s have passed (the rest count missing).
-        Map<Integer, Long> lastSeq = new HashMap<>();
-        sent.forEach(x -> lastSeq.merge(x.lot(), x.seq(), Math::max));
-        upTo(Duration.ofSeconds(3), Duration.ofMillis(50), () -> watchers.stream()
-                .allMatch(w -> !lastSeq.containsKey(w.lot) || w.arrival(lastSeq.get(w.lot)) >= 0));
-
-        double[] latencies = new double[watchers.size() * Math.max(1, sent.size())];
-        int n = 0;
-        long missing = 0;
-        long expected = 0;
-        for (Watcher watcher : watchers) {
-            for (Sent s : sent) {
-                if (s.lot() != watcher.lot) {
-                    continue;
-                }
-                expected++;
-                long arrival = watcher.arrival(s.seq());
-                if (arrival < 0) {
-                    missing++;
-                } else {
-                    latencies[n++] = (arrival - s.sentNanos()) / 1e6;
-                }
-            }
-        }
-        watchers.forEach(Watcher::cancel);
-        clients.forEach(HttpClient::shutdownNow);
-
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("watchers", WATCHERS);
-        result.put("lots", lots);
-        result.put("watchers_registered_on_the_node", registered);
-        result.put("connect_seconds", CatalogueBenchmark.round(connectSeconds));
-        result.put("bids_acknowledged", sent.size());
-        result.put("bids_refused", refused.get());
-        result.put("bid_rate_per_s", CatalogueBenchmark.round(sent.size() / bidSeconds));
-        result.put("deliveries_expected", expected);
-        result.put("deliveries_measured", (long) n);
-        result.put("deliveries_missing", missing);
-        result.putAll(percentiles(Arrays.copyOf(latencies, n)));
-        result.put("latency", "SSE arrival of the event with id = the bid's seq, minus the moment the bid's POST "
-                + "was sent (so it includes the bid's own commit)");
-        result.put("load_average_before", loadBefore);
-        result.put("load_average_after", CatalogueBenchmark.loadAverage());
-        result.put("target", "p99 ≤ " + (int) TARGET_WATCHER_P99_MS + " ms");
-        result.put("target_met", missing == 0 && (double) result.get("p99_ms") <= TARGET_WATCHER_P99_MS);
-        return result;
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        return new long[] {total - idle, total};
     }
 
     // ---------------------------------------------------------------- pgbench, the ceiling
@@ -858,7 +496,7 @@ class AuctionBenchmark {
                 .param("n", scale * 100_000).update();
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         AtomicLong done = new AtomicLong();
-        List<Tally> ignored = clients(50, c -> {
+        List<Integer> ignored = parallel(50, 50, c -> {
             java.util.SplittableRandom random = new java.util.SplittableRandom(c);
             try (var connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -886,7 +524,7 @@ class AuctionBenchmark {
                     done.incrementAndGet();
                 }
             }
-            return new Tally();
+            return c;
         });
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tps", CatalogueBenchmark.round(done.get() / 20.0));
@@ -973,46 +611,67 @@ class AuctionBenchmark {
     private void write() throws Exception {
         Files.writeString(out.resolve("auction-load.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        Map<String, Object> many = map(report.get("a_many_auctions"));
-        Map<String, Object> hot = map(report.get("b_hot_lot"));
+        Map<String, Object> manyRuns = map(report.get("a_many_auctions"));
+        Map<String, Object> hotRuns = map(report.get("b_hot_lot"));
         Map<String, Object> sse = map(report.get("c_sse_watchers"));
         Map<String, Object> pg = map(report.get("d_pgbench"));
         double tps = ((Number) pg.get("tps")).doubleValue();
         StringBuilder md = new StringBuilder();
         md.append("# Live-auction load benchmark\n\n")
                 .append("`./mvnw -B -Pbench verify -Dtest=AuctionBenchmark -Dsurefire.failIfNoSpecifiedTests=false` (")
-                .append(AuctionBenchmark.class.getSimpleName()).append("). Targets: SPEC §13. The platform, its ")
-                .append("embedded PostgreSQL (fsync on) and every client run on the same machine; the clients share ")
-                .append("the platform's JVM.\n\n");
+                .append(AuctionBenchmark.class.getSimpleName()).append("). Targets: SPEC §13. The platform (its JVM ")
+                .append("capped at the heap target), its embedded PostgreSQL (fsync on) and the clients (a JVM of ")
+                .append("their own per phase) run on the same machine.\n\n");
         md.append("## Results\n\n| measurement | figure | target | met |\n|---|---|---|---|\n");
-        md.append(row("(a) " + AUCTIONS + " auctions, " + CLIENTS + " clients: accepted bids/s",
-                many.get("accepted_per_s") + " (refused " + many.get("refused_per_s") + "/s)",
-                "≥ " + (int) TARGET_MANY_PER_S, (double) many.get("accepted_per_s") >= TARGET_MANY_PER_S));
-        md.append(row("(a) latency of accepted bids p50 / p95 / p99 / max", ms(many), "p99 ≤ "
-                + (int) TARGET_MANY_P99_MS + " ms", (double) many.get("p99_ms") <= TARGET_MANY_P99_MS));
-        md.append(row("(b) hot lot, " + hot.get("bidders") + " racing bidders: accepted bids/s",
-                hot.get("accepted_per_s") + " (refused " + hot.get("refused_per_s") + "/s)",
-                "≥ " + (int) TARGET_HOT_PER_S, (double) hot.get("accepted_per_s") >= TARGET_HOT_PER_S));
-        md.append(row("(b) latency of accepted bids p50 / p95 / p99 / max", ms(hot), "", null));
+        for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
+            Map<String, Object> many = map(e.getValue());
+            String who = "(a) " + AUCTIONS + " auctions, " + e.getKey().replace('_', ' ');
+            md.append(row(who + ": accepted bids/s", many.get("accepted_per_s") + " (refused "
+                    + many.get("refused_per_s") + "/s); " + CatalogueBenchmark.round(
+                    num(many, "accepted_per_s") / tps) + " × pgbench", "≥ " + (int) TARGET_MANY_PER_S,
+                    num(many, "accepted_per_s") >= TARGET_MANY_PER_S));
+            md.append(row(who + ": latency p50 / p95 / p99 / max", ms(many), "p99 ≤ " + (int) TARGET_MANY_P99_MS
+                    + " ms", num(many, "p99_ms") <= TARGET_MANY_P99_MS));
+            md.append(row(who + ": CPU per accepted bid, platform JVM / whole machine",
+                    many.get("platform_jvm_cpu_ms_per_accepted_bid") + " / "
+                            + many.get("machine_cpu_ms_per_accepted_bid") + " ms", "", null));
+        }
+        for (Map.Entry<String, Object> e : hotRuns.entrySet()) {
+            Map<String, Object> hot = map(e.getValue());
+            String who = "(b) hot lot, " + hot.get("bidders") + " racing bidders, " + e.getKey().replace('_', ' ');
+            md.append(row(who + ": accepted bids/s", hot.get("accepted_per_s") + " (refused "
+                    + hot.get("refused_per_s") + "/s); " + CatalogueBenchmark.round(
+                    num(hot, "accepted_per_s") / tps) + " × pgbench", "≥ " + (int) TARGET_HOT_PER_S,
+                    num(hot, "accepted_per_s") >= TARGET_HOT_PER_S));
+            md.append(row(who + ": latency p50 / p95 / p99 / max", ms(hot), "", null));
+        }
         for (Map.Entry<String, Object> e : sse.entrySet()) {
             Map<String, Object> s = map(e.getValue());
             md.append(row("(c) " + s.get("watchers") + " SSE watchers, " + e.getKey().replace('_', ' ')
                     + ": bid-to-watcher p50 / p95 / p99 / max", ms(s) + "; " + s.get("deliveries_missing")
                     + " of " + s.get("deliveries_expected") + " deliveries missing", "p99 ≤ "
-                    + (int) TARGET_WATCHER_P99_MS + " ms", (boolean) s.get("target_met")));
+                    + (int) TARGET_WATCHER_P99_MS + " ms", ((Number) s.get("deliveries_missing")).longValue()
+                    == 0 && num(s, "p99_ms") <= TARGET_WATCHER_P99_MS));
         }
         md.append(row("(d) pgbench simple-update (-N -c 50 -j 2 -T 20), same PostgreSQL", tps + " tps", "", null));
-        md.append(row("(a) accepted bids/s ÷ pgbench tps", String.valueOf(CatalogueBenchmark.round(
-                (double) many.get("accepted_per_s") / tps)), "", null));
-        md.append(row("(b) accepted bids/s ÷ pgbench tps", String.valueOf(CatalogueBenchmark.round(
-                (double) hot.get("accepted_per_s") / tps)), "", null));
-        long maxHeap = (long) heap.get("max_used_mib_seen");
-        md.append(row("(e) heap used, most seen (platform + clients)", maxHeap + " MiB", "≤ "
-                + (int) TARGET_HEAP_MIB + " MiB", maxHeap <= TARGET_HEAP_MIB));
-        md.append("\n## (a) 1,000 auctions\n\n");
-        table(md, many);
-        md.append("\n## (b) hot lot\n\n");
-        table(md, hot);
+        // With the heap capped, "used at most" cannot pass the cap: what shows a heap too small is the run failing
+        // (OutOfMemoryError) or the collector taking a large share of the time.
+        double gcShare = num(heap, "gc_seconds") / num(report, "total_seconds");
+        md.append(row("(e) platform heap: used at most / live after GC at most / cap; share of the run in GC",
+                heap.get("max_used_mib_seen") + " / " + heap.entrySet().stream()
+                        .filter(h -> h.getKey().startsWith("after_gc")).mapToLong(h -> (long) h.getValue()).max()
+                        .orElse(0) + " / " + heap.get("max_heap_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare)
+                        + " % in GC", "≤ " + (int) TARGET_HEAP_MIB + " MiB", (long) heap.get("max_heap_mib")
+                        <= TARGET_HEAP_MIB && gcShare < 0.1));
+        for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
+            md.append("\n## (a) ").append(AUCTIONS).append(" auctions, ").append(e.getKey().replace('_', ' '))
+                    .append("\n\n");
+            table(md, map(e.getValue()));
+        }
+        for (Map.Entry<String, Object> e : hotRuns.entrySet()) {
+            md.append("\n## (b) hot lot, ").append(e.getKey().replace('_', ' ')).append("\n\n");
+            table(md, map(e.getValue()));
+        }
         for (Map.Entry<String, Object> e : sse.entrySet()) {
             md.append("\n## (c) SSE watchers, ").append(e.getKey().replace('_', ' ')).append("\n\n");
             table(md, map(e.getValue()));
@@ -1035,6 +694,10 @@ class AuctionBenchmark {
         }
         Files.writeString(out.resolve("auction-load.md"), md.toString());
         System.out.println(md);
+    }
+
+    private static double num(Map<String, Object> figures, String key) {
+        return ((Number) figures.get(key)).doubleValue();
     }
 
     private static String ms(Map<String, Object> s) {
