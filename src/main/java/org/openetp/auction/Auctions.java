@@ -193,8 +193,9 @@ public class Auctions {
     // ---------------------------------------------------------------- bidding
 
     /**
-     * Places a participant's live bid (a price, or accept / stay / pass on the clock kinds). It is committed to the
-     * auction's log before this returns; a refusal names the rule broken and changes nothing.
+     * Places a participant's live bid (a price, a step bid resolved against the best price when it is applied, or
+     * accept / stay / pass on the clock kinds). It is committed to the auction's log before this returns; a refusal
+     * names the rule broken and changes nothing.
      *
      * <p>Not one transaction per call: concurrent bids on the same lot are applied together, in arrival order, in one
      * transaction by whichever caller leads the lot's batch ({@link BidBatches}), because the row lock is held
@@ -327,7 +328,11 @@ public class Auctions {
                 canonical, command.signature());
     }
 
+    /** The signed text of a bid; a step bid has none, since its price is only known once it is applied. */
     private static String canonical(StoredAuction row, UUID organization, BidCommand command) {
+        if (command.steps() != null) {
+            throw new InvalidInputException("steps", "auction.steps.signed");
+        }
         String what = command.price() != null ? "price " + command.price().toPlainString() + " " + row.currency()
                 : command.accept() ? "accept" : command.stay() ? "stay" : "pass";
         return "OpenETP live auction bid\nprocedure " + row.procedure() + "\nlot " + row.lot() + "\nparticipant "

@@ -135,6 +135,65 @@ class AuctionApiTests extends ApiTest {
     }
 
     @Test
+    void aStepBidBeatsTheBestPriceAsItIsWhenTheBidIsApplied() {
+        AuctionFixture.Published auction = running(Map.of());
+        // Best 99 000.00 (beta); the minimum step is 0.5% of 120 000.00 = 600.00, the maximum 6 000.00.
+        Api.Response first = api.post(auction.bids(), Map.of("steps", 1), Api.bearer(alpha.token()));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(dec(first.json().path("auction").path("myPrice"))).isEqualByComparingTo("98400.00");
+        assertThat(first.json().path("auction").path("myRank").asInt()).isEqualTo(1);
+
+        // Beta still thinks the best is 99 000.00: its explicit price is stale, its step bid is not.
+        assertThat(bid(auction, beta, "98400.00").code()).isEqualTo("auction.step.tooSmall");
+        Api.Response second = api.post(auction.bids(), Map.of("steps", 2, "limit", "97000.00"),
+                Api.bearer(beta.token()));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(dec(second.json().path("auction").path("myPrice"))).isEqualByComparingTo("97200.00");
+        assertThat(dec(second.json().path("auction").path("bestPrice"))).isEqualByComparingTo("97200.00");
+
+        // The log holds the resolved prices as ordinary bids, and replays to the same result.
+        JsonNode bids = api.get(auction.path() + "/log").json();
+        assertThat(bids.valueStream().filter(e -> e.path("type").asString().equals("BidPlaced"))
+                .map(e -> dec(e.path("price")))).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("98400.00"), new BigDecimal("97200.00"));
+        assertThat(api.get(auction.path() + "/replay").json().path("sameResult").asBoolean()).isTrue();
+
+        // The rules of a price bid hold for the price it resolves to.
+        Api.Response own = api.post(auction.bids(), Map.of("steps", 1), Api.bearer(beta.token()));
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.code()).isEqualTo("auction.ownLeadingBid");
+        Api.Response pastLimit = api.post(auction.bids(), Map.of("steps", 1, "limit", "96700.00"),
+                Api.bearer(alpha.token()));
+        assertThat(pastLimit.status()).isEqualTo(409);
+        assertThat(pastLimit.code()).isEqualTo("auction.steps.pastLimit");
+        assertThat(api.post(auction.bids(), Map.of("steps", 11), Api.bearer(alpha.token())).code())
+                .isEqualTo("auction.step.tooLarge");
+        assertThat(dec(api.get(auction.path()).json().path("bestPrice"))).isEqualByComparingTo("97200.00");
+    }
+
+    @Test
+    void aMalformedStepBidIsA400NamingTheField() {
+        AuctionFixture.Published auction = running(Map.of());
+
+        Api.Response both = api.post(auction.bids(), Map.of("steps", 1, "price", "98000.00"),
+                Api.bearer(alpha.token()));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.errorFields()).containsExactly("steps");
+        assertThat(both.code()).isEqualTo("auction.command.one");
+
+        Api.Response bad = api.post(auction.bids(), Map.of("steps", 0, "limit", "97000.001"),
+                Api.bearer(alpha.token()));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("steps", "limit");
+        assertThat(api.post(auction.bids(), Map.of("steps", 1001), Api.bearer(alpha.token())).code())
+                .isEqualTo("auction.steps.count");
+        Api.Response limitAlone = api.post(auction.bids(), Map.of("price", "98000.00", "limit", "97000.00"),
+                Api.bearer(alpha.token()));
+        assertThat(limitAlone.errorFields()).containsExactly("limit");
+        assertThat(api.get(auction.path()).json().path("seq").asLong()).isEqualTo(1); // only the start is logged
+    }
+
+    @Test
     void aBidInTheLastMinutesExtendsTheEndAndOneBeforeDoesNot() {
         AuctionFixture.Published auction = running(Map.of("duration", "PT30M", "extensionWindow", "PT10M"));
         Instant end = auction.start().plus(Duration.ofMinutes(30));

@@ -5,6 +5,7 @@ import static org.openetp.auction.AuctionApiTests.dec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,9 @@ class AuctionKindsApiTests extends ApiTest {
         assertThat(dec(state(auction, alpha).path("currentPrice"))).isEqualByComparingTo("117600.00");
         // A price is not how one bids in a Dutch auction.
         assertThat(send(auction, alpha, Map.of("price", "117600.00")).code()).isEqualTo("auction.command");
+        Api.Response steps = send(auction, alpha, Map.of("steps", 1));
+        assertThat(steps.status()).isEqualTo(409);
+        assertThat(steps.code()).isEqualTo("auction.steps.notThisKind");
 
         assertThat(send(auction, alpha, Map.of("accept", true)).status()).isEqualTo(201);
         assertThat(send(auction, beta, Map.of("accept", true)).code()).isEqualTo("auction.closed");
@@ -144,9 +148,15 @@ class AuctionKindsApiTests extends ApiTest {
                 "121000.00", "122000.00");
         assertThat(send(auction, alpha, Map.of("price", "122100.00")).code()).isEqualTo("auction.step.tooSmall");
         assertThat(send(auction, alpha, Map.of("price", "123000.00")).status()).isEqualTo(201);
+        // A step bid rises from the best price: 123 000.00 + 2 × 600.00, and not above the bidder's limit.
+        assertThat(send(auction, beta, Map.of("steps", 2, "limit", "124000.00")).code())
+                .isEqualTo("auction.steps.pastLimit");
+        Api.Response steps = send(auction, beta, Map.of("steps", 2, "limit", "124200.00"));
+        assertThat(steps.status()).as(steps.body()).isEqualTo(201);
+        assertThat(dec(steps.json().path("auction").path("myPrice"))).isEqualByComparingTo("124200.00");
         tick(Duration.ofMinutes(11));
-        assertThat(winningBid(auction).path("organizationId").asString()).isEqualTo(alpha.organizationId());
-        assertThat(dec(winningBid(auction).path("price"))).isEqualByComparingTo("123000.00");
+        assertThat(winningBid(auction).path("organizationId").asString()).isEqualTo(beta.organizationId());
+        assertThat(dec(winningBid(auction).path("price"))).isEqualByComparingTo("124200.00");
     }
 
     @Test
@@ -167,6 +177,14 @@ class AuctionKindsApiTests extends ApiTest {
         fixture.start(auction);
 
         assertThat(send(auction, alpha, Map.of("price", "98000.00")).code()).isEqualTo("bid.signature.required");
+        // A step bid's price is only known once it is applied, so there is nothing the bidder could have signed.
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("steps", 1),
+                Map.of("steps", 1, "signature", alphaKey.sign("steps 1")))) {
+            Api.Response steps = send(auction, alpha, body);
+            assertThat(steps.status()).isEqualTo(400);
+            assertThat(steps.errorFields()).containsExactly("steps");
+            assertThat(steps.code()).isEqualTo("auction.steps.signed");
+        }
         String text = api.get(auction.path() + "/canonical?price=98000.00", Api.bearer(alpha.token())).body();
         assertThat(text).contains("lot " + auction.lot()).contains("price 98000.00 RUB")
                 .contains("participant " + alpha.organizationId());

@@ -131,7 +131,7 @@ class AuctionNodesTests {
     }
 
     private static LiveBid price(String price) {
-        return new LiveBid(new BigDecimal(price), null, null, null, null, null, null);
+        return new LiveBid(new BigDecimal(price), null, null, null, null, null, null, null, null);
     }
 
     private static int port(ConfigurableApplicationContext node) {

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two bidders in two headless Chromium sessions bid against each other on the live auction page (SPEC §6): each sees
- * the other's price within a second, without reloading, and its own rank change; the page refuses a bad step in words.
+ * the other's price within a second, without reloading, and its own rank change; the page refuses a bad step in words,
+ * and "beat the best by one step" bids in one click at the price the server resolves.
  */
 class AuctionBrowserTests extends BrowserTest {
 
@@ -78,6 +79,17 @@ class AuctionBrowserTests extends BrowserTest {
             betaPage.submit(By.id("auction-submit"));
             until(browser, d -> d.findElement(By.id("auction-ranking")).getText().contains("97400.00")
                     && d.findElement(By.id("auction-my-rank")).getText().equals("2"));
+
+            // Under pressure, one click: the server beats the best price as it is by one step (97 400.00 − 600.00).
+            assertThat(page.text(By.id("auction-beat"))).isEqualTo(page.message("auction.beatByStep"));
+            page.submit(By.id("auction-beat"));
+            assertThat(page.text(By.id("flash-info"))).isEqualTo(page.message("auction.bid.accepted"));
+            assertThat(page.text(By.id("auction-my-price"))).isEqualTo("96800.00");
+            until(second, d -> d.findElement(By.id("auction-ranking")).getText().contains("96800.00")
+                    && d.findElement(By.id("auction-my-rank")).getText().equals("2"));
+            // Leading now, the same click is refused in words.
+            page.submit(By.id("auction-beat"));
+            assertThat(page.text(By.id("flash-error-text"))).isEqualTo(page.message("auction.ownLeadingBid"));
         } finally {
             second.quit();
         }

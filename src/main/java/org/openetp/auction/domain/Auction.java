@@ -104,7 +104,9 @@ public final class Auction {
 
     /**
      * A bidder's command at {@code now}: first advances to {@code now} (so a bid after the end is refused even if
-     * nobody advanced; the outcome then holds those events too), then applies the kind's rules.
+     * nobody advanced; the outcome then holds those events too), then applies the kind's rules. A step bid (REVERSE,
+     * FORWARD) is resolved to a price against the best price at that moment and is then a price bid like any other;
+     * its {@link BidPlaced} carries the resolved price, so the log replays without knowing of steps.
      *
      * @throws AuctionRefusedException with the rule broken; the events of advancing are then not returned, and come
      *         again from the next {@link #advance}
@@ -119,7 +121,8 @@ public final class Auction {
         }
         switch (rules.kind()) {
             case REVERSE, FORWARD -> {
-                BigDecimal price = a.checkedPrice(command, a.bestPrice());
+                // A step bid becomes a price bid here, against the best price as it now is, then obeys the same rules.
+                BigDecimal price = a.checkedPrice(a.resolved(command), a.bestPrice());
                 run.emit(new BidPlaced(now, participantId, price));
                 Duration left = Duration.between(now, Objects.requireNonNull(a.state.endsAt()));
                 if (left.compareTo(rules.extensionWindow()) < 0) {
@@ -359,7 +362,9 @@ public final class Auction {
             return new AuctionRefusedException("auction.notParticipant");
         }
         if (command != null && !fits(command)) {
-            return new AuctionRefusedException("auction.command", rules.kind());
+            return command.single() && command.steps() != null
+                    ? new AuctionRefusedException("auction.steps.notThisKind", rules.kind())
+                    : new AuctionRefusedException("auction.command", rules.kind());
         }
         Position own = position(participantId);
         return switch (rules.kind()) {
@@ -379,11 +384,39 @@ public final class Auction {
             return false;
         }
         return switch (rules.kind()) {
-            case REVERSE, FORWARD, SEALED_BID -> command.price() != null;
+            case REVERSE, FORWARD -> command.price() != null || command.steps() != null;
+            case SEALED_BID -> command.price() != null;
             case MULTI_ROUND -> command.price() != null || command.pass();
             case DUTCH, REVERSE_DUTCH -> command.accept();
             case JAPANESE -> command.stay();
         };
+    }
+
+    /**
+     * A step bid as the price bid it stands for now: the best price beaten by {@code steps} minimum steps; any other
+     * command as it is. The step count is checked here, before the price exists (a count outside [1, maxStep / minStep]
+     * is refused with the step codes a price that far away would get), and so is the bidder's limit; everything else
+     * is left to {@link #checkedPrice}, as for any price bid.
+     */
+    private BidCommand resolved(BidCommand command) {
+        Integer steps = command.steps();
+        if (steps == null) {
+            return command;
+        }
+        if (steps < 1) {
+            throw new AuctionRefusedException("auction.step.tooSmall", rules.minStep());
+        }
+        BigDecimal by = rules.minStep().multiply(BigDecimal.valueOf(steps));
+        if (by.compareTo(rules.maxStep()) > 0) {
+            throw new AuctionRefusedException("auction.step.tooLarge", rules.maxStep());
+        }
+        BigDecimal price = rules.kind().lowerWins() ? bestPrice().subtract(by) : bestPrice().add(by);
+        BigDecimal limit = command.limit();
+        // The limit is the bidder's own worst: past it means below it in a reverse auction, above it in a forward one.
+        if (limit != null && worse(rules.kind(), limit, price)) {
+            throw new AuctionRefusedException("auction.steps.pastLimit", limit, price);
+        }
+        return BidCommand.price(price);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.openetp.auction.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,17 @@ class AuctionApiController {
 
     /** A participant's bid; 201 once it is committed to the auction's log, with the auction as it now stands. */
     @PostMapping("/bids")
+    @Operation(summary = "Place a live bid", description = """
+            Exactly one of: `price` (a price that beats the best by a step within the auction's minimum and maximum \
+            step; the own price in a multi-round turn, the one sealed bid in a sealed-bid auction), `accept: true` \
+            (the Dutch kinds), `stay: true` (Japanese), `pass: true` (a multi-round turn), or, in reverse and forward \
+            auctions, `steps` (1 to 1000) with an optional `limit`: beat the best price as it is when the bid is \
+            applied by that many minimum steps, never below the limit (reverse) or above it (forward). A step bid \
+            cannot go stale while others bid; its resolved price is in the answer and the log. Signed auctions take \
+            no step bids (`auction.steps.signed`); their bids carry `signature` over `GET .../canonical`. 201 once \
+            committed to the log; 400 names a malformed field (`auction.command.one`, `auction.steps.count`, \
+            `auction.steps.limit`); 409 names the rule broken (`auction.step.tooSmall`, `auction.ownLeadingBid`, \
+            `auction.steps.pastLimit`, `auction.steps.notThisKind`...).""")
     ResponseEntity<BidAcknowledged> bid(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID lotId,
             @RequestBody LiveBid body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(auctions.bid(user, new LotId(lotId), body));
@@ -62,7 +74,8 @@ class AuctionApiController {
             @RequestParam(required = false) java.math.@Nullable BigDecimal price,
             @RequestParam(required = false) @Nullable Boolean accept, @RequestParam(required = false) @Nullable Boolean stay,
             @RequestParam(required = false) @Nullable Boolean pass) {
-        return auctions.canonicalBid(user, new LotId(lotId), new LiveBid(price, accept, stay, pass, null, null, null));
+        return auctions.canonicalBid(user, new LotId(lotId),
+                new LiveBid(price, accept, stay, pass, null, null, null, null, null));
     }
 
     /**

@@ -55,17 +55,33 @@ class AuctionPageController {
         return "auction/live :: panel";
     }
 
-    /** A bid from the page: a price, or the clock kinds' accept / stay / pass ({@code action}). */
+    /**
+     * A bid from the page: a price, a step bid ({@code steps}, the "beat the best by one step" button), or the clock
+     * kinds' accept / stay / pass ({@code action}).
+     */
     @PostMapping("/auctions/{lotId}/bids")
     String bid(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID lotId,
             @RequestParam(required = false) @Nullable String price,
+            @RequestParam(required = false) @Nullable String steps,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String signature, RedirectAttributes redirect) {
         return actions.run("/auctions/" + lotId, redirect, "auction.bid.accepted",
                 () -> auctions.bid(user, new LotId(lotId), new LiveBid(decimal(price),
                         "accept".equals(action) ? true : null, "stay".equals(action) ? true : null,
-                        "pass".equals(action) ? true : null, null, null,
+                        "pass".equals(action) ? true : null, count(steps), null, null, null,
                         signature == null || signature.isBlank() ? null : signature)));
+    }
+
+    /** A whole number from a form; empty is null, unreadable text 0, which the module refuses naming the field. */
+    private static @Nullable Integer count(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
 }

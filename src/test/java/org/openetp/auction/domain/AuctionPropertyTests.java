@@ -25,8 +25,9 @@ import org.openetp.auction.domain.AuctionEvent.Started;
 
 /**
  * Random bidders on random auctions with random clock advances (fixed seeds, so a failure is reproducible): the log
- * replays to the live auction, a price bid is accepted exactly when {@code validRange} contains it, REVERSE prices fall
- * strictly by valid steps, and every auction ends once with at most one winner.
+ * replays to the live auction, a price bid is accepted exactly when {@code validRange} contains it, a step bid exactly
+ * when the price it resolves to is in that range and within its limit (and is logged at that price), REVERSE prices
+ * fall strictly by valid steps, and every auction ends once with at most one winner.
  */
 class AuctionPropertyTests {
 
@@ -53,9 +54,13 @@ class AuctionPropertyTests {
         });
         assertThat(byKind.get(AuctionKind.REVERSE)).as("REVERSE runs with several bids")
                 .anyMatch(r -> r.acceptedCommands() > 3);
+        for (AuctionKind kind : List.of(AuctionKind.REVERSE, AuctionKind.FORWARD)) {
+            assertThat(byKind.get(kind)).as("%s runs with accepted step bids", kind)
+                    .anyMatch(r -> r.acceptedStepBids() > 0);
+        }
     }
 
-    private record Result(AuctionKind kind, int acceptedCommands, boolean won) {
+    private record Result(AuctionKind kind, int acceptedCommands, int acceptedStepBids, boolean won) {
     }
 
     private static Result simulate(long seed) {
@@ -66,6 +71,7 @@ class AuctionPropertyTests {
         List<AuctionEvent> log = new ArrayList<>();
         Instant now = T0.minusSeconds(60);
         int accepted = 0;
+        int acceptedSteps = 0;
 
         for (int step = 0; step < 60; step++) {
             now = now.plusSeconds(random.nextInt(rules.kind() == AuctionKind.REVERSE ? 200 : 60));
@@ -78,6 +84,11 @@ class AuctionPropertyTests {
             String who = random.nextInt(20) == 0 ? "stranger" : id(1 + random.nextInt(Math.max(1, offers.size())));
             BidCommand command = randomCommand(random, auction, who, now);
             var range = auction.validRange(who, now);
+            // A step bid is good exactly when the price it resolves to now is a valid price within its limit.
+            boolean stepKind = rules.kind() == AuctionKind.REVERSE || rules.kind() == AuctionKind.FORWARD;
+            BigDecimal stepPrice = command.steps() != null && stepKind ? resolved(auction, command, now) : null;
+            boolean goodStepBid = stepPrice != null && command.single()
+                    && range.filter(r -> r.contains(stepPrice)).isPresent() && withinLimit(rules, command, stepPrice);
             try {
                 Outcome outcome = auction.bid(who, command, now);
                 log.addAll(outcome.events());
@@ -87,11 +98,19 @@ class AuctionPropertyTests {
                     assertThat(range).as("accepted %s without a valid range", command)
                             .hasValueSatisfying(r -> assertThat(r.contains(command.price())).isTrue());
                 }
+                if (command.steps() != null) {
+                    acceptedSteps++;
+                    assertThat(goodStepBid).as("accepted %s, resolving to %s, against %s", command, stepPrice, range)
+                            .isTrue();
+                    assertThat(outcome.events()).as("the step bid's price")
+                            .contains(new BidPlaced(now, who, stepPrice));
+                }
             } catch (AuctionRefusedException refused) {
                 if (command.price() != null && command.single() && rules.kind().pricedOffers()) {
                     assertThat(range.filter(r -> r.contains(command.price()))).as("refused %s: %s", command,
                             refused.code()).isEmpty();
                 }
+                assertThat(goodStepBid).as("refused %s: %s", command, refused.code()).isFalse();
             }
         }
         Outcome end = auction.advance(T0.plus(Duration.ofDays(365)));
@@ -107,7 +126,21 @@ class AuctionPropertyTests {
         if (rules.kind() == AuctionKind.REVERSE || rules.kind() == AuctionKind.FORWARD) {
             assertPricesMoveByValidSteps(rules, log);
         }
-        return new Result(rules.kind(), accepted, auction.winner().isPresent());
+        return new Result(rules.kind(), accepted, acceptedSteps, auction.winner().isPresent());
+    }
+
+    /** The price a step bid stands for at {@code now}: the best price then, beaten by its steps. */
+    private static BigDecimal resolved(Auction auction, BidCommand command, Instant now) {
+        Auction then = auction.advance(now).auction();
+        BigDecimal best = then.currentPrice() == null ? then.rules().startPrice() : then.currentPrice();
+        BigDecimal by = then.rules().minStep().multiply(BigDecimal.valueOf(java.util.Objects.requireNonNull(
+                command.steps())));
+        return then.kind().lowerWins() ? best.subtract(by) : best.add(by);
+    }
+
+    private static boolean withinLimit(AuctionRules rules, BidCommand command, BigDecimal price) {
+        BigDecimal limit = command.limit();
+        return limit == null || (rules.kind().lowerWins() ? price.compareTo(limit) >= 0 : price.compareTo(limit) <= 0);
     }
 
     private static void assertOneEndWithAtMostOneWinner(Auction auction, List<AuctionEvent> log) {
@@ -184,6 +217,16 @@ class AuctionPropertyTests {
         if (pick == 0) {
             return List.of(BidCommand.acceptPrice(), BidCommand.stayIn(), BidCommand.passTurn(),
                     new BidCommand(BigDecimal.ONE, true, false, false)).get(random.nextInt(4));
+        }
+        if (pick == 9 && random.nextBoolean()) {
+            // A step bid in any kind, sometimes too many steps, sometimes with a limit near the current price.
+            int most = auction.rules().maxStep().divide(auction.rules().minStep(), 0, java.math.RoundingMode.DOWN)
+                    .intValueExact();
+            int steps = random.nextInt(most + 2);
+            BigDecimal around = auction.currentPrice() == null ? auction.rules().startPrice() : auction.currentPrice();
+            BigDecimal limit = random.nextBoolean() ? null
+                    : around.add(auction.rules().minStep().multiply(BigDecimal.valueOf(random.nextLong(-4, 5))));
+            return BidCommand.beatBy(steps, limit);
         }
         switch (auction.kind()) {
             case DUTCH, REVERSE_DUTCH:
