@@ -10,12 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.auction.live.LiveUpdates;
+import org.openetp.procurement.LotId;
 import org.openetp.procurement.Procurement;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
@@ -24,6 +29,7 @@ import org.openetp.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A reverse auction through HTTP from the applications to the award (SPEC §6.1, API.md "Live auctions"): steps, the
@@ -41,6 +47,8 @@ class AuctionApiTests extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     LiveUpdates live;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     AuctionFixture fixture;
     // The parties are made once for the class (registration and a paid plan each); every test has its own auction.
@@ -269,6 +277,116 @@ class AuctionApiTests extends ApiTest {
             assertThat(event).contains("\"participant\":\"" + alphaLabel + "\"").doesNotContain(alpha.organizationId());
             assertThat(lines).anyMatch(l -> l.startsWith("event:auction"));
         } finally {
+            stream.cancel(true);
+            http.shutdownNow();
+        }
+    }
+
+    @Test
+    void eventsOfOneCommitArriveAsSeparateEventsAndAReconnectGetsExactlyTheMissedOnes() {
+        AuctionFixture.Published auction = running(Map.of("duration", "PT30M", "extensionWindow", "PT10M"));
+        LotId lot = new LotId(UUID.fromString(auction.lot()));
+        long connectedAt = log(auction).getLast().path("seq").asLong();
+        try (Watcher first = new Watcher(auction, null)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount(lot) == 1);
+
+            // In the last minute: the bid and the extension it causes are two entries of one commit, one delivery.
+            clock.advanceTo(auction.start().plus(Duration.ofMinutes(30)).minusSeconds(1));
+            assertThat(bid(auction, alpha, "98000.00").status()).isEqualTo(201);
+            List<JsonNode> delivered = log(auction).stream().filter(e -> e.path("seq").asLong() > connectedAt)
+                    .toList();
+            assertThat(delivered).extracting(e -> e.path("type").asString()).containsExactly("BidPlaced", "Extended");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> first.assertSaw(delivered));
+
+            clock.advanceTo(clock.instant().plusSeconds(60));
+            assertThat(bid(auction, beta, "97000.00").status()).isEqualTo(201);
+            List<JsonNode> sinceConnected = log(auction).stream()
+                    .filter(e -> e.path("seq").asLong() > connectedAt).toList();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> first.assertSaw(sinceConnected));
+
+            // A watcher that had only the bid comes back: the extension and beta's entries, each once, then live.
+            long lastEventId = Long.parseLong(first.events.getFirst().id());
+            try (Watcher back = new Watcher(auction, lastEventId)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount(lot) == 2);
+                assertThat(bid(auction, alpha, "96000.00").status()).isEqualTo(201);
+                List<JsonNode> missedAndLive = log(auction).stream()
+                        .filter(e -> e.path("seq").asLong() > lastEventId).toList();
+                assertThat(missedAndLive.getLast().path("seq").asLong())
+                        .isGreaterThan(sinceConnected.getLast().path("seq").asLong());
+                // The live entry comes after the catch-up frame: a wrong or duplicated entry in it cannot be missed.
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> back.assertSaw(missedAndLive));
+            }
+        }
+    }
+
+    private List<JsonNode> log(AuctionFixture.Published auction) {
+        return api.get(auction.path() + "/log").json().valueStream().toList();
+    }
+
+    /** One event as an {@code EventSource} dispatches it. */
+    record Sse(String id, String name, String data) {
+    }
+
+    /** A client of the lot's stream that reads it by the SSE rules, as a browser would. */
+    private final class Watcher implements AutoCloseable {
+
+        final List<Sse> events = new CopyOnWriteArrayList<>();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final CompletableFuture<Void> stream;
+
+        Watcher(AuctionFixture.Published auction, @Nullable Long lastEventId) {
+            HttpRequest.Builder watch = HttpRequest.newBuilder(URI.create("http://localhost:" + port + auction.path()
+                    + "/events")).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                watch.header("Last-Event-ID", lastEventId.toString());
+            }
+            stream = http.sendAsync(watch.build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> read(response.body().iterator()));
+        }
+
+        private void read(Iterator<String> lines) {
+            String id = "";
+            String name = "message";
+            @Nullable StringBuilder data = null;
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.isEmpty()) {
+                    if (data != null) {
+                        events.add(new Sse(id, name, data.toString()));
+                    }
+                    name = "message";
+                    data = null;
+                    continue;
+                }
+                if (line.startsWith(":")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                value = value.startsWith(" ") ? value.substring(1) : value;
+                switch (field) {
+                    case "id" -> id = value;
+                    case "event" -> name = value;
+                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    default -> { }
+                }
+            }
+        }
+
+        /** It got exactly these log entries, in order, each as an event of its own with the entry's seq as id. */
+        void assertSaw(List<JsonNode> entries) {
+            assertThat(events).hasSameSizeAs(entries);
+            for (int i = 0; i < entries.size(); i++) {
+                Sse event = events.get(i);
+                assertThat(event.name()).isEqualTo("auction");
+                assertThat(event.id()).isEqualTo(Long.toString(entries.get(i).path("seq").asLong()));
+                assertThat(JSON.readTree(event.data())).isEqualTo(entries.get(i));
+            }
+        }
+
+        @Override
+        public void close() {
             stream.cancel(true);
             http.shutdownNow();
         }

@@ -1,12 +1,14 @@
 package org.openetp.auction.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -35,6 +38,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * watchers. A committed change marks its lot dirty; a notifier sends the dirty lots in ONE PostgreSQL NOTIFY per
  * short window (a coalesced wake-up, not one notification per bid); every node, this one included, LISTENs, reads the
  * new log entries of the woken lots it has watchers for (one query per lot, not per watcher) and pushes them.
+ * <p>
+ * A delivery is rendered once per lot into one pre-encoded frame holding all its events, and each watcher gets that
+ * frame in one write and one flush. {@code SseEmitter.send(event)} per watcher and event built the event again and
+ * made several converter writes and a flush each time: with thousands of watchers on one lot that, not the database,
+ * decided how late a bid reached them.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
@@ -53,6 +61,8 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
     /** Watchers one virtual thread writes to when a lot has many (a write to each is a blocking flush). */
     private static final int WATCHERS_PER_THREAD = 50;
+    /** {@code SseEmitter.event().comment("heartbeat")} as it goes on the wire. */
+    static final byte[] HEARTBEAT_FRAME = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final Wakeups wakeups;
     private final Map<LotId, Watchers> watchers = new ConcurrentHashMap<>();
@@ -82,6 +92,41 @@ public class LiveUpdates implements SmartLifecycle {
     /** How many watchers this node holds (for the benchmark and the metrics). */
     public int watcherCount() {
         return watchers.values().stream().mapToInt(w -> w.emitters.size()).sum();
+    }
+
+    /** How many watchers of the lot this node holds. */
+    public int watcherCount(LotId lot) {
+        Watchers group = watchers.get(lot);
+        return group == null ? 0 : group.emitters.size();
+    }
+
+    /**
+     * The events as SSE text, character for character what
+     * {@code SseEmitter.event().id(seq).name("auction").data(json, APPLICATION_JSON)} writes for each (spring-webmvc
+     * 7.0's {@code SseEventBuilderImpl}: fields in that order, {@code field:value} without a space, a blank line after
+     * each event), so clients see no difference.
+     */
+    static String frame(List<LiveEvent> events) {
+        StringBuilder text = new StringBuilder(events.stream().mapToInt(e -> e.json().length() + 48).sum());
+        for (LiveEvent event : events) {
+            text.append("id:").append(event.seq()).append("\nevent:auction\ndata:");
+            String data = event.json();
+            for (int i = 0; i < data.length(); i++) {
+                char c = data.charAt(i);
+                if (c == '\r' || c == '\n') {
+                    // A line break would end the field: each line goes as a data line of its own (CR LF, CR and LF
+                    // alike, as Spring does), and the client joins them back with LF.
+                    if (c == '\r' && i + 1 < data.length() && data.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    text.append("\ndata:");
+                } else {
+                    text.append(c);
+                }
+            }
+            text.append("\n\n");
+        }
+        return text.toString();
     }
 
     private void notifyLoop() {
@@ -197,8 +242,12 @@ public class LiveUpdates implements SmartLifecycle {
         synchronized void add(SseEmitter emitter, long seenSeq) {
             emitters.add(emitter);
             if (seenSeq < sentSeq) {
-                // It comes back after missing some entries (Last-Event-ID): it gets them first, alone.
-                send(emitter, auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq).toList());
+                // It comes back after missing some entries (Last-Event-ID): it gets them first, alone, in one frame.
+                List<LiveEvent> missed = auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq)
+                        .toList();
+                if (!missed.isEmpty()) {
+                    send(emitter, frame(missed).getBytes(StandardCharsets.UTF_8));
+                }
             }
         }
 
@@ -215,17 +264,13 @@ public class LiveUpdates implements SmartLifecycle {
                 return;
             }
             sentSeq = fresh.getLast().seq();
-            toEveryone(emitter -> send(emitter, fresh));
+            // Rendered and encoded once for all the lot's watchers; the bytes are only read, so shared.
+            byte[] frame = frame(fresh).getBytes(StandardCharsets.UTF_8);
+            toEveryone(emitter -> send(emitter, frame));
         }
 
         synchronized void heartbeat() {
-            toEveryone(emitter -> {
-                try {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
-                } catch (IOException | IllegalStateException e) {
-                    emitters.remove(emitter);
-                }
-            });
+            toEveryone(emitter -> send(emitter, HEARTBEAT_FRAME));
         }
 
         /**
@@ -246,12 +291,14 @@ public class LiveUpdates implements SmartLifecycle {
             }
         }
 
-        private void send(SseEmitter emitter, List<LiveEvent> events) {
+        /**
+         * Writes a ready frame as it is. One item of a set is one converter write (the byte-array converter, which
+         * takes any media type, copies the bytes; SSE is UTF-8 by definition) and one flush; a new item each time, as
+         * the emitter keeps sends made before the response is ready in a set.
+         */
+        private void send(SseEmitter emitter, byte[] frame) {
             try {
-                for (LiveEvent event : events) {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.seq())).name("auction")
-                            .data(event.json(), MediaType.APPLICATION_JSON));
-                }
+                emitter.send(Set.of(new DataWithMediaType(frame, MediaType.TEXT_PLAIN)));
             } catch (IOException | IllegalStateException e) {
                 emitters.remove(emitter); // gone: the browser closed the page
             }
