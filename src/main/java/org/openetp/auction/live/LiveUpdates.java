@@ -240,6 +240,10 @@ public class LiveUpdates implements SmartLifecycle {
         }
 
         synchronized void add(SseEmitter emitter, long seenSeq) {
+            if (emitters.isEmpty() && seenSeq > sentSeq) {
+                // Nobody watched while the log moved on (deliveries skip an empty group): the newcomer has it all.
+                sentSeq = seenSeq;
+            }
             emitters.add(emitter);
             if (seenSeq < sentSeq) {
                 // It comes back after missing some entries (Last-Event-ID): it gets them first, alone, in one frame.
