@@ -197,10 +197,10 @@ public class Auctions {
      * accept / stay / pass on the clock kinds). It is committed to the auction's log before this returns; a refusal
      * names the rule broken and changes nothing.
      *
-     * <p>Not one transaction per call: concurrent bids on the same lot are applied together, in arrival order, in one
-     * transaction by whichever caller leads the lot's batch ({@link BidBatches}), because the row lock is held
-     * through the commit's fsync and one fsync per bid capped a hot lot at a couple of hundred bids a second. What
-     * depends on the caller alone (the command, its memberships) is worked out here, outside the lock.
+     * <p>Not one transaction per call: bids that arrive together, on the same lot or on different ones, are applied
+     * in one transaction by whichever caller leads their batch ({@link BidBatches}, a group commit), because a bid's
+     * own work is small beside a transaction's round trips and fsync, and on a hot lot the row lock is held through
+     * that fsync. The caller is answered after the batch's commit.
      */
     public BidAcknowledged bid(CurrentUser user, LotId lotId, LiveBid command) {
         BidCommand engineCommand = command.toEngine();

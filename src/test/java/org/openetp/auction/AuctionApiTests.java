@@ -268,7 +268,8 @@ class AuctionApiTests extends ApiTest {
         var stream = http.sendAsync(watch, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
         try {
-            await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount() > 0);
+            // The stream opens at once, before there is anything to send: the headers and a comment arrive.
+            await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(":open"));
             assertThat(bid(auction, alpha, "98000.00").status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> lines.stream().anyMatch(l -> l.contains("BidPlaced") && l.contains("98000")));

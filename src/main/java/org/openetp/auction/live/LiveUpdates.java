@@ -61,6 +61,8 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
     /** Watchers one virtual thread writes to when a lot has many (a write to each is a blocking flush). */
     private static final int WATCHERS_PER_THREAD = 50;
+    /** A comment that opens a stream with nothing to catch up on (SSE clients ignore comments). */
+    static final byte[] OPEN_FRAME = ":open\n\n".getBytes(StandardCharsets.UTF_8);
     /** {@code SseEmitter.event().comment("heartbeat")} as it goes on the wire. */
     static final byte[] HEARTBEAT_FRAME = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -245,14 +247,12 @@ public class LiveUpdates implements SmartLifecycle {
                 sentSeq = seenSeq;
             }
             emitters.add(emitter);
-            if (seenSeq < sentSeq) {
-                // It comes back after missing some entries (Last-Event-ID): it gets them first, alone, in one frame.
-                List<LiveEvent> missed = auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq)
-                        .toList();
-                if (!missed.isEmpty()) {
-                    send(emitter, frame(missed).getBytes(StandardCharsets.UTF_8));
-                }
-            }
+            // It comes back after missing some entries (Last-Event-ID): it gets them first, alone, in one frame.
+            List<LiveEvent> missed = seenSeq < sentSeq
+                    ? auctions.events(lot, seenSeq).stream().filter(e -> e.seq() <= sentSeq).toList() : List.of();
+            // Either way something is written at once: Spring sends the response headers with the first write, and
+            // until then a client (or a proxy) cannot tell an open stream from a stalled request.
+            send(emitter, missed.isEmpty() ? OPEN_FRAME : frame(missed).getBytes(StandardCharsets.UTF_8));
         }
 
         void remove(SseEmitter emitter) {
