@@ -3,12 +3,14 @@ package org.openetp.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +124,8 @@ class AuctionBenchmark {
     private final Map<String, Object> heap = new LinkedHashMap<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong maxHeapSeen = new AtomicLong();
+    /** The most heap in use right after any collection: what the platform could not do without. */
+    private final AtomicLong maxHeapAfterGc = new AtomicLong();
     private volatile long lastLoadSample;
     private final List<String> loadSamples = new ArrayList<>();
     /** Every bid answered 201, by lot: its seq. Checked against the log at the end. */
@@ -137,6 +143,16 @@ class AuctionBenchmark {
         long began = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(this::sample, 0, 100, TimeUnit.MILLISECONDS);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                            .getGcInfo().getMemoryUsageAfterGc().values().stream()
+                            .mapToLong(MemoryUsage::getUsed).sum();
+                    maxHeapAfterGc.accumulateAndGet(used, Math::max);
+                }
+            }, null, null);
+        }
         app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
                 "--openetp.data-dir=" + out.resolve("auction-data"), "--openetp.embedded-db.persistent=true",
                 "--server.port=0", "--logging.level.root=WARN", "--openetp.procurement.min-period=PT2S",
@@ -179,10 +195,14 @@ class AuctionBenchmark {
             report.put("b_hot_lot", hotRuns);
 
             Map<String, Object> sse = new LinkedHashMap<>();
+            LiveUpdates live = app.getBean(LiveUpdates.class);
             sse.put("spread_over_" + WATCHED_LOTS + "_lots", phase(plan, "sse:" + WATCHED_LOTS));
             heapAfter("c_sse_" + WATCHED_LOTS + "_lots");
+            map(sse.get("spread_over_" + WATCHED_LOTS + "_lots")).put("seconds_until_the_node_dropped_them",
+                    untilNoWatchers(live));
             sse.put("all_on_one_lot", phase(plan, "sse:1"));
             heapAfter("c_sse_one_lot");
+            map(sse.get("all_on_one_lot")).put("seconds_until_the_node_dropped_them", untilNoWatchers(live));
             report.put("c_sse_watchers", sse);
 
             Map<String, Object> pg = pgbench((HikariDataSource) app.getBean(DataSource.class));
@@ -192,11 +212,13 @@ class AuctionBenchmark {
             Map<String, Object> correctness = correctness(jdbc);
             report.put("correctness", correctness);
             heap.put("max_used_mib_seen", maxHeapSeen.get() / (1024 * 1024));
+            heap.put("max_used_after_a_collection_mib", maxHeapAfterGc.get() / (1024 * 1024));
             heap.put("max_heap_mib", memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
             heap.put("gc_seconds", CatalogueBenchmark.round(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0));
-            heap.put("note", "the platform's JVM only (the clients run in their own); its heap is capped at "
-                    + "max_heap_mib by the bench profile's -Xmx, so a run that finishes fits in it");
+            heap.put("note", "the platform's JVM only (the clients run in their own), capped at max_heap_mib by the "
+                    + "bench profile's -Xmx; the figure against the target is the most heap still in use right after "
+                    + "a collection (young collections included, so an upper bound of the live data)");
             report.put("e_heap", heap);
             report.put("total_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
             synchronized (loadSamples) {
@@ -556,6 +578,16 @@ class AuctionBenchmark {
         return c;
     }
 
+    /**
+     * The clients' JVM has closed its streams; the node notices a closed stream when it next writes to it (at the
+     * latest the heartbeat, every 20 s). Waiting for that keeps one phase's streams out of the next one's figures.
+     */
+    private static double untilNoWatchers(LiveUpdates live) {
+        long began = System.nanoTime();
+        AuctionLoad.upTo(Duration.ofSeconds(90), Duration.ofMillis(200), () -> live.watcherCount() == 0);
+        return CatalogueBenchmark.round((System.nanoTime() - began) / 1e9);
+    }
+
     private void heapAfter(String phase) {
         System.gc();
         long used = memory.getHeapMemoryUsage().getUsed();
@@ -619,8 +651,8 @@ class AuctionBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Live-auction load benchmark\n\n")
                 .append("`./mvnw -B -Pbench verify -Dtest=AuctionBenchmark -Dsurefire.failIfNoSpecifiedTests=false` (")
-                .append(AuctionBenchmark.class.getSimpleName()).append("). Targets: SPEC §13. The platform (its JVM ")
-                .append("capped at the heap target), its embedded PostgreSQL (fsync on) and the clients (a JVM of ")
+                .append(AuctionBenchmark.class.getSimpleName()).append("). Targets: SPEC §13. The platform (its JVM's ")
+                .append("heap capped at 2 GiB), its embedded PostgreSQL (fsync on) and the clients (a JVM of ")
                 .append("their own per phase) run on the same machine.\n\n");
         md.append("## Results\n\n| measurement | figure | target | met |\n|---|---|---|---|\n");
         for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
@@ -654,15 +686,11 @@ class AuctionBenchmark {
                     == 0 && num(s, "p99_ms") <= TARGET_WATCHER_P99_MS));
         }
         md.append(row("(d) pgbench simple-update (-N -c 50 -j 2 -T 20), same PostgreSQL", tps + " tps", "", null));
-        // With the heap capped, "used at most" cannot pass the cap: what shows a heap too small is the run failing
-        // (OutOfMemoryError) or the collector taking a large share of the time.
         double gcShare = num(heap, "gc_seconds") / num(report, "total_seconds");
-        md.append(row("(e) platform heap: used at most / live after GC at most / cap; share of the run in GC",
-                heap.get("max_used_mib_seen") + " / " + heap.entrySet().stream()
-                        .filter(h -> h.getKey().startsWith("after_gc")).mapToLong(h -> (long) h.getValue()).max()
-                        .orElse(0) + " / " + heap.get("max_heap_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare)
-                        + " % in GC", "≤ " + (int) TARGET_HEAP_MIB + " MiB", (long) heap.get("max_heap_mib")
-                        <= TARGET_HEAP_MIB && gcShare < 0.1));
+        md.append(row("(e) platform heap: in use right after a collection, at most / used at most / cap; share of "
+                + "the run in GC", heap.get("max_used_after_a_collection_mib") + " / " + heap.get("max_used_mib_seen")
+                + " / " + heap.get("max_heap_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare) + " % in GC",
+                "≤ " + (int) TARGET_HEAP_MIB + " MiB", num(heap, "max_used_after_a_collection_mib") <= TARGET_HEAP_MIB));
         for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
             md.append("\n## (a) ").append(AUCTIONS).append(" auctions, ").append(e.getKey().replace('_', ' '))
                     .append("\n\n");

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +21,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A module listener that fails is run again by the platform, without a restart: its publication stays failed in the
- * registry until {@link ListenerRetries} resubmits it, and then completes.
+ * How module listeners run: a listener that fails is run again by the platform, without a restart (its publication
+ * stays failed in the registry until {@link ListenerRetries} resubmits it, and then completes); and a burst of
+ * publications runs a few listeners at a time, the rest queued ({@link ListenerExecution}).
  */
 @IntegrationTest
 @Import(ListenerRetriesTests.Flaky.class)
@@ -35,9 +39,15 @@ class ListenerRetriesTests {
     Flaky flaky;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ListenerExecution.Pool listeners;
 
     /** An event of this test only. */
     record Probe(UUID id) {
+    }
+
+    /** Another, for the burst. */
+    record Burst(UUID id) {
     }
 
     /** Fails the first time it hears of a probe, as a listener does when the database is briefly out of reach. */
@@ -54,6 +64,39 @@ class ListenerRetriesTests {
 
         boolean done(UUID id) {
             return done.contains(id);
+        }
+
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger mostAtOnce = new AtomicInteger();
+        private final Set<UUID> bursts = ConcurrentHashMap.newKeySet();
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        int started() {
+            return bursts.size() + running.get();
+        }
+
+        int mostAtOnce() {
+            return mostAtOnce.get();
+        }
+
+        int burstsDone() {
+            return bursts.size();
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        /** Holds its slot until the test lets it go, so that the test sees how many run at once. */
+        @ApplicationModuleListener
+        void on(Burst burst) throws InterruptedException {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                assertThat(release.await(20, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                running.decrementAndGet();
+                bursts.add(burst.id());
+            }
         }
 
         @ApplicationModuleListener
@@ -77,6 +120,24 @@ class ListenerRetriesTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> flaky.done(probe.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(probe) == 0);
+    }
+
+    @Test
+    void aBurstOfPublicationsRunsAFewListenersAtATimeAndTheRestWait() {
+        int burst = 40;
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < burst; i++) {
+                events.publishEvent(new Burst(UUID.randomUUID()));
+            }
+        });
+        // Every invocation was handed to the executor at the commit; at most 4 slots, so the rest must be queued.
+        await().atMost(Duration.ofSeconds(10)).until(() -> flaky.started() >= 1);
+        assertThat(flaky.started()).isLessThanOrEqualTo(4);
+        assertThat(listeners.queued()).isGreaterThanOrEqualTo(burst - 4);
+
+        flaky.release();
+        await().atMost(Duration.ofSeconds(20)).until(() -> flaky.burstsDone() == burst);
+        assertThat(flaky.mostAtOnce()).isBetween(1, 4);
     }
 
     private long incomplete(Probe probe) {
