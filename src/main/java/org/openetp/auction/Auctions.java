@@ -348,7 +348,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public AuctionView view(@Nullable CurrentUser user, LotId lotId) {
         StoredAuction row = visible(user, lotId);
-        Auction auction = restore(row);
+        Auction auction = engineOf(row);
         Optional<UUID> me = user == null ? Optional.empty() : participantOrganization(user, auction, null);
         return view(row, auction, me);
     }
@@ -357,7 +357,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public List<LiveEvent> events(LotId lotId, long afterSeq) {
         StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        return LiveEvents.of(row, restore(row), store.log(lotId.value(), afterSeq));
+        return LiveEvents.of(row, engineOf(row), store.log(lotId.value(), afterSeq));
     }
 
     /**
@@ -367,7 +367,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public List<LiveEvent> log(@Nullable CurrentUser user, LotId lotId) {
         StoredAuction row = visible(user, lotId);
-        return LiveEvents.of(row, restore(row), store.log(row.lot(), 0));
+        return LiveEvents.of(row, engineOf(row), store.log(row.lot(), 0));
     }
 
     /** Checks that the caller may watch the lot's auction (as for {@link #view}); returns the current log position. */
@@ -627,6 +627,17 @@ public class Auctions {
         return organizations.stream()
                 .filter(id -> auction.participant(id.toString()).isPresent())
                 .min(Comparator.naturalOrder());
+    }
+
+    /**
+     * The engine as of a row read for a page, a stream or a view: the one kept for the lot if it is at that very log
+     * head (a busy lot is read far more often than it changes, and parsing its snapshot is the costly part), else
+     * restored from the row. Not kept from here: only rows read under the lock, and this node's commits, are.
+     */
+    private Auction engineOf(StoredAuction row) {
+        Locked kept = engines.getIfPresent(row.lot());
+        return kept != null && kept.row().seq() == row.seq() && kept.row().headHash().equals(row.headHash())
+                && kept.row().status().equals(row.status()) ? kept.auction() : restore(row);
     }
 
     private Auction restore(StoredAuction row) {

@@ -217,8 +217,8 @@ class AuctionBenchmark {
             heap.put("gc_seconds", CatalogueBenchmark.round(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0));
             heap.put("note", "the platform's JVM only (the clients run in their own), capped at max_heap_mib by the "
-                    + "bench profile's -Xmx; the figure against the target is the most heap still in use right after "
-                    + "a collection (young collections included, so an upper bound of the live data)");
+                    + "bench profile's -Xmx: the run finishing in it, with a small share of time in GC, is the check; "
+                    + "after_gc_* is what a full collection leaves at the end of each phase");
             report.put("e_heap", heap);
             report.put("total_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
             synchronized (loadSamples) {
@@ -652,7 +652,7 @@ class AuctionBenchmark {
         md.append("# Live-auction load benchmark\n\n")
                 .append("`./mvnw -B -Pbench verify -Dtest=AuctionBenchmark -Dsurefire.failIfNoSpecifiedTests=false` (")
                 .append(AuctionBenchmark.class.getSimpleName()).append("). Targets: SPEC §13. The platform (its JVM's ")
-                .append("heap capped at 2 GiB), its embedded PostgreSQL (fsync on) and the clients (a JVM of ")
+                .append("heap capped at 1 GiB), its embedded PostgreSQL (fsync on) and the clients (a JVM of ")
                 .append("their own per phase) run on the same machine.\n\n");
         md.append("## Results\n\n| measurement | figure | target | met |\n|---|---|---|---|\n");
         for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
@@ -686,11 +686,17 @@ class AuctionBenchmark {
                     == 0 && num(s, "p99_ms") <= TARGET_WATCHER_P99_MS));
         }
         md.append(row("(d) pgbench simple-update (-N -c 50 -j 2 -T 20), same PostgreSQL", tps + " tps", "", null));
+        // The heap is capped at the target, so what shows it too small is the run failing (OutOfMemoryError) or the
+        // collector taking much of the time; the live data is what a full collection leaves, at the end of each phase
+        // (the SSE phases' 5,000 streams are still held then).
         double gcShare = num(heap, "gc_seconds") / num(report, "total_seconds");
-        md.append(row("(e) platform heap: in use right after a collection, at most / used at most / cap; share of "
-                + "the run in GC", heap.get("max_used_after_a_collection_mib") + " / " + heap.get("max_used_mib_seen")
-                + " / " + heap.get("max_heap_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare) + " % in GC",
-                "≤ " + (int) TARGET_HEAP_MIB + " MiB", num(heap, "max_used_after_a_collection_mib") <= TARGET_HEAP_MIB));
+        md.append(row("(e) platform heap: cap / live after a full GC at the end of a phase, at most / in use after "
+                + "any collection, at most; share of the run in GC", heap.get("max_heap_mib") + " / "
+                + heap.entrySet().stream().filter(h -> h.getKey().startsWith("after_gc"))
+                        .mapToLong(h -> ((Number) h.getValue()).longValue()).max().orElse(0) + " / "
+                + heap.get("max_used_after_a_collection_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare)
+                + " % in GC", "≤ " + (int) TARGET_HEAP_MIB + " MiB", num(heap, "max_heap_mib") <= TARGET_HEAP_MIB
+                && gcShare < 0.1));
         for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
             md.append("\n## (a) ").append(AUCTIONS).append(" auctions, ").append(e.getKey().replace('_', ' '))
                     .append("\n\n");

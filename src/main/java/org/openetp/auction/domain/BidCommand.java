@@ -24,29 +24,24 @@ import org.jspecify.annotations.Nullable;
 public record BidCommand(@Nullable BigDecimal price, boolean accept, boolean stay, boolean pass,
         @Nullable Integer steps, @Nullable BigDecimal limit) {
 
-    /** A command of the kinds that existed before step bids: no steps, no limit. */
-    public BidCommand(@Nullable BigDecimal price, boolean accept, boolean stay, boolean pass) {
-        this(price, accept, stay, pass, null, null);
-    }
-
     /** Bid a price. */
     public static BidCommand price(BigDecimal p) {
-        return new BidCommand(p, false, false, false);
+        return new BidCommand(p, false, false, false, null, null);
     }
 
     /** Accept the clock's current price (Dutch kinds). */
     public static BidCommand acceptPrice() {
-        return new BidCommand(null, true, false, false);
+        return new BidCommand(null, true, false, false, null, null);
     }
 
     /** Stay in for the current round (Japanese). */
     public static BidCommand stayIn() {
-        return new BidCommand(null, false, true, false);
+        return new BidCommand(null, false, true, false, null, null);
     }
 
     /** Pass the turn (multi-round). */
     public static BidCommand passTurn() {
-        return new BidCommand(null, false, false, true);
+        return new BidCommand(null, false, false, true, null, null);
     }
 
     /** Beat the best price, as it is when the bid is applied, by {@code steps} minimum steps, not past a limit. */

@@ -216,7 +216,7 @@ class AuctionPropertyTests {
         int pick = random.nextInt(10);
         if (pick == 0) {
             return List.of(BidCommand.acceptPrice(), BidCommand.stayIn(), BidCommand.passTurn(),
-                    new BidCommand(BigDecimal.ONE, true, false, false)).get(random.nextInt(4));
+                    new BidCommand(BigDecimal.ONE, true, false, false, null, null)).get(random.nextInt(4));
         }
         if (pick == 9 && random.nextBoolean()) {
             // A step bid in any kind, sometimes too many steps, sometimes with a limit near the current price.
