@@ -24,31 +24,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
-import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,7 +64,6 @@ import org.openetp.support.TestIdentifiers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -402,15 +394,17 @@ class AuctionBenchmark {
         Files.deleteIfExists(result);
         String java = ProcessHandle.current().info().command().orElse("java");
         String loadBefore = CatalogueBenchmark.loadAverage();
-        long cpu = processCpuNanos();
+        long cpu = AuctionLoad.processCpuNanos();
         long[] machine = machineJiffies();
+        long wal = walBytes();
         long began = System.nanoTime();
         Process clients = new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
                 AuctionLoad.class.getName(), plan.toString(), phase, result.toString()).inheritIO().start();
         assertThat(clients.waitFor()).as("the clients' JVM of phase " + phase).isZero();
         double seconds = (System.nanoTime() - began) / 1e9;
-        double platformCpuMs = (processCpuNanos() - cpu) / 1e6;
+        double platformCpuMs = (AuctionLoad.processCpuNanos() - cpu) / 1e6;
         long[] machineAfter = machineJiffies();
+        long walWritten = walBytes() - wal;
         Map<String, Object> figures = JsonMapper.shared().readValue(Files.readString(result), Map.class);
         ((Map<String, List<Number>>) figures.remove("acknowledged")).forEach((lot, seqs) -> acknowledged
                 .computeIfAbsent(UUID.fromString(lot), l -> ConcurrentHashMap.newKeySet())
@@ -425,11 +419,19 @@ class AuctionBenchmark {
                     / bids.longValue()));
             figures.put("machine_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(machineBusyMs
                     / bids.longValue()));
+            // Reads write little, so this is what the bids cost PostgreSQL's write-ahead log (and its fsyncs).
+            figures.put("wal_bytes_per_accepted_bid", walWritten / bids.longValue());
         }
         figures.put("phase_seconds", CatalogueBenchmark.round(seconds));
         figures.put("load_average_before", loadBefore);
         figures.put("load_average_after", CatalogueBenchmark.loadAverage());
         return figures;
+    }
+
+    /** Where PostgreSQL's write-ahead log stands, in bytes. */
+    private long walBytes() {
+        return app.getBean(JdbcClient.class).sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class)
+                .single();
     }
 
     /** The machine's busy and total CPU time so far, in jiffies (zeros where there is no /proc/stat). */
@@ -612,26 +614,6 @@ class AuctionBenchmark {
         }
     }
 
-    /**
-     * Waits until the condition holds or {@code limit} has passed, checking every {@code poll} in this thread;
-     * says whether it held. The benchmark measures real time, so running out is a figure, not a failure.
-     */
-    private static boolean upTo(Duration limit, Duration poll, Callable<Boolean> condition) {
-        if (limit.isNegative() || limit.isZero()) {
-            return false;
-        }
-        try {
-            await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(poll).pollInSameThread().until(condition);
-            return true;
-        } catch (ConditionTimeoutException ranOut) {
-            return false;
-        }
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-    }
 
     // ---------------------------------------------------------------- the report
 

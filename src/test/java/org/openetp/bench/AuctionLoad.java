@@ -186,6 +186,27 @@ public final class AuctionLoad {
             refused++;
             codes.merge(String.valueOf(code), 1, Integer::sum);
         }
+
+        /**
+         * Counts the answer to a bid sent at {@code sent}: in the figures if it was sent and answered within the
+         * measured window, as warm-up if sent before it. Says whether the bid was accepted.
+         */
+        boolean count(Answer answer, long sent, long measureFrom, long measureTo) {
+            long done = System.nanoTime();
+            boolean measured = sent >= measureFrom && done <= measureTo;
+            if (answer.status() == 201) {
+                if (measured) {
+                    accept((done - sent) / 1e6);
+                } else if (sent < measureFrom) {
+                    warmUpAccepted++;
+                }
+                return true;
+            }
+            if (measured) {
+                refuse(answer.code());
+            }
+            return false;
+        }
     }
 
     private Map<String, Object> manyAuctions(int clients) throws Exception {
@@ -208,21 +229,9 @@ public final class AuctionLoad {
                 if (t >= measureTo) {
                     return tally;
                 }
-                boolean measured = t >= measureFrom;
                 Lot lot = mine.get(i);
                 int bidder = lot.leader == 0 ? 1 : 0; // alternate: a leader may not beat its own bid
-                Answer answer = bid(lot, bidder, false);
-                long done = System.nanoTime();
-                if (answer.status() == 201) {
-                    if (measured && done <= measureTo) {
-                        tally.accept((done - t) / 1e6);
-                    } else if (!measured) {
-                        tally.warmUpAccepted++;
-                    }
-                } else {
-                    if (measured && done <= measureTo) {
-                        tally.refuse(answer.code());
-                    }
+                if (!tally.count(bid(lot, bidder, false), t, measureFrom, measureTo)) {
                     refresh(lot, bidder);
                 }
             }
@@ -248,7 +257,6 @@ public final class AuctionLoad {
                 if (t >= measureTo) {
                     return tally;
                 }
-                boolean measured = t >= measureFrom;
                 if (mine.leader == me) {
                     // It leads: it may not beat itself, so it watches (as a bidder's page would) until outbid.
                     upTo(Duration.ofNanos(measureTo - t), Duration.ofMillis(1), () -> {
@@ -258,18 +266,7 @@ public final class AuctionLoad {
                     });
                     continue;
                 }
-                Answer answer = bid(mine, me, steps);
-                long done = System.nanoTime();
-                if (answer.status() == 201) {
-                    if (measured && done <= measureTo) {
-                        tally.accept((done - t) / 1e6);
-                    } else if (!measured) {
-                        tally.warmUpAccepted++;
-                    }
-                } else {
-                    if (measured && done <= measureTo) {
-                        tally.refuse(answer.code());
-                    }
+                if (!tally.count(bid(mine, me, steps), t, measureFrom, measureTo)) {
                     refresh(mine, me);
                     tally.reads++;
                 }

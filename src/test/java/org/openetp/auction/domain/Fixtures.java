@@ -143,4 +143,14 @@ final class Fixtures {
     static AuctionState jsonRoundTrip(AuctionState state) {
         return JSON.readValue(JSON.writeValueAsString(state), AuctionState.class);
     }
+
+    /** The refusal a bid gets; fails the test if the bid was accepted. */
+    static AuctionRefusedException refusal(Runnable bid) {
+        try {
+            bid.run();
+        } catch (AuctionRefusedException e) {
+            return e;
+        }
+        throw new AssertionError("The bid was accepted");
+    }
 }

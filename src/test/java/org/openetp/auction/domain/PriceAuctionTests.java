@@ -8,6 +8,7 @@ import static org.openetp.auction.domain.Fixtures.ids;
 import static org.openetp.auction.domain.Fixtures.minutes;
 import static org.openetp.auction.domain.Fixtures.money;
 import static org.openetp.auction.domain.Fixtures.offer;
+import static org.openetp.auction.domain.Fixtures.refusal;
 import static org.openetp.auction.domain.Fixtures.rules;
 import static org.openetp.auction.domain.Fixtures.seconds;
 
@@ -31,15 +32,6 @@ class PriceAuctionTests {
         Log log = new Log(reverse);
         log.advance(T0);
         return log;
-    }
-
-    private static AuctionRefusedException refusal(Runnable bid) {
-        try {
-            bid.run();
-        } catch (AuctionRefusedException e) {
-            return e;
-        }
-        throw new AssertionError("The bid was accepted");
     }
 
     @Test

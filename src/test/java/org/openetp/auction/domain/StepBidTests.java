@@ -8,6 +8,7 @@ import static org.openetp.auction.domain.Fixtures.jsonRoundTrip;
 import static org.openetp.auction.domain.Fixtures.minutes;
 import static org.openetp.auction.domain.Fixtures.money;
 import static org.openetp.auction.domain.Fixtures.offer;
+import static org.openetp.auction.domain.Fixtures.refusal;
 import static org.openetp.auction.domain.Fixtures.rules;
 
 import java.util.List;
@@ -36,15 +37,6 @@ class StepBidTests {
         Log log = new Log(rules(AuctionKind.FORWARD).schedule(offer(1, "1000.00", 2), offer(2, "1010.00", 1)));
         log.advance(T0);
         return log;
-    }
-
-    private static AuctionRefusedException refusal(Runnable bid) {
-        try {
-            bid.run();
-        } catch (AuctionRefusedException e) {
-            return e;
-        }
-        throw new AssertionError("The bid was accepted");
     }
 
     @Test
