@@ -98,7 +98,8 @@ final class BidBatches {
                 batch.forEach(w -> w.failIfUnanswered(new IllegalStateException("The bid batch failed", failed)));
                 throw failed;
             } finally {
-                batch.forEach(w -> w.failIfUnanswered(new IllegalStateException("A bid of the batch was not answered")));
+                batch.forEach(w -> w.failIfUnanswered(
+                        new IllegalStateException("A bid of the batch was not answered")));
                 synchronized (this) {
                     batch.forEach(w -> busy.remove(w.bid().lot()));
                 }

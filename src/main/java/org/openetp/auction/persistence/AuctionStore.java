@@ -53,8 +53,9 @@ public class AuctionStore {
     }
 
     /**
-     * Locks auctions' rows (bids and clock steps of a lot queue here), in the order of their lot ids (so two batches that share lots lock them
-     * in the same order and cannot deadlock), and reads where each log stands. Unknown lots are absent.
+     * Locks auctions' rows (bids and clock steps of a lot queue here) in the order of their lot ids, so that two
+     * batches sharing lots lock them in the same order and cannot deadlock, and reads where each log stands: enough
+     * to tell whether an engine this node kept is still the row's. Unknown lots are absent.
      */
     public Map<UUID, Head> lockHeads(Collection<UUID> lots) {
         Map<UUID, Head> heads = new HashMap<>();
