@@ -49,17 +49,13 @@ class AuctionBatchTests extends ApiTest {
     void aBatchAnswersEachCallerWithItsOwnOutcome() throws Exception {
         AuctionFixture fixture = new AuctionFixture(api, clock, procurement, auctions);
         Flows.Member buyer = flows.accreditedMember();
-        AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION",
-                Map.of("minStepPercent", "1", "maxStepPercent", "10", "duration", "PT2H"));
         List<Flows.Member> bidders = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Flows.Member supplier = flows.entitledSupplier();
-            fixture.apply(auction, supplier, "120000.00");
-            bidders.add(supplier);
+            bidders.add(flows.entitledSupplier());
         }
         Flows.Member outsider = flows.entitledSupplier();
-        fixture.open(auction);
-        fixture.start(auction);
+        AuctionFixture.Published auction = fixture.running(buyer,
+                Map.of("minStepPercent", "1", "maxStepPercent", "10", "duration", "PT2H"), bidders);
         BigDecimal minStep = new BigDecimal("1200.00");
 
         List<Answer> answers = new ArrayList<>();

@@ -44,16 +44,12 @@ class AuctionConcurrencyTests extends ApiTest {
     void racingBiddersProduceAValidHistoryContainingEveryAcknowledgedBid() throws Exception {
         AuctionFixture fixture = new AuctionFixture(api, clock, procurement, auctions);
         Flows.Member buyer = flows.accreditedMember();
-        AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION",
-                Map.of("minStepPercent", "0.01", "maxStepPercent", "1", "duration", "PT2H"));
         List<Flows.Member> bidders = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Flows.Member supplier = flows.entitledSupplier();
-            fixture.apply(auction, supplier, "120000.00");
-            bidders.add(supplier);
+            bidders.add(flows.entitledSupplier());
         }
-        fixture.open(auction);
-        fixture.start(auction);
+        AuctionFixture.Published auction = fixture.running(buyer,
+                Map.of("minStepPercent", "0.01", "maxStepPercent", "1", "duration", "PT2H"), bidders);
 
         Map<Long, Acknowledged> acknowledged = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(50);

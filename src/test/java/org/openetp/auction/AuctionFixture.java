@@ -43,6 +43,15 @@ public record AuctionFixture(Api api, MutableClock clock, Procurement procuremen
         return new Published(id, created.json().path("lots").get(0).path("id").asString(), deadline, start);
     }
 
+    /** A reverse auction with these settings, each supplier applied at the start price, opened and running. */
+    public Published running(Flows.Member buyer, Map<String, Object> settings, List<Flows.Member> suppliers) {
+        Published auction = publish(buyer, "REVERSE_AUCTION", settings);
+        suppliers.forEach(s -> apply(auction, s, START_PRICE));
+        open(auction);
+        start(auction);
+        return auction;
+    }
+
     /** The supplier applies with its initial offer. */
     public void apply(Published auction, Flows.Member supplier, String price) {
         Api.Response bid = api.post("/api/v1/procedures/" + auction.id() + "/lots/" + auction.lot() + "/bids",

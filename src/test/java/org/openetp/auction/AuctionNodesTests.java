@@ -20,18 +20,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openetp.OpenEtpApplication;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
-import org.openetp.identity.NewUser;
-import org.openetp.identity.UserId;
-import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
-import org.openetp.organization.RegisterOrganization;
 import org.openetp.procurement.CreateProcedure;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PlaceBid;
@@ -39,7 +34,7 @@ import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.support.MutableClock;
-import org.openetp.support.TestIdentifiers;
+import org.openetp.support.DirectMembers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -177,15 +172,15 @@ class AuctionNodesTests {
             this.node = node;
             Identity identity = node.getBean(Identity.class);
             Organizations organizations = node.getBean(Organizations.class);
-            CurrentUser operator = user(identity, "operator@auction-nodes.openetp.local");
+            CurrentUser operator = DirectMembers.user(identity, "operator@auction-nodes.openetp.local");
             if (!existing) {
-                EMAILS[0] = member(identity, organizations, operator, "buyer", "NUCLEAR");
-                EMAILS[1] = member(identity, organizations, operator, "alpha", null);
-                EMAILS[2] = member(identity, organizations, operator, "beta", null);
+                EMAILS[0] = DirectMembers.member(identity, organizations, operator, "buyer", "NUCLEAR");
+                EMAILS[1] = DirectMembers.member(identity, organizations, operator, "alpha", null);
+                EMAILS[2] = DirectMembers.member(identity, organizations, operator, "beta", null);
             }
-            this.buyer = user(identity, EMAILS[0]);
-            this.alpha = user(identity, EMAILS[1]);
-            this.beta = user(identity, EMAILS[2]);
+            this.buyer = DirectMembers.user(identity, EMAILS[0]);
+            this.alpha = DirectMembers.user(identity, EMAILS[1]);
+            this.beta = DirectMembers.user(identity, EMAILS[2]);
         }
 
         /** A reverse auction whose two applications are open and whose clock has started. */
@@ -212,22 +207,5 @@ class AuctionNodesTests {
             return procurement.describe(draft.id());
         }
 
-        private static String member(Identity identity, Organizations organizations, CurrentUser operator,
-                String who, @Nullable String industry) {
-            String email = TestIdentifiers.email(who);
-            UserId id = identity.registerConfirmed(new NewUser(who, email, "+7 900 000-00-00", who, "password-123",
-                    "en"), false);
-            OrganizationId organization = organizations.register(new RegisterOrganization(null,
-                    new RegisterOrganization.OrganizationPart("RU", "LLC", TestIdentifiers.inn10(),
-                            TestIdentifiers.ogrn(), "773601001", who + " LLC", who, "Moscow", "Moscow", "Moscow",
-                            List.of(), List.of(), false, industry, null)), id, "en").organizationId();
-            organizations.accredit(operator, organization);
-            return email;
-        }
-
-        private static CurrentUser user(Identity identity, String email) {
-            var s = identity.findByEmail(email).orElseThrow();
-            return new CurrentUser(s.id(), s.email(), s.fullName(), s.operator(), s.locale());
-        }
     }
 }

@@ -31,7 +31,25 @@ class BidBatchesTests {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     /** What the transaction does with a batch; each test sets it before it submits. */
     private volatile Consumer<List<BidBatches.Waiting>> apply = BidBatchesTests::answerAll;
-    private BidBatches batches = new BidBatches(MAX_BATCH, 4, batch -> apply.accept(batch));
+    /** The numbers of each batch's bids, in the order the batches were applied. */
+    private final List<List<Long>> applied = new CopyOnWriteArrayList<>();
+    /** Lets a held batch go on. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private BidBatches batches = batches(4);
+
+    private BidBatches batches(int maxInFlight) {
+        return new BidBatches(MAX_BATCH, maxInFlight, batch -> {
+            applied.add(batch.stream().map(BidBatchesTests::number).toList());
+            apply.accept(batch);
+        });
+    }
+
+    /** Holds the first batch until the test releases it, so that the next bids wait while it runs. */
+    private void holdTheFirst() {
+        if (applied.size() == 1) {
+            awaitRelease(release);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -54,13 +72,8 @@ class BidBatchesTests {
     @Test
     void bidsWaitingWhileABatchRunsGoTogetherInTheNextOneAndEachGetsItsOwnAnswer() throws Exception {
         UUID lot = UUID.randomUUID();
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Long>> applied = new CopyOnWriteArrayList<>();
         apply = batch -> {
-            applied.add(batch.stream().map(BidBatchesTests::number).toList());
-            if (applied.size() == 1) {
-                awaitRelease(release);
-            }
+            holdTheFirst();
             // Odd bids are refused; the others are answered with their own number.
             batch.forEach(w -> {
                 if (number(w) % 2 == 1) {
@@ -101,14 +114,9 @@ class BidBatchesTests {
 
     @Test
     void bidsOnDifferentLotsThatWaitTogetherShareOneBatch() throws Exception {
-        batches = new BidBatches(MAX_BATCH, 1, batch -> apply.accept(batch));
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Long>> applied = new CopyOnWriteArrayList<>();
+        batches = batches(1);
         apply = batch -> {
-            applied.add(batch.stream().map(BidBatchesTests::number).toList());
-            if (applied.size() == 1) {
-                awaitRelease(release);
-            }
+            holdTheFirst();
             answerAll(batch);
         };
         Future<Long> first = submit(UUID.randomUUID(), 0);
@@ -131,10 +139,7 @@ class BidBatchesTests {
     @Test
     void aFailedBatchFailsEveryBidInItAndTheNextBatchStillRuns() throws Exception {
         UUID lot = UUID.randomUUID();
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Long>> applied = new CopyOnWriteArrayList<>();
         apply = batch -> {
-            applied.add(batch.stream().map(BidBatchesTests::number).toList());
             if (applied.size() == 1) {
                 awaitRelease(release);
                 answerAll(batch);
@@ -165,10 +170,7 @@ class BidBatchesTests {
     @Test
     void aLotHeldUpInOneBatchDoesNotHoldUpTheOthers() throws Exception {
         UUID busy = UUID.randomUUID();
-        CountDownLatch release = new CountDownLatch(1);
-        List<List<Long>> applied = new CopyOnWriteArrayList<>();
         apply = batch -> {
-            applied.add(batch.stream().map(BidBatchesTests::number).toList());
             if (batch.stream().anyMatch(w -> w.bid().lot().equals(busy))) {
                 awaitRelease(release);
             }

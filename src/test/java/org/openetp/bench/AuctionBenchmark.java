@@ -50,17 +50,13 @@ import org.openetp.auction.Auctions;
 import org.openetp.auction.live.LiveUpdates;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
-import org.openetp.identity.NewUser;
-import org.openetp.identity.UserId;
-import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
-import org.openetp.organization.RegisterOrganization;
 import org.openetp.procurement.CreateProcedure;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PlaceBid;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
-import org.openetp.support.TestIdentifiers;
+import org.openetp.support.DirectMembers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +95,6 @@ class AuctionBenchmark {
     static final int SSE_BIDS_PER_SECOND = 20;
     static final Duration SSE_RUN = Duration.ofSeconds(Integer.getInteger("bench.sse-seconds", 15));
     static final int POOL = Integer.getInteger("bench.pool", 120);
-    static final String PASSWORD = "password-123";
     static final BigDecimal START_PRICE = new BigDecimal("200000.00");
     /** Reads prices exactly, as BigDecimal. */
     static final JsonMapper JSON = JsonMapper.builder()
@@ -246,14 +241,15 @@ class AuctionBenchmark {
         Organizations organizations = app.getBean(Organizations.class);
         Procurement procurement = app.getBean(Procurement.class);
         String operatorEmail = app.getEnvironment().getProperty("openetp.operator.email");
-        CurrentUser operator = user(identity, operatorEmail);
+        CurrentUser operator = DirectMembers.user(identity, operatorEmail);
         System.out.println("bench: users and organizations...");
-        CurrentUser buyer = user(identity, member(identity, organizations, operator, "buyer", "NUCLEAR"));
+        CurrentUser buyer = DirectMembers.user(identity,
+                DirectMembers.member(identity, organizations, operator, "buyer", "NUCLEAR"));
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < SUPPLIERS; i++) {
-            emails.add(member(identity, organizations, operator, "supplier" + i, null));
+            emails.add(DirectMembers.member(identity, organizations, operator, "supplier" + i, null));
         }
-        List<CurrentUser> suppliers = emails.stream().map(e -> user(identity, e)).toList();
+        List<CurrentUser> suppliers = emails.stream().map(e -> DirectMembers.user(identity, e)).toList();
         List<String> tokens = parallel(8, SUPPLIERS, i -> token(emails.get(i)));
         report.put("setup_users_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
         System.out.printf("bench: users ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
@@ -309,28 +305,10 @@ class AuctionBenchmark {
         return new Lot(lot.value(), bidders);
     }
 
-    private static String member(Identity identity, Organizations organizations, CurrentUser operator, String who,
-            @Nullable String industry) {
-        String email = TestIdentifiers.email(who);
-        UserId id = identity.registerConfirmed(new NewUser(who, email, "+7 900 000-00-00", who, PASSWORD, "en"),
-                false);
-        OrganizationId organization = organizations.register(new RegisterOrganization(null,
-                new RegisterOrganization.OrganizationPart("RU", "LLC", TestIdentifiers.inn10(),
-                        TestIdentifiers.ogrn(), "773601001", who + " LLC", who, "Moscow", "Moscow", "Moscow",
-                        List.of(), List.of(), false, industry, null)), id, "en").organizationId();
-        organizations.accredit(operator, organization);
-        return email;
-    }
-
-    private static CurrentUser user(Identity identity, String email) {
-        var s = identity.findByEmail(email).orElseThrow();
-        return new CurrentUser(s.id(), s.email(), s.fullName(), s.operator(), s.locale());
-    }
-
     private String token(String email) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (email + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (email + ":" + DirectMembers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -616,7 +594,6 @@ class AuctionBenchmark {
             }
         }
     }
-
 
     // ---------------------------------------------------------------- the report
 
