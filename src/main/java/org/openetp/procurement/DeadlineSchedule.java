@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Deadlines fire from db-scheduler: one recurring task, run by one node at a time, opens every procedure whose
- * deadline has passed by the injected clock. Because the state lives in the procedure rows (locked, skip-locked,
- * guarded by the status), a restart or a second node can neither lose nor repeat an opening.
+ * deadline has passed by the injected clock. Because the state lives in the procedure rows (locked, guarded by the
+ * status), a restart or a second node can neither lose nor repeat an opening.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineSchedule {

@@ -422,8 +422,8 @@ public class Procurement {
     // ---------------------------------------------------------------- the deadline
 
     /**
-     * Opens every procedure whose deadline has passed (called by the persistent scheduler on one node at a time;
-     * rows being opened by another node are skipped). Returns how many were opened.
+     * Opens every procedure whose deadline has passed (called by the persistent scheduler on one node at a time; a
+     * procedure another caller is opening is waited for and then left to it). Returns how many this call opened.
      */
     @Transactional
     public int openDue() {

@@ -1,15 +1,23 @@
 package org.openetp.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -40,6 +48,9 @@ class ProcurementApiTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aRequestForQuotationsFromPublicationToAwardWithSealedBids() throws Exception {
@@ -252,6 +263,43 @@ class ProcurementApiTests extends ApiTest {
         }
         assertThat(api.get("/procedures/" + id).status()).as("the public page").isEqualTo(404);
         assertThat(api.get("/api/v1/procedures/" + id, Api.bearer(buyer.token())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDeadlineWaitsForAProcedureHeldByAnotherTransactionInsteadOfSkippingIt() throws Exception {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member supplier = flows.entitledSupplier();
+        JsonNode created = create(buyer, rfq(clock.instant().plus(Duration.ofDays(2))));
+        String id = created.path("id").asString();
+        String bids = "/api/v1/procedures/" + id + "/lots/" + created.path("lots").get(0).path("id").asString() + "/bids";
+        api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token()));
+        assertThat(api.post(bids, Map.of("price", "99000.00"), Api.bearer(supplier.token())).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+
+        // Another transaction holds the procedure row (a last bid, or the scheduler opening it on another node).
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM procedure WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, java.util.UUID.fromString(id));
+                lock.executeQuery().close();
+            }
+            Future<Integer> opening = caller.submit(procurement::openDue);
+            // The opening queues up behind the row (a skipping opening would return at once, leaving it published).
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%FROM procedure WHERE status = ''PUBLISHED''%'
+                    """).query(Long.class).single() > 0);
+            assertThat(opening).isNotDone();
+            holder.commit();
+            opening.get(10, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+        // Whoever opened it (this call or the scheduler's), the procedure is open the moment the call returns.
+        assertThat(api.get("/api/v1/procedures/" + id).json().path("status").asString()).isEqualTo("EVALUATION");
+        assertThat(api.get(bids, Api.bearer(buyer.token())).json().valueStream().map(b -> b.path("price").asString()))
+                .containsExactly("99000.00");
     }
 
     private JsonNode create(Flows.Member buyer, Map<String, Object> body) {

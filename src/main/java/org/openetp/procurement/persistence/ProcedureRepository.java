@@ -135,12 +135,14 @@ public class ProcedureRepository {
     }
 
     /**
-     * Published procedures whose deadline has passed, locked; rows another node is opening right now are skipped,
-     * so each deadline is handled by exactly one node.
+     * Published procedures whose deadline has passed, locked in one order. A row another transaction holds (an opening
+     * elsewhere, a last bid) is waited for, not skipped: PostgreSQL then re-checks the status on the committed row, so
+     * a procedure already opened drops out and each deadline is handled exactly once. Waiting rather than skipping
+     * means a caller returns only when every due procedure is open, by it or by whoever held the row.
      */
     public List<Procedure> lockDue(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM procedure WHERE status = 'PUBLISHED' AND submission_deadline <= :now "
-                        + "ORDER BY submission_deadline LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + "ORDER BY submission_deadline, id LIMIT :limit FOR UPDATE")
                 .param("now", ts(now)).param("limit", limit).query(this::map).list();
     }
 
