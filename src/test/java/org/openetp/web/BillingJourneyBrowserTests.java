@@ -63,7 +63,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         WebElement invoice = browser.findElement(By.id("invoice-" + invoiceId));
         invoice.findElement(By.name("amount")).sendKeys("10000.00");
         invoice.findElement(By.name("reference")).sendKeys("Bank order 4711");
-        page.click(invoice.findElement(By.cssSelector(".record-payment button")));
+        page.submit(By.cssSelector("#invoice-" + invoiceId + " .record-payment button"));
         assertThat(browser.findElements(By.id("invoice-" + invoiceId))).as("no longer awaiting payment").isEmpty();
         page.logout();
         // And money for the deposit arrives by another transfer.

@@ -98,7 +98,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         browser.get(procedureUrl);
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.EVALUATION"));
         assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("240000.00");
-        page.click(By.cssSelector("button.admit"));
+        page.submit(By.cssSelector("button.admit")); // the award button is on the page that answers
         page.click(By.cssSelector("button.lot-award"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.AWARDED"));
         page.logout();
