@@ -20,7 +20,7 @@ import org.openetp.support.MutableClock;
  */
 public record AuctionFixture(Api api, MutableClock clock, Procurement procurement, Auctions auctions) {
 
-    static final String START_PRICE = "120000.00";
+    public static final String START_PRICE = "120000.00";
 
     /** A published auction procedure with its deadline two days away and its start an hour after that. */
     public Published publish(Flows.Member buyer, String kind, Map<String, Object> extraSettings) {

@@ -3,7 +3,6 @@ package org.openetp.auction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openetp.auction.AuctionApiTests.dec;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
 import org.openetp.support.TestSigner;
-import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -161,8 +159,8 @@ class AuctionKindsApiTests extends ApiTest {
 
     @Test
     void aSignedAuctionTakesOnlyBidsSignedOverTheirOwnText() {
-        TestSigner alphaKey = demoKey(alpha);
-        TestSigner betaKey = demoKey(beta);
+        TestSigner alphaKey = TestSigner.issuedByDemoCa(port, alpha);
+        TestSigner betaKey = TestSigner.issuedByDemoCa(port, beta);
         AuctionFixture.Published auction = fixture.publish(buyer, "REVERSE_AUCTION", Map.of("signatureRequired", true));
         for (var party : Map.of(alpha, alphaKey, beta, betaKey).entrySet()) {
             String price = party.getKey() == alpha ? "100000.00" : "99000.00";
@@ -195,12 +193,5 @@ class AuctionKindsApiTests extends ApiTest {
                 .isEqualTo(400);
         assertThat(send(auction, alpha, Map.of("price", "98000.00", "signature", alphaKey.sign(text))).status())
                 .isEqualTo(201);
-    }
-
-    private TestSigner demoKey(Flows.Member member) {
-        Transfers.Bytes p12 = new Transfers(port).postForBytes("/api/v1/certificates/demo",
-                "{\"password\": \"auction-key-1\"}", Api.bearer(member.token()));
-        assertThat(p12.status()).as(new String(p12.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return TestSigner.fromPkcs12(p12.body(), "auction-key-1");
     }
 }

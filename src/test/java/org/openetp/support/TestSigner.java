@@ -20,6 +20,20 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public record TestSigner(PrivateKey key, X509Certificate certificate) {
 
+    /**
+     * A key the demo CA issues to the member through the platform ({@code POST /api/v1/certificates/demo}), its
+     * certificate registered to the member, as a user gets it from the Signature page.
+     */
+    public static TestSigner issuedByDemoCa(int port, Flows.Member member) {
+        String password = "demo-key-pass";
+        Transfers.Bytes p12 = new Transfers(port).postForBytes("/api/v1/certificates/demo",
+                "{\"password\": \"" + password + "\"}", Api.bearer(member.token()));
+        if (p12.status() != 200) {
+            throw new AssertionError("The demo CA issued no key: " + new String(p12.body(), StandardCharsets.UTF_8));
+        }
+        return fromPkcs12(p12.body(), password);
+    }
+
     public static TestSigner fromPkcs12(byte[] pkcs12, String password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");

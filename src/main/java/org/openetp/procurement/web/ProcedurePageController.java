@@ -34,6 +34,7 @@ import org.openetp.procurement.tenders.TenderForm;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.web.PageActions;
+import org.openetp.signature.Signatures;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,15 +56,17 @@ class ProcedurePageController {
     private final Classifier classifier;
     private final MessageSource messages;
     private final PageActions actions;
+    private final Signatures signatures;
     private final Clock clock;
 
     ProcedurePageController(Procurement procurement, Organizations organizations, Classifier classifier,
-            MessageSource messages, PageActions actions, Clock clock) {
+            MessageSource messages, PageActions actions, Signatures signatures, Clock clock) {
         this.procurement = procurement;
         this.organizations = organizations;
         this.classifier = classifier;
         this.messages = messages;
         this.actions = actions;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -117,6 +120,9 @@ class ProcedurePageController {
         model.addAttribute("committee", committee);
         model.addAttribute("supplier", supplier);
         model.addAttribute("bids", bids);
+        // The procedure's own setting or the platform's (OPENETP_SIGNATURE_REQUIRED): the checks take either.
+        model.addAttribute("signaturesRequired",
+                procedure.settings().signatureRequired() || signatures.requiredEverywhere());
         model.addAttribute("serverTime", clock.instant());
         model.addAttribute("accepting", procedure.status() == ProcedureStatus.PUBLISHED
                 && clock.instant().isBefore(procedure.submissionDeadline()));

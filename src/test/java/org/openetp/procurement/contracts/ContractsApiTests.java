@@ -2,7 +2,6 @@ package org.openetp.procurement.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,15 +16,12 @@ import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
 import org.openetp.support.Tender;
 import org.openetp.support.TestSigner;
-import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Contracts through the API (SPEC §5.7): drafted from the award, accepted by both sides, delivered, reliability. */
 class ContractsApiTests extends ApiTest {
-
-    static final String PASSWORD = "key-file-pass";
 
     @Autowired
     MutableClock clock;
@@ -41,8 +37,8 @@ class ContractsApiTests extends ApiTest {
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member supplier = flows.entitledSupplier();
         Flows.Member stranger = flows.entitledSupplier();
-        TestSigner buyerKey = demoKey(buyer);
-        TestSigner supplierKey = demoKey(supplier);
+        TestSigner buyerKey = TestSigner.issuedByDemoCa(port, buyer);
+        TestSigner supplierKey = TestSigner.issuedByDemoCa(port, supplier);
         Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), true);
         assertThat(api.post(tender.bids(), Map.of("price", "99000.00", "signature",
                 supplierKey.sign(tender.canonical("99000.00"))), Api.bearer(supplier.token())).status()).isEqualTo(201);
@@ -207,12 +203,5 @@ class ContractsApiTests extends ApiTest {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private TestSigner demoKey(Flows.Member member) {
-        Transfers.Bytes p12 = new Transfers(port).postForBytes("/api/v1/certificates/demo",
-                "{\"password\": \"" + PASSWORD + "\"}", Api.bearer(member.token()));
-        assertThat(p12.status()).as(new String(p12.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return TestSigner.fromPkcs12(p12.body(), PASSWORD);
     }
 }
