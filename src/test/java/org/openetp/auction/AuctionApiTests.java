@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,33 @@ class AuctionApiTests extends ApiTest {
                 // The live entry comes after the catch-up frame: a wrong or duplicated entry in it cannot be missed.
                 await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> back.assertSaw(missedAndLive));
             }
+        }
+    }
+
+    @Test
+    void aLotIsDroppedFromTheNodesWatchersWhenItsLastWatcherHasGone() {
+        AuctionFixture.Published auction = running(Map.of("duration", "PT30M"));
+        LotId lot = new LotId(UUID.fromString(auction.lot()));
+        try (Watcher watcher = new Watcher(auction, null)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount(lot) == 1);
+            assertThat(live.watching(lot)).isTrue();
+        }
+        // The node learns that the client has gone when it next writes to it, and the bids are written to the stream.
+        AtomicInteger price = new AtomicInteger(98_000);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Flows.Member bidder = price.get() / 1000 % 2 == 0 ? alpha : beta;
+            assertThat(bid(auction, bidder, price.getAndAdd(-1000) + ".00").status()).isEqualTo(201);
+            return !live.watching(lot);
+        });
+
+        // A newcomer starts afresh and still gets every entry after the one it has seen.
+        long seen = log(auction).getLast().path("seq").asLong();
+        try (Watcher back = new Watcher(auction, seen)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.watcherCount(lot) == 1);
+            Flows.Member bidder = price.get() / 1000 % 2 == 0 ? alpha : beta;
+            assertThat(bid(auction, bidder, price.get() + ".00").status()).isEqualTo(201);
+            List<JsonNode> after = log(auction).stream().filter(e -> e.path("seq").asLong() > seen).toList();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> back.assertSaw(after));
         }
     }
 

@@ -83,12 +83,20 @@ public class LiveUpdates implements SmartLifecycle {
     /** Registers a watcher of the lot that has seen the log up to {@code seenSeq}; it gets every entry after it. */
     public SseEmitter watch(LotId lot, long seenSeq) {
         SseEmitter emitter = new SseEmitter(Duration.ofHours(4).toMillis());
-        Watchers group = watchers.computeIfAbsent(lot, l -> new Watchers(l, seenSeq));
-        group.add(emitter, seenSeq);
-        emitter.onCompletion(() -> group.remove(emitter));
-        emitter.onTimeout(() -> group.remove(emitter));
-        emitter.onError(e -> group.remove(emitter));
+        Watchers group;
+        do { // a group whose last watcher just left is retired: join the lot's new one
+            group = watchers.computeIfAbsent(lot, l -> new Watchers(l, seenSeq));
+        } while (!group.add(emitter, seenSeq));
+        Watchers joined = group;
+        emitter.onCompletion(() -> joined.remove(emitter));
+        emitter.onTimeout(() -> joined.remove(emitter));
+        emitter.onError(e -> joined.remove(emitter));
         return emitter;
+    }
+
+    /** Whether this node holds the lot's watchers (a lot nobody watches any more is dropped). */
+    public boolean watching(LotId lot) {
+        return watchers.containsKey(lot);
     }
 
     /** How many watchers this node holds (for the benchmark and the metrics). */
@@ -229,19 +237,28 @@ public class LiveUpdates implements SmartLifecycle {
         return running;
     }
 
-    /** The watchers of one lot on this node, and how far into its log they have been sent. */
+    /**
+     * The watchers of one lot on this node, and how far into its log they have been sent. When the last one leaves
+     * the group is retired and dropped from the map, so the lots of past auctions neither stay in memory nor get a
+     * heartbeat task each; a newcomer then starts a new group.
+     */
     private final class Watchers {
 
         private final LotId lot;
         private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
         private long sentSeq;
+        private boolean retired;
 
         Watchers(LotId lot, long sentSeq) {
             this.lot = lot;
             this.sentSeq = sentSeq;
         }
 
-        synchronized void add(SseEmitter emitter, long seenSeq) {
+        /** Adds the watcher and sends what it missed; false when the group was retired meanwhile. */
+        synchronized boolean add(SseEmitter emitter, long seenSeq) {
+            if (retired) {
+                return false;
+            }
             if (emitters.isEmpty() && seenSeq > sentSeq) {
                 // Nobody watched while the log moved on (deliveries skip an empty group): the newcomer has it all.
                 sentSeq = seenSeq;
@@ -253,14 +270,23 @@ public class LiveUpdates implements SmartLifecycle {
             // Either way something is written at once: Spring sends the response headers with the first write, and
             // until then a client (or a proxy) cannot tell an open stream from a stalled request.
             send(emitter, missed.isEmpty() ? OPEN_FRAME : frame(missed).getBytes(StandardCharsets.UTF_8));
+            return true;
         }
 
+        /**
+         * The emitter completed, timed out or failed. The group is retired on a thread of its own: this callback
+         * must never wait for the group's lock, which a delivery holds while it writes.
+         */
         void remove(SseEmitter emitter) {
             emitters.remove(emitter);
+            if (emitters.isEmpty()) {
+                fanoutLater(this::retireIfEmpty);
+            }
         }
 
         synchronized void deliver() {
             if (emitters.isEmpty()) {
+                retireIfEmpty();
                 return;
             }
             List<LiveEvent> fresh = auctions.events(lot, sentSeq);
@@ -271,10 +297,20 @@ public class LiveUpdates implements SmartLifecycle {
             // Rendered and encoded once for all the lot's watchers; the bytes are only read, so shared.
             byte[] frame = frame(fresh).getBytes(StandardCharsets.UTF_8);
             toEveryone(emitter -> send(emitter, frame));
+            retireIfEmpty(); // the writes found every watcher gone
         }
 
         synchronized void heartbeat() {
             toEveryone(emitter -> send(emitter, HEARTBEAT_FRAME));
+            retireIfEmpty();
+        }
+
+        /** Under the group's lock, so no newcomer is being added meanwhile. */
+        private synchronized void retireIfEmpty() {
+            if (emitters.isEmpty() && !retired) {
+                retired = true;
+                watchers.remove(lot, this);
+            }
         }
 
         /**
@@ -304,7 +340,7 @@ public class LiveUpdates implements SmartLifecycle {
             try {
                 emitter.send(Set.of(new DataWithMediaType(frame, MediaType.TEXT_PLAIN)));
             } catch (IOException | IllegalStateException e) {
-                emitters.remove(emitter); // gone: the browser closed the page
+                emitters.remove(emitter); // gone: the browser closed the page (deliver() retires an emptied group)
             }
         }
 
