@@ -3,8 +3,6 @@ package org.openetp.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openetp.auction.AuctionFixture;
@@ -15,6 +13,7 @@ import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
+import org.openetp.support.Tender;
 import org.openetp.support.TestSigner;
 import org.openetp.support.Transfers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,26 +73,17 @@ class SignaturesRequiredEverywhereTests extends ApiTest {
         Flows.Member buyer = flows.accreditedMember();
         Flows.Member supplier = flows.entitledSupplier();
         TestSigner key = TestSigner.issuedByDemoCa(port, supplier);
-        Instant deadline = clock.instant().plus(Duration.ofDays(2));
-        Api.Response created = api.post("/api/v1/procedures", Map.of("kind", "REQUEST_FOR_QUOTATIONS",
-                "title", "Office chairs", "description", "Forty chairs", "currency", "RUB",
-                "submissionDeadline", deadline.toString(),
-                "lots", List.of(Map.of("title", "Chairs", "categoryCode", "26.2", "quantity", 40, "unit", "pcs",
-                        "startPrice", "200000.00", "deliveryRegion", "RU-MOW"))), Api.bearer(buyer.token()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        String lot = created.json().path("lots").get(0).path("id").asString();
-        assertThat(created.json().path("settings").path("signatureRequired").asBoolean())
-                .as("the procedure itself does not ask").isFalse();
-        api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token()));
+        Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), false);
+        assertThat(tender.signatureRequired()).as("the procedure itself does not ask").isFalse();
+        String id = tender.id();
+        String lot = tender.lot();
 
         assertThat(api.get("/procedures/" + id).body()).as("the public page announces signed bids")
                 .contains("id=\"signature-required\"");
-        assertThat(signedBid(id, lot, supplier, key, "180000.00").status()).isEqualTo(201);
+        assertThat(signedBid(id, lot, supplier, key, "110000.00").status()).isEqualTo(201);
         clock.advance(Duration.ofDays(2).plusSeconds(1));
         procurement.openDue();
-        JsonNode bid = api.get("/api/v1/procedures/" + id + "/lots/" + lot + "/bids", Api.bearer(buyer.token()))
-                .json().get(0);
+        JsonNode bid = api.get(tender.bids(), Api.bearer(buyer.token())).json().get(0);
         api.post("/api/v1/procedures/" + id + "/bids/" + bid.path("id").asString() + "/decision",
                 Map.of("admitted", true), Api.bearer(buyer.token()));
         Api.Response awarded = api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(),
