@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -271,8 +272,10 @@ class ProcurementApiTests extends ApiTest {
         Flows.Member supplier = flows.entitledSupplier();
         JsonNode created = create(buyer, rfq(clock.instant().plus(Duration.ofDays(2))));
         String id = created.path("id").asString();
-        String bids = "/api/v1/procedures/" + id + "/lots/" + created.path("lots").get(0).path("id").asString() + "/bids";
-        api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token()));
+        String lot = created.path("lots").get(0).path("id").asString();
+        String bids = "/api/v1/procedures/" + id + "/lots/" + lot + "/bids";
+        assertThat(api.post("/api/v1/procedures/" + id + "/publish", Map.of(), Api.bearer(buyer.token())).status())
+                .isEqualTo(200);
         assertThat(api.post(bids, Map.of("price", "99000.00"), Api.bearer(supplier.token())).status()).isEqualTo(201);
         clock.advance(Duration.ofDays(2).plusSeconds(1));
 
@@ -281,7 +284,7 @@ class ProcurementApiTests extends ApiTest {
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM procedure WHERE id = ? FOR UPDATE")) {
-                lock.setObject(1, java.util.UUID.fromString(id));
+                lock.setObject(1, UUID.fromString(id));
                 lock.executeQuery().close();
             }
             Future<Integer> opening = caller.submit(procurement::openDue);
