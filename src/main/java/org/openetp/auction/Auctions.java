@@ -277,7 +277,7 @@ public class Auctions {
                         memberships.getOrDefault(bid.user().id(), List.of()), bid.named()), auction)
                         .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
                 VerifiedSignature signed = null;
-                if (signaturesRequired(row)) {
+                if (signatures.required(row.signatureRequired())) {
                     signed = verifySignature(bid.user(), row, organization, bid.command());
                 }
                 Outcome outcome;
@@ -578,16 +578,9 @@ public class Auctions {
                 me.flatMap(id -> auction.participant(id.toString())).map(Participant::label).orElse(null),
                 mine.map(Standing::price).orElse(null), range.map(PriceRange::from).orElse(null),
                 range.map(PriceRange::to).orElse(null), range.map(r -> oneStep(r, best)).orElse(null), ranking,
-                auction.winner().map(s -> s.participant().label()).orElse(null), signaturesRequired(row), row.seq(),
+                auction.winner().map(s -> s.participant().label()).orElse(null),
+                signatures.required(row.signatureRequired()), row.seq(),
                 row.protocol() != null);
-    }
-
-    /**
-     * Whether the lot's bids must be signed: by its procedure, or by the platform everywhere. The view says the same
-     * as the bid check, so a page on a platform that requires signatures asks for one (and offers no step bids).
-     */
-    private boolean signaturesRequired(StoredAuction row) {
-        return row.signatureRequired() || signatures.requiredEverywhere();
     }
 
     /** Of a valid range, the end nearer the best price: the smallest improvement, one minimum step away. */

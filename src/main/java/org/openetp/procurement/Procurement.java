@@ -275,7 +275,7 @@ public class Procurement {
             Map<String, Object> content, Instant now) {
         String signature = command.signature();
         if (signature == null || signature.isBlank()) {
-            if (procedure.settings().signatureRequired() || signatures.requiredEverywhere()) {
+            if (signatures.required(procedure.settings().signatureRequired())) {
                 throw new InvalidInputException("signature", "bid.signature.required");
             }
             return;

@@ -71,9 +71,12 @@ public class Signatures {
         this.clock = clock;
     }
 
-    /** Whether {@code OPENETP_SIGNATURE_REQUIRED} makes a signature mandatory on every bid. */
-    public boolean requiredEverywhere() {
-        return properties.required();
+    /**
+     * Whether answers on a procedure must be signed: by its own setting, or everywhere by
+     * {@code OPENETP_SIGNATURE_REQUIRED}. The one place of that rule, so the pages ask exactly where the checks refuse.
+     */
+    public boolean required(boolean byProcedure) {
+        return byProcedure || properties.required();
     }
 
     /** The platform attribute (extended key usage OID) a signing certificate must carry. */

@@ -238,9 +238,9 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     /**
-     * The watchers of one lot on this node, and how far into its log they have been sent. When the last one leaves
-     * the group is retired and dropped from the map, so the lots of past auctions neither stay in memory nor get a
-     * heartbeat task each; a newcomer then starts a new group.
+     * The watchers of one lot on this node, and how far into its log they have been sent. Once the last one has left,
+     * the next delivery or heartbeat retires the group and drops it from the map, so the lots of past auctions neither
+     * stay in memory nor get a heartbeat task each; a newcomer then starts a new group.
      */
     private final class Watchers {
 
@@ -274,14 +274,11 @@ public class LiveUpdates implements SmartLifecycle {
         }
 
         /**
-         * The emitter completed, timed out or failed. The group is retired on a thread of its own: this callback
-         * must never wait for the group's lock, which a delivery holds while it writes.
+         * The emitter completed, timed out or failed. Only the list, without the group's lock, which a delivery holds
+         * while it writes (the group itself is retired by the next delivery or heartbeat).
          */
         void remove(SseEmitter emitter) {
             emitters.remove(emitter);
-            if (emitters.isEmpty()) {
-                fanoutLater(this::retireIfEmpty);
-            }
         }
 
         synchronized void deliver() {
@@ -305,8 +302,8 @@ public class LiveUpdates implements SmartLifecycle {
             retireIfEmpty();
         }
 
-        /** Under the group's lock, so no newcomer is being added meanwhile. */
-        private synchronized void retireIfEmpty() {
+        /** Called holding the group's lock, so no newcomer is being added meanwhile. */
+        private void retireIfEmpty() {
             if (emitters.isEmpty() && !retired) {
                 retired = true;
                 watchers.remove(lot, this);
@@ -340,7 +337,7 @@ public class LiveUpdates implements SmartLifecycle {
             try {
                 emitter.send(Set.of(new DataWithMediaType(frame, MediaType.TEXT_PLAIN)));
             } catch (IOException | IllegalStateException e) {
-                emitters.remove(emitter); // gone: the browser closed the page (deliver() retires an emptied group)
+                emitters.remove(emitter); // gone: the browser closed the page
             }
         }
 

@@ -124,7 +124,7 @@ public class Contracts {
         Instant now = clock.instant();
         Contract contract = Contract.draft(procedure.id(), lot.id(), bid, callOff, party(procedure.buyer()),
                 party(supplier), subject, quantity, lot.unit(), price, procedure.currency(),
-                procedure.settings().signatureRequired() || signatures.requiredEverywhere(), now);
+                signatures.required(procedure.settings().signatureRequired()), now);
         contracts.insert(contract);
         events.publishEvent(new ContractDrafted(contract.id(), procedure.id(), lot.id(), procedure.buyer(), supplier,
                 price.setScale(2).toPlainString(), procedure.createdBy(), now));
@@ -250,7 +250,7 @@ public class Contracts {
         if (!"PENDING".equals(winner.contractStatus())) {
             throw new RuleViolationException("contract.decided");
         }
-        if (sign && (procedure.settings().signatureRequired() || signatures.requiredEverywhere())) {
+        if (sign && signatures.required(procedure.settings().signatureRequired())) {
             String reference = procedure.id() + "/" + winner.lot();
             VerifiedSignature verified = signatures.verify(user, new OrganizationId(winner.organization()),
                     Role.SUPPLIER, "CONTRACT", reference, frameworkText(procedure, winner), signature);

@@ -120,9 +120,7 @@ class ProcedurePageController {
         model.addAttribute("committee", committee);
         model.addAttribute("supplier", supplier);
         model.addAttribute("bids", bids);
-        // The procedure's own setting or the platform's (OPENETP_SIGNATURE_REQUIRED): the checks take either.
-        model.addAttribute("signaturesRequired",
-                procedure.settings().signatureRequired() || signatures.requiredEverywhere());
+        model.addAttribute("signaturesRequired", signatures.required(procedure.settings().signatureRequired()));
         model.addAttribute("serverTime", clock.instant());
         model.addAttribute("accepting", procedure.status() == ProcedureStatus.PUBLISHED
                 && clock.instant().isBefore(procedure.submissionDeadline()));
