@@ -52,6 +52,27 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Health is open for load balancers; metrics and the Prometheus scrape are the operator's (a scraper sends an
+     * operator's API token as Bearer, a signed-in operator's browser session works too).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, Identity identity, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new BearerTokenFilter(identity, problems), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("OPERATOR"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpServletResponse.SC_UNAUTHORIZED, "auth.required"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problems.write(req, res, HttpServletResponse.SC_FORBIDDEN, "auth.forbidden")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Identity identity, ProblemWriter problems) throws Exception {
@@ -100,8 +121,7 @@ class SecurityConfiguration {
                                 "/auctions/*/panel").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
-                                "/dev/mail").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/mail").permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
