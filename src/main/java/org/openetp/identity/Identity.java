@@ -32,6 +32,7 @@ public class Identity {
     public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final UserAccounts users;
+    private final LoginFailures failures;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Mailer mailer;
@@ -45,9 +46,10 @@ public class Identity {
     private final Cache<String, Optional<CurrentUser>> tokenCache = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    Identity(UserAccounts users, JdbcClient jdbc, PasswordEncoder passwords, Mailer mailer, MessageSource messages,
+    Identity(UserAccounts users, LoginFailures failures, JdbcClient jdbc, PasswordEncoder passwords, Mailer mailer, MessageSource messages,
             ApplicationEventPublisher events, Clock clock, IdentityProperties properties, PublicUrl publicUrl) {
         this.users = users;
+        this.failures = failures;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.mailer = mailer;
@@ -89,7 +91,7 @@ public class Identity {
         Instant now = clock.instant();
         UserAccount account = new UserAccount(UserId.random(), user.email().trim(), user.fullName().trim(),
                 user.phone().trim(), user.position().trim(), passwords.encode(user.password()), user.locale(),
-                operator, confirmed ? now : null, 0, null, 0);
+                operator, confirmed ? now : null, 0);
         try {
             users.insert(account, now);
         } catch (DuplicateKeyException raceWithAnotherRegistration) {
@@ -154,39 +156,42 @@ public class Identity {
     }
 
     /**
-     * Checks an e-mail and password. Wrong passwords are counted, and too many in a row lock the account for a
-     * while; a locked account is refused without looking at the password, so guessing gains nothing.
+     * Checks an e-mail and password from a client address. Wrong passwords are counted per account and client, and
+     * too many in a row lock that client out of that account for a while (the owner still signs in from another
+     * client, or by an e-mailed link); a locked client is refused without looking at the password, so guessing gains
+     * nothing. An e-mail without an account goes through the same steps (a password check against a dummy hash, the
+     * same counting and lock), so neither the answer nor its timing tells which e-mails exist.
      */
     @Transactional(noRollbackFor = LoginRefusedException.class)
-    public CurrentUser authenticate(String email, String password) {
+    public CurrentUser authenticate(String email, String password, String client) {
         Instant now = clock.instant();
+        String key = accountKey(email);
+        Optional<Instant> locked = failures.lockedUntil(key, client, now);
+        if (locked.isPresent()) {
+            throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, locked.get());
+        }
         Optional<UserAccount> found = users.findByEmail(email);
-        if (found.isEmpty()) {
-            // Same work as a real check, so response time does not reveal which e-mails exist.
-            passwords.matches(password, dummyHash);
-            throw new LoginRefusedException(LoginRefusedException.Reason.BAD_CREDENTIALS, null);
-        }
-        UserAccount account = found.get();
-        if (account.lockedAt(now)) {
-            throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, account.lockedUntil());
-        }
-        if (!passwords.matches(password, account.passwordHash())) {
-            boolean locked = account.recordFailedLogin(now, properties.maxFailedLogins(), properties.lockout());
-            users.update(account);
-            if (locked) {
-                events.publishEvent(new UserLockedOut(account.id(), account.lockedUntil(), now));
-                throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, account.lockedUntil());
+        boolean matches = passwords.matches(password, found.map(UserAccount::passwordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches) {
+            Optional<Instant> lockedNow = failures.recordFailure(key, client, now, properties.maxFailedLogins(),
+                    properties.lockout());
+            if (lockedNow.isPresent()) {
+                found.ifPresent(a -> events.publishEvent(new UserLockedOut(a.id(), lockedNow.get(), now)));
+                throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, lockedNow.get());
             }
             throw new LoginRefusedException(LoginRefusedException.Reason.BAD_CREDENTIALS, null);
         }
+        UserAccount account = found.get();
         if (!account.confirmed()) {
             throw new LoginRefusedException(LoginRefusedException.Reason.UNCONFIRMED, null);
         }
-        if (account.failedLogins() > 0 || account.lockedUntil() != null) {
-            account.recordSuccessfulLogin();
-            users.update(account);
-        }
+        failures.clear(key, client);
         return account.asCurrentUser();
+    }
+
+    /** The key failed logins are counted under: the e-mail as typed, lower-cased and hashed (any text fits). */
+    static String accountKey(String email) {
+        return Secrets.sha256(email.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Resolves a Bearer token to its user; empty for unknown or revoked tokens. */

@@ -3,7 +3,8 @@ package org.openetp.identity;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Login throttling and confirmation settings ({@code openetp.security.*}). */
+/** Login throttling, confirmation and sign-in link settings ({@code openetp.security.*}). */
 @ConfigurationProperties("openetp.security")
-record IdentityProperties(int maxFailedLogins, Duration lockout, Duration confirmationValidity) {
+record IdentityProperties(int maxFailedLogins, Duration lockout, Duration confirmationValidity,
+        Duration loginLinkValidity) {
 }

@@ -1,12 +1,11 @@
 package org.openetp.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user account and the rules of logging in with it: confirmation before the first login, and a temporary lock
- * after too many consecutive wrong passwords.
+ * A user account and its rule of logging in: confirmation before the first login. Failed logins are counted apart,
+ * per account and client address ({@link LoginFailures}).
  */
 final class UserAccount {
 
@@ -19,13 +18,10 @@ final class UserAccount {
     private @Nullable String locale;
     private final boolean operator;
     private @Nullable Instant emailConfirmedAt;
-    private int failedLogins;
-    private @Nullable Instant lockedUntil;
     private final long version;
 
     UserAccount(UserId id, String email, String fullName, String phone, String position, String passwordHash,
-            @Nullable String locale, boolean operator, @Nullable Instant emailConfirmedAt, int failedLogins,
-            @Nullable Instant lockedUntil, long version) {
+            @Nullable String locale, boolean operator, @Nullable Instant emailConfirmedAt, long version) {
         this.id = id;
         this.email = email;
         this.fullName = fullName;
@@ -35,33 +31,11 @@ final class UserAccount {
         this.locale = locale;
         this.operator = operator;
         this.emailConfirmedAt = emailConfirmedAt;
-        this.failedLogins = failedLogins;
-        this.lockedUntil = lockedUntil;
         this.version = version;
-    }
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     boolean confirmed() {
         return emailConfirmedAt != null;
-    }
-
-    /** Counts a wrong password; returns true when this failure locks the account. */
-    boolean recordFailedLogin(Instant now, int maxFailures, Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = now.plus(lockout);
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 
     /** Confirms the e-mail address; confirming twice keeps the first time. */
@@ -92,7 +66,5 @@ final class UserAccount {
     @Nullable String locale() { return locale; }
     boolean operator() { return operator; }
     @Nullable Instant emailConfirmedAt() { return emailConfirmedAt; }
-    int failedLogins() { return failedLogins; }
-    @Nullable Instant lockedUntil() { return lockedUntil; }
     long version() { return version; }
 }

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 class UserAccounts {
 
     private static final String COLUMNS = """
-            id, email, full_name, phone, position, password_hash, locale, operator, email_confirmed_at,
-            failed_logins, locked_until, version""";
+            id, email, full_name, phone, position, password_hash, locale, operator, email_confirmed_at, version""";
 
     private final JdbcClient jdbc;
 
@@ -65,14 +64,11 @@ class UserAccounts {
 
     void update(UserAccount u) {
         int rows = jdbc.sql("""
-                UPDATE app_user SET locale = :locale, email_confirmed_at = :confirmedAt,
-                       failed_logins = :failed, locked_until = :lockedUntil, version = version + 1
+                UPDATE app_user SET locale = :locale, email_confirmed_at = :confirmedAt, version = version + 1
                 WHERE id = :id AND version = :version
                 """)
                 .param("locale", u.locale())
                 .param("confirmedAt", ts(u.emailConfirmedAt()))
-                .param("failed", u.failedLogins())
-                .param("lockedUntil", ts(u.lockedUntil()))
                 .param("id", u.id().value())
                 .param("version", u.version())
                 .update();
@@ -85,8 +81,7 @@ class UserAccounts {
         return new UserAccount(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("full_name"), rs.getString("phone"), rs.getString("position"),
                 rs.getString("password_hash"), rs.getString("locale"), rs.getBoolean("operator"),
-                instant(rs.getTimestamp("email_confirmed_at")), rs.getInt("failed_logins"),
-                instant(rs.getTimestamp("locked_until")), rs.getLong("version"));
+                instant(rs.getTimestamp("email_confirmed_at")), rs.getLong("version"));
     }
 
     static @Nullable Timestamp ts(@Nullable Instant instant) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
 import org.openetp.identity.LoginRefusedException;
+import org.openetp.shared.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -81,7 +82,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(identity, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations", "/api/v1/tokens",
+                                "/api/v1/login-links", "/api/v1/login-links/use").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/classifier/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures/mine").authenticated()
                         // The catalogue, open procedures and their protocols are public (SPEC §4.2, §5.8).
@@ -113,13 +115,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, LocaleFromUser localeFromUser) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LocaleFromUser localeFromUser, ClientAddresses clients)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
                                 "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
                                 "/auctions/*/panel").permitAll()
-                        .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
+                        .requestMatchers("/", "/login", "/login/link", "/login/link/request", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/mail").permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
@@ -127,6 +130,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
+                        .authenticationDetailsSource(request -> new LoginClient(clients.of(request)))
                         .successHandler(localeFromUser)
                         .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
@@ -145,7 +149,8 @@ class SecurityConfiguration {
                 String email = authentication.getName();
                 String password = String.valueOf(authentication.getCredentials());
                 try {
-                    return authenticated(identity.authenticate(email, password));
+                    String client = authentication.getDetails() instanceof LoginClient c ? c.address() : "unknown";
+                    return authenticated(identity.authenticate(email, password, client));
                 } catch (LoginRefusedException e) {
                     throw switch (e.reason()) {
                         case BAD_CREDENTIALS -> new BadCredentialsException("bad");
@@ -160,6 +165,10 @@ class SecurityConfiguration {
                 return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
             }
         };
+    }
+
+    /** The client address a form login came from, as the trusted-proxy rules resolve it. */
+    record LoginClient(String address) {
     }
 
     private static AuthenticationFailureHandler loginFailure() {

@@ -1,5 +1,6 @@
 package org.openetp.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import org.openetp.identity.Identity;
 import org.openetp.identity.IssuedToken;
 import org.openetp.identity.LoginRefusedException;
 import org.openetp.identity.TokenInfo;
+import org.openetp.shared.web.ClientAddresses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,16 +37,19 @@ class TokenApiController {
     }
 
     private final Identity identity;
+    private final ClientAddresses clients;
 
-    TokenApiController(Identity identity) {
+    TokenApiController(Identity identity, ClientAddresses clients) {
         this.identity = identity;
+        this.clients = clients;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TokenCreated create(@RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @AuthenticationPrincipal @Nullable CurrentUser bearer, @RequestBody(required = false) @Nullable CreateToken body) {
-        CurrentUser user = bearer != null ? bearer : basic(authorization);
+            @AuthenticationPrincipal @Nullable CurrentUser bearer, @RequestBody(required = false) @Nullable CreateToken body,
+            HttpServletRequest request) {
+        CurrentUser user = bearer != null ? bearer : basic(authorization, clients.of(request));
         IssuedToken token = identity.issueToken(user.id(), body == null ? null : body.name());
         return new TokenCreated(token.id(), token.name(), token.token(), token.createdAt());
     }
@@ -60,7 +65,7 @@ class TokenApiController {
         identity.revokeToken(user.id(), id);
     }
 
-    private CurrentUser basic(@Nullable String authorization) {
+    private CurrentUser basic(@Nullable String authorization, String client) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new LoginRefusedException(LoginRefusedException.Reason.BAD_CREDENTIALS, null);
         }
@@ -75,6 +80,6 @@ class TokenApiController {
         if (colon < 0) {
             throw new LoginRefusedException(LoginRefusedException.Reason.BAD_CREDENTIALS, null);
         }
-        return identity.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return identity.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), client);
     }
 }
