@@ -1,9 +1,7 @@
 package org.openetp;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -18,44 +16,26 @@ import org.springframework.util.StringUtils;
 /**
  * Starts PostgreSQL 17 inside the application when no external database is configured, so that the platform runs
  * from a plain JDK. Spring owns its lifecycle: it stops when the context closes, never from a JVM shutdown hook
- * racing the connection pool.
+ * racing the connection pool. A persistent data directory is locked for the platform's lifetime, so a restart after
+ * {@code kill -9} recovers by itself and a second instance on the same directory is refused ({@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
-        boolean persistent = env.getProperty("openetp.embedded-db.persistent", Boolean.class, true);
-        Path dataRoot = Path.of(env.getProperty("openetp.data-dir", "./data")).toAbsolutePath().normalize();
-        Path workDir = persistent
-                ? dataRoot.resolve("pg-runtime")
-                : Files.createTempDirectory("openetp-pg-runtime");
-        Path dataDir = persistent ? dataRoot.resolve("postgres") : Files.createTempDirectory("openetp-pg-data");
-        Files.createDirectories(workDir);
-        Files.createDirectories(dataDir);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        Integer port = env.getProperty("openetp.embedded-db.port", Integer.class);
-        if (port != null) {
-            builder.setPort(port);
-        }
-        return builder
-                .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(workDir.toFile())
-                .setDataDirectory(dataDir)
-                // A persistent run keeps its data across restarts; a test run starts empty every time.
-                .setCleanDataDirectory(!persistent)
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", persistent ? "on" : "off")
-                .setServerConfig("synchronous_commit", persistent ? "on" : "off")
-                .start();
+    EmbeddedDatabase embeddedDatabase(Environment env) throws IOException {
+        return EmbeddedDatabase.start(new EmbeddedDatabase.Settings(
+                Path.of(env.getProperty("openetp.data-dir", "./data")),
+                env.getProperty("openetp.embedded-db.persistent", Boolean.class, true),
+                env.getProperty("openetp.embedded-db.port", Integer.class)));
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, Environment env) {
+    DataSource dataSource(EmbeddedDatabase postgres, Environment env) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(postgres.jdbcUrl());
+        ds.setUsername(postgres.username());
         ds.setPoolName("openetp-embedded");
         ds.setMaximumPoolSize(env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20));
         return ds;
