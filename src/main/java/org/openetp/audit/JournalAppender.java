@@ -17,10 +17,12 @@ class JournalAppender {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final AuditMac mac;
 
-    JournalAppender(JdbcClient jdbc, TransactionTemplate transactions) {
+    JournalAppender(JdbcClient jdbc, TransactionTemplate transactions, AuditMac mac) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.mac = mac;
     }
 
     /*
@@ -58,9 +60,9 @@ class JournalAppender {
             jdbc.sql("""
                             WITH entry AS (
                                 INSERT INTO audit_entry
-                                    (stream, stream_seq, occurred_at, actor, action, details, prev_hash, hash)
+                                    (stream, stream_seq, occurred_at, actor, action, details, prev_hash, hash, mac)
                                 VALUES (:stream, :seq, :occurredAt, :actor, :action, CAST(:details AS jsonb),
-                                        :prevHash, :hash)
+                                        :prevHash, :hash, :mac)
                                 RETURNING stream, stream_seq, hash)
                             UPDATE audit_stream_head h SET seq = entry.stream_seq, hash = entry.hash
                             FROM entry WHERE h.stream = entry.stream""")
@@ -72,6 +74,7 @@ class JournalAppender {
                     .param("details", details)
                     .param("prevHash", head.hash())
                     .param("hash", hash)
+                    .param("mac", mac.of(hash))
                     .update();
         });
     }

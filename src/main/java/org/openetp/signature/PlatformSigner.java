@@ -129,10 +129,27 @@ public final class PlatformSigner {
     /** Whether the receipt's signature is this platform key's signature over the receipt's own fields. */
     public boolean verify(SignedReceipt receipt) {
         try {
-            byte[] content = canonicalText(receipt.id(), receipt.receivedAt(), receipt.sha256())
-                    .getBytes(StandardCharsets.UTF_8);
+            return verifyText(canonicalText(receipt.id(), receipt.receivedAt(), receipt.sha256()),
+                    receipt.signature());
+        } catch (IllegalArgumentException malformedFields) {
+            return false;
+        }
+    }
+
+    /**
+     * Signs a text of the platform's own (such as an audit checkpoint) as a receipt is signed: a detached CMS
+     * signature over its UTF-8 bytes, base64 of the DER. It verifies with {@code openssl cms -verify} as above.
+     */
+    public String signText(String text) {
+        return Base64.getEncoder().encodeToString(sign(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether {@code signatureBase64} is this platform key's detached CMS signature over the text's UTF-8 bytes. */
+    public boolean verifyText(String text, String signatureBase64) {
+        try {
+            byte[] content = text.getBytes(StandardCharsets.UTF_8);
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content),
-                    Base64.getDecoder().decode(receipt.signature()));
+                    Base64.getDecoder().decode(signatureBase64));
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 return false;

@@ -103,6 +103,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
+                        // Signed audit checkpoints are published for anyone to keep (docs/audit.md).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/latest")
+                        .permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

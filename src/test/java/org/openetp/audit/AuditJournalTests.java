@@ -295,9 +295,9 @@ class AuditJournalTests {
     private void restore(String stream, Row row) {
         fixture.tamper("""
                         INSERT INTO audit_entry (id, tx, stream, stream_seq, occurred_at, actor, action, details,
-                                                 prev_hash, hash)
-                        VALUES (?, CAST(? AS xid8), ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""",
+                                                 prev_hash, hash, mac)
+                        VALUES (?, CAST(? AS xid8), ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""",
                 row.id(), row.tx(), stream, row.seq(), row.occurredAt().atOffset(ZoneOffset.UTC), row.actor(),
-                row.action(), row.detailsJson(), row.prevHash(), row.hash());
+                row.action(), row.detailsJson(), row.prevHash(), row.hash(), row.mac());
     }
 }

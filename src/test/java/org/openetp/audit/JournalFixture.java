@@ -28,7 +28,7 @@ class JournalFixture {
     }
 
     record Row(long id, String tx, long seq, Instant occurredAt, String actor, String action,
-            Map<String, String> details, String prevHash, String hash) {
+            Map<String, String> details, String prevHash, String hash, String mac) {
 
         String detailsJson() {
             return JsonMapper.shared().writeValueAsString(details);
@@ -68,13 +68,13 @@ class JournalFixture {
     List<Row> rows(String stream) {
         return jdbc.sql("""
                         SELECT id, tx::text AS tx, stream_seq, occurred_at, actor, action, details::text AS details,
-                               prev_hash, hash
+                               prev_hash, hash, mac
                         FROM audit_entry WHERE stream = :stream ORDER BY stream_seq""")
                 .param("stream", stream)
                 .query((rs, row) -> new Row(rs.getLong("id"), rs.getString("tx"), rs.getLong("stream_seq"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                         rs.getString("action"), JsonMapper.shared().readValue(rs.getString("details"), DETAILS),
-                        rs.getString("prev_hash"), rs.getString("hash")))
+                        rs.getString("prev_hash"), rs.getString("hash"), rs.getString("mac")))
                 .list();
     }
 

@@ -1,34 +1,56 @@
 package org.openetp.audit.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openetp.audit.AuditCheckpoints;
+import org.openetp.audit.AuditCheckpoints.Checkpoint;
 import org.openetp.audit.AuditEntryView;
+import org.openetp.audit.AuditExport;
 import org.openetp.audit.AuditJournal;
-import org.openetp.audit.Verification;
+import org.openetp.audit.CheckpointCopy;
+import org.openetp.audit.VerificationReport;
+import org.openetp.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets an operator check the journal's integrity over the API. */
+/**
+ * The journal over the API: the operator verifies it (also against checkpoints kept outside) and exports it; the
+ * signed checkpoints are public, for anyone to keep.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
     private final AuditJournal journal;
+    private final AuditCheckpoints checkpoints;
+    private final AuditExport export;
 
-    AuditController(AuditJournal journal) {
+    AuditController(AuditJournal journal, AuditCheckpoints checkpoints, AuditExport export) {
         this.journal = journal;
+        this.checkpoints = checkpoints;
+        this.export = export;
     }
 
-    /** Verifies every chain of the journal; the answer names the first bad entry when there is one. */
+    /** Verifies every chain, every entry's MAC and the stored checkpoints; names the first bad entry if any. */
     @GetMapping("/verify")
     @PreAuthorize("hasRole('OPERATOR')") // as well as the URL rules, so that a missed rule does not expose it
     public VerificationResponse verify() {
-        Verification verification = journal.verify();
-        return new VerificationResponse(verification.valid(), verification.entries(), verification.firstBadEntry());
+        return VerificationResponse.of(journal.verify(List.of()));
+    }
+
+    /** As {@code GET /verify}, and against checkpoints kept outside the platform. */
+    @PostMapping("/verify")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public VerificationResponse verifyAgainst(@RequestBody @Nullable VerifyRequest request) {
+        List<CheckpointCopy> outside = request == null || request.checkpoints() == null ? List.of()
+                : request.checkpoints();
+        return VerificationResponse.of(journal.verify(outside));
     }
 
     /** The newest entries whose stream starts with the prefix, e.g. {@code organization:<id>}. */
@@ -39,7 +61,37 @@ class AuditController {
         return journal.recent(stream, limit);
     }
 
+    /** The journal as stored (entries and anchors), for recomputation outside the platform. */
+    @GetMapping("/export")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public AuditExport.Page export(@RequestParam(defaultValue = "0") long afterId,
+            @RequestParam(defaultValue = "0") long afterAnchorSeq, @RequestParam(defaultValue = "1000") int limit) {
+        return export.page(afterId, afterAnchorSeq, limit);
+    }
+
+    /** Signed checkpoints after an anchor position, oldest first: public, for anyone to keep. */
+    @GetMapping("/checkpoints")
+    public List<Checkpoint> checkpoints(@RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "100") int limit) {
+        return checkpoints.list(after, limit);
+    }
+
+    /** The newest signed checkpoint; 404 before the first. */
+    @GetMapping("/checkpoints/latest")
+    public Checkpoint latest() {
+        return checkpoints.latest().orElseThrow(() -> new NotFoundException("Checkpoint"));
+    }
+
+    record VerifyRequest(@Nullable List<CheckpointCopy> checkpoints) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VerificationResponse(boolean valid, long entries, @Nullable Long firstBadEntry) {
+    record VerificationResponse(boolean valid, long entries, @Nullable Long firstBadEntry, long retroactiveMacs,
+            int checkpoints, @Nullable Long contradictedCheckpoint) {
+
+        static VerificationResponse of(VerificationReport r) {
+            return new VerificationResponse(r.valid(), r.entries(), r.firstBadEntry(), r.retroactiveMacs(),
+                    r.checkpoints(), r.contradictedCheckpoint());
+        }
     }
 }
