@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +22,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final @Nullable DataDirectoryLock lock;
+    private final DatabaseRoles roles;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, @Nullable DataDirectoryLock lock) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, @Nullable DataDirectoryLock lock, DatabaseRoles roles) {
         this.postgres = postgres;
         this.lock = lock;
+        this.roles = roles;
     }
 
     static EmbeddedDatabase start(Settings settings) throws IOException {
@@ -37,6 +42,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             if (lock != null) {
                 lock.stopOrphanedPostmaster(dataDir);
             }
+            // A test run's throw-away database gets throw-away passwords beside it.
+            Path keysDir = persistent ? dataRoot.resolve("keys") : Files.createTempDirectory("openetp-pg-keys");
+            DatabaseRoles roles = DatabaseRoles.load(keysDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (settings.port() != null) {
                 builder.setPort(settings.port());
@@ -50,8 +58,16 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", persistent ? "on" : "off")
                     .setServerConfig("synchronous_commit", persistent ? "on" : "off")
+                    // Its own readiness check connects as the superuser, with the password once trust is off.
+                    .setConnectConfig("password", roles.superuserPassword())
                     .start();
-            return new EmbeddedDatabase(postgres, lock);
+            try {
+                roles.apply(postgres.getJdbcUrl(DatabaseRoles.SUPERUSER, "postgres"), dataDir);
+            } catch (SQLException | IOException | RuntimeException e) {
+                postgres.close();
+                throw new IllegalStateException("Cannot set up the database roles of " + dataDir, e);
+            }
+            return new EmbeddedDatabase(postgres, lock, roles);
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -60,16 +76,23 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Where the platform connects, as {@link #username()}: the ordinary role, never the superuser. */
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     String username() {
-        return "postgres";
+        return DatabaseRoles.APP_ROLE;
     }
 
     String password() {
-        return "";
+        return roles.appPassword();
+    }
+
+    /** The superuser's connection, for operations the platform itself never needs (and tests that play an intruder). */
+    DataSource superuserDataSource() {
+        return postgres.getDatabase(DatabaseRoles.SUPERUSER, "postgres",
+                Map.of("password", roles.superuserPassword()));
     }
 
     /** Stops PostgreSQL, then lets go of the data directory. */

@@ -36,6 +36,7 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.jdbcUrl());
         ds.setUsername(postgres.username());
+        ds.setPassword(postgres.password());
         ds.setPoolName("openetp-embedded");
         ds.setMaximumPoolSize(env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20));
         return ds;

@@ -12,6 +12,7 @@ import org.openetp.support.IntegrationTest;
 import org.openetp.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,8 @@ class AuditControllerTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    ApplicationContext context;
 
     Api api;
     Flows flows;
@@ -40,7 +43,7 @@ class AuditControllerTests {
     void setUp() {
         api = new Api(port);
         flows = new Flows(api);
-        fixture = new JournalFixture(events, transactions, jdbc, clock);
+        fixture = new JournalFixture(events, transactions, jdbc, clock, context);
     }
 
     @Test

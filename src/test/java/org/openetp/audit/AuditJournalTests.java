@@ -14,6 +14,7 @@ import org.openetp.audit.JournalFixture.OpenTransaction;
 import org.openetp.audit.JournalFixture.Row;
 import org.openetp.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +37,14 @@ class AuditJournalTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    ApplicationContext context;
 
     JournalFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new JournalFixture(events, transactions, jdbc, clock);
+        fixture = new JournalFixture(events, transactions, jdbc, clock, context);
     }
 
     @Test

@@ -13,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.openetp.Superuser;
 import org.openetp.shared.JournaledEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,12 +46,19 @@ class JournalFixture {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    // The platform's own role cannot pass the append-only triggers; an intruder with superuser rights can.
+    private final TransactionTemplate superTransactions;
+    private final JdbcClient superJdbc;
 
-    JournalFixture(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+    JournalFixture(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
+            ApplicationContext context) {
         this.events = events;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
+        DataSource superuser = Superuser.dataSource(context);
+        this.superTransactions = new TransactionTemplate(new DataSourceTransactionManager(superuser));
+        this.superJdbc = JdbcClient.create(superuser);
     }
 
     static String newStream() {
@@ -91,27 +102,27 @@ class JournalFixture {
 
     /** Runs SQL the way an intruder with superuser rights would: past the append-only triggers. */
     void tamper(String sql, Object... params) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL session_replication_role = replica").update();
-            jdbc.sql(sql).params(params).update();
+        superTransactions.executeWithoutResult(status -> {
+            superJdbc.sql("SET LOCAL session_replication_role = replica").update();
+            superJdbc.sql(sql).params(params).update();
         });
     }
 
     /** Recomputes a stream's chain and head from its stored fields, as an intruder covering an edit would. */
     void rechain(String stream) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+        superTransactions.executeWithoutResult(status -> {
+            superJdbc.sql("SET LOCAL session_replication_role = replica").update();
             String prevHash = ChainHash.GENESIS;
             long seq = 0;
             for (Row row : rows(stream)) {
                 String hash = ChainHash.entry(prevHash, stream, row.seq(), row.occurredAt(), row.actor(),
                         row.action(), row.details());
-                jdbc.sql("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?")
+                superJdbc.sql("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?")
                         .params(prevHash, hash, row.id()).update();
                 prevHash = hash;
                 seq = row.seq();
             }
-            jdbc.sql("UPDATE audit_stream_head SET seq = ?, hash = ? WHERE stream = ?")
+            superJdbc.sql("UPDATE audit_stream_head SET seq = ?, hash = ? WHERE stream = ?")
                     .params(seq, prevHash, stream).update();
         });
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openetp.audit.JournalFixture.OpenTransaction;
 import org.openetp.audit.JournalFixture.Row;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,12 +40,14 @@ class JournalForgeryTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    ApplicationContext context;
 
     JournalFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new JournalFixture(events, transactions, jdbc, clock);
+        fixture = new JournalFixture(events, transactions, jdbc, clock, context);
         anchors.foldAnchors();
         assertThat(journal.verify(List.of()).valid()).as("the journal starts intact").isTrue();
     }
