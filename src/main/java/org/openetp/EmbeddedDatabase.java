@@ -35,7 +35,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path dataRoot = settings.dataRoot().toAbsolutePath().normalize();
         DataDirectoryLock lock = persistent ? DataDirectoryLock.acquire(dataRoot) : null;
         try {
-            Path workDir = persistent ? dataRoot.resolve("pg-runtime") : Files.createTempDirectory("openetp-pg-runtime");
+            Path workDir = persistent ? dataRoot.resolve("pg-runtime")
+                    : Files.createTempDirectory("openetp-pg-runtime");
             Path dataDir = persistent ? dataRoot.resolve("postgres") : Files.createTempDirectory("openetp-pg-data");
             Files.createDirectories(workDir);
             Files.createDirectories(dataDir);

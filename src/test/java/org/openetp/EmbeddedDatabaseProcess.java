@@ -10,7 +10,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * A JVM of its own that starts the platform's embedded database exactly as the platform does ({@link EmbeddedDatabase}),
+ * A JVM of its own that starts the platform's embedded database exactly as the platform does
+ * ({@link EmbeddedDatabase}),
  * adds a row, reports "READY rows=N" and waits; a line "stop" (or end of input) stops it cleanly. The restart test
  * kills it with {@code kill -9}.
  */

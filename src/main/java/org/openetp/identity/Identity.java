@@ -46,8 +46,9 @@ public class Identity {
     private final Cache<String, Optional<CurrentUser>> tokenCache = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    Identity(UserAccounts users, LoginFailures failures, JdbcClient jdbc, PasswordEncoder passwords, Mailer mailer, MessageSource messages,
-            ApplicationEventPublisher events, Clock clock, IdentityProperties properties, PublicUrl publicUrl) {
+    Identity(UserAccounts users, LoginFailures failures, JdbcClient jdbc, PasswordEncoder passwords, Mailer mailer,
+            MessageSource messages, ApplicationEventPublisher events, Clock clock, IdentityProperties properties,
+            PublicUrl publicUrl) {
         this.users = users;
         this.failures = failures;
         this.jdbc = jdbc;
@@ -170,7 +171,7 @@ public class Identity {
         if (locked.isPresent()) {
             throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, locked.get());
         }
-        Optional<UserAccount> found = users.findByEmail(email);
+        Optional<UserAccount> found = lookUp(email);
         boolean matches = passwords.matches(password, found.map(UserAccount::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
             Optional<Instant> lockedNow = failures.recordFailure(key, client, now, properties.maxFailedLogins(),
@@ -187,6 +188,18 @@ public class Identity {
         }
         failures.clear(key, client);
         return account.asCurrentUser();
+    }
+
+    /**
+     * The account of a typed e-mail. Text no account can have (control characters, which PostgreSQL may even refuse,
+     * or longer than the column) is answered as an unknown e-mail without asking the database.
+     */
+    private Optional<UserAccount> lookUp(String email) {
+        return plausibleEmail(email) ? users.findByEmail(email) : Optional.empty();
+    }
+
+    static boolean plausibleEmail(String email) {
+        return email.length() <= 320 && email.chars().noneMatch(Character::isISOControl);
     }
 
     /** The key failed logins are counted under: the e-mail as typed, lower-cased and hashed (any text fits). */

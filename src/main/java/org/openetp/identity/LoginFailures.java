@@ -45,7 +45,8 @@ class LoginFailures {
                 .param("now", at).update();
         return jdbc.sql("""
                 INSERT INTO login_failure AS f (account_key, client, failures, locked_until, last_failed_at)
-                VALUES (:key, :client, 1, CASE WHEN CAST(:limit AS int) <= 1 THEN CAST(:lockUntil AS timestamptz) END, :now)
+                VALUES (:key, :client, 1,
+                        CASE WHEN CAST(:limit AS int) <= 1 THEN CAST(:lockUntil AS timestamptz) END, :now)
                 ON CONFLICT (account_key, client) DO UPDATE SET
                     failures = CASE WHEN f.locked_until <= :now OR f.last_failed_at < :stale THEN 1
                                     ELSE f.failures + 1 END,

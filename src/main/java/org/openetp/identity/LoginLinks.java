@@ -55,7 +55,9 @@ public class LoginLinks {
      */
     @Transactional
     public void request(String email) {
-        users.findByEmail(email).filter(UserAccount::confirmed).ifPresent(this::send);
+        if (Identity.plausibleEmail(email)) {
+            users.findByEmail(email).filter(UserAccount::confirmed).ifPresent(this::send);
+        }
     }
 
     private void send(UserAccount account) {

@@ -1,6 +1,7 @@
 package org.openetp.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
 import java.util.List;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
@@ -104,8 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         // Signed audit checkpoints are published for anyone to keep (docs/audit.md).
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/latest")
-                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints",
+                                "/api/v1/audit/checkpoints/latest").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -125,7 +126,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
                                 "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
                                 "/auctions/*/panel").permitAll()
-                        .requestMatchers("/", "/login", "/login/link", "/login/link/request", "/register", "/confirm", "/confirm/resend", "/classifier/**",
+                        .requestMatchers("/", "/login", "/login/link", "/login/link/request", "/register", "/confirm",
+                                "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/mail").permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
@@ -170,8 +172,11 @@ class SecurityConfiguration {
         };
     }
 
-    /** The client address a form login came from, as the trusted-proxy rules resolve it. */
-    record LoginClient(String address) {
+    /**
+     * The client address a form login came from, as the trusted-proxy rules resolve it. Spring Security copies it
+     * into the signed-in authentication's details, which the JDBC session stores serialized.
+     */
+    record LoginClient(String address) implements Serializable {
     }
 
     private static AuthenticationFailureHandler loginFailure() {

@@ -110,7 +110,8 @@ class CheckpointOpensslTests extends ApiTest {
         anchors.foldAnchors();
         checkpoints.write();
         String doc = Files.readString(Path.of("docs/audit.md"));
-        String code = doc.substring(doc.indexOf("```python\n") + 10, doc.indexOf("```", doc.indexOf("```python\n") + 10));
+        int start = doc.indexOf("```python\n") + "```python\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
         Path script = write("verify-journal.py", code.getBytes(StandardCharsets.UTF_8));
         Path kept = write("kept.json", api.get("/api/v1/audit/checkpoints?limit=1000").body()
                 .getBytes(StandardCharsets.UTF_8));

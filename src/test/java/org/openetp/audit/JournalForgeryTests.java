@@ -139,7 +139,8 @@ class JournalForgeryTests {
             List<Map<String, Object>> checkpointsBefore = jdbc.sql("SELECT * FROM audit_checkpoint ORDER BY seq")
                     .query().listOfRows();
             // The anchors from the withdrawal's on go: entries after it then merely look not yet folded.
-            fixture.tamper("DELETE FROM audit_anchor WHERE anchor_seq >= ?", anchorsBefore.getFirst().get("anchor_seq"));
+            fixture.tamper("DELETE FROM audit_anchor WHERE anchor_seq >= ?",
+                    anchorsBefore.getFirst().get("anchor_seq"));
             fixture.tamper("DELETE FROM audit_entry WHERE id = ?", cut.id());
             fixture.tamper("UPDATE audit_stream_head SET seq = 1, hash = ? WHERE stream = ?", rows.get(0).hash(),
                     stream);

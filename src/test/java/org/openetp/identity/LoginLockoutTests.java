@@ -66,6 +66,18 @@ class LoginLockoutTests extends ApiTest {
     }
 
     @Test
+    void anEmailNoAccountCanHaveIsAnsweredAsAnUnknownOneNotAsAnError() {
+        Api.Response withNul = login("nul\u0000byte@test.openetp.local", "whatever-1", "192.0.2.90");
+        Api.Response tooLong = login("x".repeat(5000) + "@test.openetp.local", "whatever-1", "192.0.2.90");
+
+        assertThat(withNul.status()).isEqualTo(401);
+        assertThat(withNul.code()).isEqualTo("login.error.bad_credentials");
+        assertThat(tooLong.status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/login-links", Map.of("email", "nul\u0000@x.local")).status())
+                .isIn(202, 400);
+    }
+
+    @Test
     void anUnknownEmailCostsAPasswordCheckLikeAKnownOne() {
         Flows.Member known = flows.confirmedMember(Registrations.russianLlc());
         List<Long> forKnown = new ArrayList<>();

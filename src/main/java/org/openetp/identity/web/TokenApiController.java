@@ -47,7 +47,8 @@ class TokenApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TokenCreated create(@RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @AuthenticationPrincipal @Nullable CurrentUser bearer, @RequestBody(required = false) @Nullable CreateToken body,
+            @AuthenticationPrincipal @Nullable CurrentUser bearer,
+            @RequestBody(required = false) @Nullable CreateToken body,
             HttpServletRequest request) {
         CurrentUser user = bearer != null ? bearer : basic(authorization, clients.of(request));
         IssuedToken token = identity.issueToken(user.id(), body == null ? null : body.name());
