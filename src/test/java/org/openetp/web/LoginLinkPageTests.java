@@ -61,6 +61,30 @@ class LoginLinkPageTests extends ApiTest {
                 .getPath()).as("a used link signs nobody in").isEqualTo("/login");
     }
 
+    @Test
+    void theLoginFormLocksOutTheFailingClientOnlyAndTheOwnerSignsInFromAnother() throws Exception {
+        Flows.Member owner = flows.confirmedMember(Registrations.russianLlc());
+        HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> answer = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String form = stranger.send(request("/login").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            answer = stranger.send(form(request("/login").header("X-Forwarded-For", "203.0.113.66"),
+                    Map.of("email", owner.email(), "password", "guess-" + attempt), csrf(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(answer.uri().getQuery()).isEqualTo("error=locked");
+        assertThat(answer.body()).contains("id=\"login-link\" open");
+
+        String form = get("/login").body();
+        HttpResponse<String> signedIn = http.send(form(request("/login").header("X-Forwarded-For", "198.51.100.66"),
+                Map.of("email", owner.email(), "password", Registrations.PASSWORD), csrf(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).isEqualTo("/");
+        assertThat(get("/account").uri().getPath()).isEqualTo("/account");
+    }
+
     private String link(String email) {
         for (JsonNode mail : api.get("/api/v1/dev/mail?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
                 .json()) {
