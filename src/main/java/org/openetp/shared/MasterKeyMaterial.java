@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys derived from the platform master key ({@code OPENETP_MASTER_KEY}, or the 32 raw bytes of
@@ -59,6 +60,10 @@ public final class MasterKeyMaterial {
                 new SecureRandom().nextBytes(fresh);
                 try {
                     KeyFiles.createOwnerOnly(file, fresh);
+                    LoggerFactory.getLogger(MasterKeyMaterial.class).warn("Created the platform master key at {}. Back "
+                            + "it up apart from the database: without it sealed bids cannot be opened nor the audit "
+                            + "journal's MACs checked. Several nodes must share one key via OPENETP_MASTER_KEY.",
+                            file.toAbsolutePath());
                     return fresh.clone();
                 } catch (FileAlreadyExistsException createdMeanwhile) {
                     return Files.readAllBytes(file);
