@@ -89,8 +89,10 @@ class LoginLockoutTests extends ApiTest {
             forUnknown.add(timed("nobody-" + round + "-" + System.nanoTime() + "@test.openetp.local", client));
         }
 
+        // Without the dummy check an unknown e-mail answers in a small fraction of a BCrypt check's time; the band
+        // is wide because the machine running the tests is shared.
         double ratio = (double) median(forUnknown) / median(forKnown);
-        assertThat(ratio).as("unknown %s ms vs known %s ms", forUnknown, forKnown).isBetween(0.5, 2.0);
+        assertThat(ratio).as("unknown %s ms vs known %s ms", forUnknown, forKnown).isBetween(0.4, 2.5);
     }
 
     @Test
