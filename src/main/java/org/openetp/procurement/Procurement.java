@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -60,6 +60,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.openetp.shared.Currencies;
 
 /**
  * The procurement module's API: buyers create and publish procedures; suppliers submit sealed bids until the
@@ -854,12 +855,12 @@ public class Procurement {
             errors.add(new FieldError("currency", "field.required"));
             return "";
         }
-        try {
-            return Currency.getInstance(value.strip().toUpperCase()).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!Currencies.acceptable(code)) {
             errors.add(new FieldError("currency", "procedure.currency.unknown"));
             return "";
         }
+        return code;
     }
 
     private List<Lot> lots(List<FieldError> errors, @Nullable List<CreateProcedure.NewLot> lots) {
