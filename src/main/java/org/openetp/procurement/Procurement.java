@@ -61,6 +61,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import org.openetp.shared.Currencies;
+import org.openetp.shared.DecimalBounds;
 
 /**
  * The procurement module's API: buyers create and publish procedures; suppliers submit sealed bids until the
@@ -120,6 +121,7 @@ public class Procurement {
     /** Creates a draft procedure for the buyer's organization; every invalid field is reported at once. */
     @Transactional
     public ProcedureView create(CurrentUser user, CreateProcedure command) {
+        DecimalBounds.require(command);
         OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
         List<FieldError> errors = new ArrayList<>();
         ProcedureKind kind = parseKind(command.kind(), errors);
@@ -230,6 +232,7 @@ public class Procurement {
      */
     @Transactional
     public BidAccepted placeBid(CurrentUser user, ProcedureId id, LotId lotId, PlaceBid command) {
+        DecimalBounds.require(command);
         OrganizationId supplier = actingOrganization(user, command.organizationId(), Role.SUPPLIER);
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
         Instant now = clock.instant();

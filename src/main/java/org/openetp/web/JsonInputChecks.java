@@ -2,7 +2,9 @@ package org.openetp.web;
 
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.DecimalBounds;
 import org.openetp.shared.Decimals;
+import org.openetp.shared.PlainText;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
@@ -93,12 +95,10 @@ final class JsonInputChecks {
             if (value == null) {
                 return null;
             }
-            BigDecimal plain = value.stripTrailingZeros();
-            if (Math.max(0, plain.scale()) > fraction) {
-                throw new RefusedInput(p, BigDecimal.class, "input.decimal.fraction", fraction);
-            }
-            if (plain.precision() - plain.scale() > integer) {
-                throw new RefusedInput(p, BigDecimal.class, "input.decimal.integer", integer);
+            String refused = DecimalBounds.violation(value, integer, fraction);
+            if (refused != null) {
+                throw new RefusedInput(p, BigDecimal.class, refused,
+                        refused.endsWith("fraction") ? fraction : integer);
             }
             return value;
         }

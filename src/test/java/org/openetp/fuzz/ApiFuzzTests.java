@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The standing fuzz suite (issue 14): every POST, PUT and PATCH operation of {@code /v3/api-docs} that takes a JSON
- * body gets bad bodies from a fixed seed, as the role that may use it and with real objects in its path. No answer
+ * (or CSV) body gets bad bodies from a fixed seed, as the role that may use it and with real objects in its path. No answer
  * is a 5xx; every refusal is a problem; a 400 names its fields; a refusal stores nothing. New endpoints are fuzzed
  * without touching this test. The counts go to standard output and {@code target/fuzz/report.txt}.
  */
@@ -47,7 +47,8 @@ class ApiFuzzTests extends ApiTest {
     @Autowired
     DataSource dataSource;
 
-    record Operation(String method, String path, JsonNode schema, List<String> query) {
+    /** One operation to fuzz: {@code mediaType} is JSON, or CSV for the import endpoints. */
+    record Operation(String method, String path, JsonNode schema, List<String> query, String mediaType) {
     }
 
     @Test
@@ -64,8 +65,10 @@ class ApiFuzzTests extends ApiTest {
             FuzzBodies bodies = new FuzzBodies(openApi, SEED ^ (operation.method() + operation.path()).hashCode(),
                     field -> world.id(field, first));
             Role role = first;
-            for (FuzzBodies.Body body : bodies.bodies(operation.schema(), BODIES_PER_OPERATION,
-                    world.example(operation.method(), operation.path()))) {
+            List<FuzzBodies.Body> spoilt = operation.mediaType().equals("text/csv") ? FuzzBodies.csv()
+                    : bodies.bodies(operation.schema(), BODIES_PER_OPERATION,
+                            world.example(operation.method(), operation.path()));
+            for (FuzzBodies.Body body : spoilt) {
                 Map<String, Long> before = rows.now();
                 Answer answer = send(operation, path, body, world, role);
                 if ((answer.status == 401 || answer.status == 403) && next(operation, role) != null) {
@@ -99,13 +102,16 @@ class ApiFuzzTests extends ApiTest {
                         .map(q -> q.path("name").asString()).toList();
                 if (content.has("application/json")) {
                     operations.add(new Operation(method.toUpperCase(), p.getKey(),
-                            content.path("application/json").path("schema"), query));
+                            content.path("application/json").path("schema"), query, "application/json"));
+                } else if (content.has("text/csv")) {
+                    operations.add(new Operation(method.toUpperCase(), p.getKey(), content.path("text/csv"), query,
+                            "text/csv"));
                 } else {
                     other.add(method.toUpperCase() + " " + p.getKey() + " " + content.propertyNames());
                 }
             }
         });
-        System.out.println("FUZZ: operations without a JSON body (nothing to spoil here; files and CSV have their own"
+        System.out.println("FUZZ: operations without a JSON or CSV body (nothing to spoil; uploads have their own"
                 + " tests): " + other.size() + " " + other);
         assertThat(operations).hasSizeGreaterThan(40);
         return operations;
@@ -155,7 +161,7 @@ class ApiFuzzTests extends ApiTest {
         String query = operation.query().contains("organizationId") ? "?organizationId=" + world.organization(role)
                 : "";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + query))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", operation.mediaType())
                 .method(operation.method(), HttpRequest.BodyPublishers.ofString(body.json()));
         String[] auth = world.auth(role);
         if (auth.length == 2) {

@@ -77,6 +77,29 @@ final class FuzzBodies {
         return bodies;
     }
 
+    /** Bad CSV files for the import endpoints: every kind's columns, each file spoilt in one way. */
+    static List<Body> csv() {
+        String header = "name,taxId,region,purchaseVolume,marketRole,account,fullName,role,supplier,product,niche,"
+                + "volume,unit,price,currency\n";
+        String good = "Client,7707083893,RU-MOW,100.00,BUYER,Client,Ivan,DECISION_MAKER,Acme,Paper,Office,10,box,"
+                + "12.50,RUB\n";
+        List<Body> bodies = new ArrayList<>();
+        bodies.add(new Body("", "an empty file"));
+        bodies.add(new Body(header, "a header alone"));
+        bodies.add(new Body(header + good.replace("Client,77", "Cli\u0000ent,77"), "NUL byte in a cell"));
+        bodies.add(new Body(header + good.replace("Paper", "Pa\u001bper"), "escape character in a cell"));
+        bodies.add(new Body(header + good.replace("Paper", MEGABYTE), "1 MB cell"));
+        bodies.add(new Body(header + good.replace("100.00", "1e20").replace(",10,", ",1e20,"), "huge numbers"));
+        bodies.add(new Body(header + good.replace("12.50", "1.123456789").replace(",10,", ",1.123456789,"),
+                "too many decimals"));
+        bodies.add(new Body(header + good.replace("12.50", "-5").replace(",10,", ",-1,"), "negative numbers"));
+        bodies.add(new Body(header + good.replace("RUB", "XXX"), "currency XXX"));
+        bodies.add(new Body(header + good.replace("12.50", "twelve"), "text for a number"));
+        bodies.add(new Body("\"unclosed,quote\n" + good, "a broken quote"));
+        bodies.add(new Body(header + good.replace("Paper", "half \uD800 pair"), "lone surrogate"));
+        return bodies;
+    }
+
     /** A plausible value for the schema: the body before it is spoilt. */
     JsonNode baseline(JsonNode schema, int depth, String name) {
         JsonNode s = resolve(schema);

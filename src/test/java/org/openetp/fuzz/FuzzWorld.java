@@ -86,6 +86,7 @@ final class FuzzWorld {
             case "questions/{questionId}" -> procedure().get("question");
             case "protocols/{kind}" -> "OPENING";
             case "stages/{stage}" -> "1";
+            case "import/{kind}" -> "quotes";
             case "threads/{organizationId}", "accounts/{organizationId}" -> supplier.organizationId();
             case "organizations/{id}" -> buyer.organizationId();
             case "members/{userId}", "managers/{userId}" -> lasting("head", this::headId);
