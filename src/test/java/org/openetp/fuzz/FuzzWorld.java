@@ -32,7 +32,10 @@ final class FuzzWorld {
             "applications/{application}", "a stage application needs a two-stage tender in its first stage",
             "alternatives/{alternativeId}", "an alternative needs an ALTERNATIVES_TENDER with submitted offers",
             "conflicts/{id}", "an ownership conflict needs two managers claiming one client (CrmIsolationTests)",
-            "auctions/{lotId}", "a live auction needs an auction procedure past its start; AuctionApiTests cover it");
+            "auctions/{lotId}", "a live auction needs an auction procedure past its start; AuctionApiTests cover it",
+            "members/{member}", "a loyalty member is a client with a contract in force (LoyaltyFixture.activeContract)",
+            "earnings/{earning}", "an earning follows a contract in force (see members/{member})",
+            "redemptions/{redemption}", "a redemption needs points earned (see members/{member})");
 
     /** Who calls. */
     enum Role { ANONYMOUS, BUYER, SUPPLIER, OPERATOR }
@@ -104,6 +107,11 @@ final class FuzzWorld {
                     "currency", "RUB")));
             case "competitors/{id}" -> lasting("competitor", () -> crm("competitors", Map.of("name", "Rival",
                     "website", "rival.example", "strengths", "cheap")));
+            case "programs/{id}" -> lasting("program", this::loyaltyProgram);
+            case "rewards/{reward}" -> lasting("reward", () -> created(api.post("/api/v1/loyalty/programs/"
+                    + value("programs/{id}").orElseThrow() + "/rewards", Map.of("kind", "TRAINING",
+                            "name", "Course", "description", "For partners", "points", "10"),
+                    Api.bearer(buyer.token()))).path("id").asString());
             case "notifications/{id}" -> lasting("notification", () -> api.get("/api/v1/notifications",
                     Api.bearer(buyer.token())).json().path(0).path("id").asString());
             default -> null;
@@ -174,6 +182,14 @@ final class FuzzWorld {
                 "names", Map.of("en", "Fuzz", "ru", "Фазз", "th", "ฟัซ"), "price", "100.00", "currency", "RUB",
                 "period", "P30D", "limits", Map.of("families", "ALL"), "active", false), Api.bearer(operator)));
         return code;
+    }
+
+    /** A loyalty program of the buyer's organization as a seller (API.md "Loyalty"). */
+    private String loyaltyProgram() {
+        return created(api.post("/api/v1/loyalty/programs", Map.of("name", "Fuzz partners", "currency", "RUB",
+                "pointsPerUnit", "0.01", "cashbackPercent", "1", "expiry", "P365D", "lockPeriod", "P14D",
+                "tiers", List.of(Map.of("name", "Silver", "minVolume", "50000", "multiplier", "1.5"))),
+                Api.bearer(buyer.token()))).path("id").asString();
     }
 
     private String headId() {
