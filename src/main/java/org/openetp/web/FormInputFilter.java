@@ -67,8 +67,15 @@ class FormInputFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static @Nullable Refusal fileNames(HttpServletRequest request) throws IOException, ServletException {
-        for (Part part : request.getParts()) {
+    private static @Nullable Refusal fileNames(HttpServletRequest request) throws IOException {
+        Iterable<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (IllegalStateException | ServletException unreadable) {
+            // Past the multipart limits: left to Spring's multipart handling, which answers it as before (413).
+            return null;
+        }
+        for (Part part : parts) {
             String name = part.getSubmittedFileName();
             if (name == null) {
                 continue;

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openetp.fuzz.FuzzWorld.Role;
 import org.openetp.support.ApiTest;
+import org.openetp.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,9 @@ class ApiFuzzTests extends ApiTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    MutableClock clock;
+
     /** One operation to fuzz: {@code mediaType} is JSON, or CSV for the import endpoints. */
     record Operation(String method, String path, JsonNode schema, List<String> query, String mediaType) {
     }
@@ -55,15 +59,16 @@ class ApiFuzzTests extends ApiTest {
     void badBodiesAreRefusedCleanlyEverywhere() throws Exception {
         JsonNode openApi = api.get("/v3/api-docs").json();
         List<Operation> operations = jsonOperations(openApi);
-        FuzzWorld world = new FuzzWorld(api, flows);
+        FuzzWorld world = new FuzzWorld(api, flows, clock);
         RowCounts rows = new RowCounts(JdbcClient.create(dataSource));
         Tally tally = new Tally();
         for (Operation operation : operations) {
             world.freshProcedure();
             String path = fill(operation.path(), world, tally);
+            rows.awaitListeners();
             Role first = firstRole(operation);
             FuzzBodies bodies = new FuzzBodies(openApi, SEED ^ (operation.method() + operation.path()).hashCode(),
-                    field -> world.id(field, first));
+                    field -> world.id(field, first), clock.instant());
             Role role = first;
             List<FuzzBodies.Body> spoilt = operation.mediaType().equals("text/csv") ? FuzzBodies.csv()
                     : bodies.bodies(operation.schema(), BODIES_PER_OPERATION,

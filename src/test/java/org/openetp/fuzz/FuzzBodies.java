@@ -32,12 +32,17 @@ final class FuzzBodies {
     private final JsonNode components;
     private final Random random;
     private final Function<String, String> ids;
+    private final Instant now;
 
-    /** {@code ids} names a real object for an id field ({@code organizationId}), or null for a random one. */
-    FuzzBodies(JsonNode openApi, long seed, Function<String, String> ids) {
+    /**
+     * {@code ids} names a real object for an id field ({@code organizationId}), or null for a random one;
+     * {@code now} is the platform's clock, which other tests move.
+     */
+    FuzzBodies(JsonNode openApi, long seed, Function<String, String> ids, Instant now) {
         this.components = openApi.path("components").path("schemas");
         this.random = new Random(seed);
         this.ids = ids;
+        this.now = now;
     }
 
     /** One spoilt body as it goes on the wire, and what was spoilt (for the report). */
@@ -138,16 +143,16 @@ final class FuzzBodies {
         }
     }
 
-    private static String plausibleText(String format, String name) {
+    private String plausibleText(String format, String name) {
         String lower = name.toLowerCase();
         return switch (format) {
             case "uuid" -> UUID.randomUUID().toString();
-            case "date-time" -> Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-            case "date" -> LocalDate.now().plusDays(30).toString();
+            case "date-time" -> now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+            case "date" -> LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(30).toString();
             case "email" -> "fuzz-" + UUID.randomUUID() + "@example.com";
             default -> lower.contains("currency") ? "RUB" : lower.contains("email") ? "fuzz@example.com"
                     : lower.endsWith("date") || lower.endsWith("on") || lower.equals("since")
-                            ? LocalDate.now().plusDays(30).toString()
+                            ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(30).toString()
                             : lower.contains("duration") || lower.contains("period") || lower.contains("window")
                                     ? "P1D" : "fuzz text";
         };

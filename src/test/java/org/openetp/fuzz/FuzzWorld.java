@@ -2,7 +2,7 @@ package org.openetp.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -45,11 +45,13 @@ final class FuzzWorld {
     private final Flows.Member buyer;
     private final Flows.Member supplier;
     private final String operator;
+    private final Clock clock;
     private final Map<String, String> lasting = new HashMap<>();
     private Map<String, String> procedure = Map.of();
 
-    FuzzWorld(Api api, Flows flows) {
+    FuzzWorld(Api api, Flows flows, Clock clock) {
         this.api = api;
+        this.clock = clock;
         this.flows = flows;
         this.buyer = flows.accreditedMember();
         this.supplier = flows.entitledSupplier();
@@ -139,7 +141,7 @@ final class FuzzWorld {
             case "POST /api/v1/registrations" -> Registrations.russianLlc();
             case "POST /api/v1/procedures" -> Map.of("kind", "REQUEST_FOR_QUOTATIONS", "title", "Fuzz laptops",
                     "description", "Ten laptops", "currency", "RUB",
-                    "submissionDeadline", Instant.now().plus(30, ChronoUnit.DAYS).toString(),
+                    "submissionDeadline", clock.instant().plus(30, ChronoUnit.DAYS).toString(),
                     "lots", List.of(Map.of("title", "Laptops", "categoryCode", "26.2", "quantity", "10.5",
                             "unit", "pcs", "startPrice", "120000.00", "deliveryRegion", "RU-MOW",
                             "security", Map.of("kind", "PERCENT", "value", "5"))));
@@ -159,7 +161,7 @@ final class FuzzWorld {
 
     private Map<String, String> procedure() {
         if (procedure.isEmpty()) {
-            Tender tender = Tender.publish(api, buyer, Instant.now().plus(30, ChronoUnit.DAYS), false);
+            Tender tender = Tender.publish(api, buyer, clock.instant().plus(30, ChronoUnit.DAYS), false);
             JsonNode bid = created(api.post(tender.bids(), Map.of("price", "100000.00", "currency", "RUB"),
                     Api.bearer(supplier.token())));
             JsonNode question = created(api.post("/api/v1/procedures/" + tender.id() + "/questions",

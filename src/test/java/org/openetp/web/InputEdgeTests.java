@@ -2,15 +2,16 @@ package org.openetp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
+import org.openetp.support.MutableClock;
 import org.openetp.support.Registrations;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  * with a 400 that names the field as API.md spells fields, and what it still lets through.
  */
 class InputEdgeTests extends ApiTest {
+
+    // The shared context's clock, which other tests move: deadlines are set from it.
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aNulByteInANestedTextFieldIsRefusedNamingTheField() {
@@ -116,7 +121,7 @@ class InputEdgeTests extends ApiTest {
         assertThat(deadline.errorFields()).containsExactly("submissionDeadline");
         assertThat(deadline.json().path("errors").get(0).path("expected").asString()).startsWith("date-time");
 
-        body.put("submissionDeadline", Instant.now().plus(20, ChronoUnit.DAYS).toString());
+        body.put("submissionDeadline", clock.instant().plus(20, ChronoUnit.DAYS).toString());
         body.put("lots", Map.of("title", "not a list"));
         Api.Response lots = api.post("/api/v1/procedures", body, Api.bearer(buyer.token()));
         assertThat(lots.errorFields()).containsExactly("lots");
@@ -161,10 +166,10 @@ class InputEdgeTests extends ApiTest {
         return organization;
     }
 
-    private static Map<String, Object> procedure(List<Map<String, Object>> lots) {
+    private Map<String, Object> procedure(List<Map<String, Object>> lots) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", "REQUEST_FOR_QUOTATIONS", "title", "Paper",
                 "description", "A4", "currency", "RUB",
-                "submissionDeadline", Instant.now().plus(20, ChronoUnit.DAYS).toString()));
+                "submissionDeadline", clock.instant().plus(20, ChronoUnit.DAYS).toString()));
         body.put("lots", lots);
         return body;
     }

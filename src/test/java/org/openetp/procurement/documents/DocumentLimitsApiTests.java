@@ -93,6 +93,18 @@ class DocumentLimitsApiTests extends ApiTest {
         assertThat(documents()).isZero();
     }
 
+    @Test
+    void aFilePastTheServletsLimitIsStillA413NotAServerError() {
+        byte[] huge = new byte[21 * 1024 * 1024];
+        System.arraycopy(ProcedureFixture.PDF, 0, huge, 0, ProcedureFixture.PDF.length);
+
+        Api.Response refused = upload(new Transfers.Part("huge.pdf", huge, "application/pdf"));
+
+        // The file-name check reads the parts first; past the servlet's limits it leaves the answer to it.
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(documents()).isZero();
+    }
+
     private Api.Response upload(Transfers.Part part) {
         return transfers.upload(documentsPath(), List.of(part), Map.of(), Api.bearer(buyer.token()));
     }
