@@ -36,6 +36,7 @@ import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.shared.pdf.PdfRenderer;
+import org.openetp.shared.DecimalBounds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -104,6 +105,7 @@ public class Billing {
     /** Creates a plan (operator); every invalid field is reported at once, a used code is a conflict. */
     @Transactional
     public TariffPlan createPlan(CurrentUser operator, TariffPlanForm form) {
+        DecimalBounds.require(form);
         requireOperator(operator);
         TariffPlan plan = TariffRules.plan(form, null);
         Instant now = now();
@@ -120,6 +122,7 @@ public class Billing {
      */
     @Transactional
     public TariffPlan changePlan(CurrentUser operator, String code, TariffPlanForm form) {
+        DecimalBounds.require(form);
         requireOperator(operator);
         store.planForUpdate(code).orElseThrow(() -> new NotFoundException("Tariff plan"));
         TariffPlan plan = TariffRules.plan(form, code);
@@ -156,6 +159,7 @@ public class Billing {
     /** Adds a free participation rule (operator); one rule per industry and currency. */
     @Transactional
     public FreeParticipationRule createFreeRule(CurrentUser operator, FreeRuleForm form) {
+        DecimalBounds.require(form);
         requireOperator(operator);
         FreeRuleForm valid = TariffRules.freeRule(form);
         if (store.freeRuleTaken(valid.industry(), valid.currency(), null)) {
@@ -173,6 +177,7 @@ public class Billing {
     /** Changes a free participation rule (operator). */
     @Transactional
     public FreeParticipationRule changeFreeRule(CurrentUser operator, UUID id, FreeRuleForm form) {
+        DecimalBounds.require(form);
         requireOperator(operator);
         store.freeRuleForUpdate(id).orElseThrow(() -> new NotFoundException("Free participation rule"));
         FreeRuleForm valid = TariffRules.freeRule(form);
@@ -322,6 +327,7 @@ public class Billing {
      */
     @Transactional
     public PaymentResult recordPayment(UUID invoiceId, RecordPayment payment, PaymentSource source) {
+        DecimalBounds.require(payment);
         String recordedBy = switch (source) {
             case PaymentSource.Operator operator -> {
                 requireOperator(operator.user());

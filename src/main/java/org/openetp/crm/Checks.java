@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Currencies;
 
 /** Collects every invalid field of one request, so that all are reported at once and nothing is stored. */
 final class Checks {
@@ -93,7 +94,7 @@ final class Checks {
             return "RUB";
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z]{3}")) {
+        if (!Currencies.acceptable(code)) {
             errors.add(new FieldError(field, "crm.field.currency"));
         }
         return code;

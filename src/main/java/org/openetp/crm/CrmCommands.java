@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.Decimals;
 
 /** What the CRM API and its forms accept. Every field may be missing; the CRM names each invalid one. */
 public final class CrmCommands {
@@ -35,7 +36,8 @@ public final class CrmCommands {
     public record AssignOwner(@Nullable String channel, @Nullable UUID ownerId) {
     }
 
-    public record AdjustPlan(@Nullable Integer calls, @Nullable Integer meetings, @Nullable BigDecimal contracts,
+    public record AdjustPlan(@Nullable Integer calls, @Nullable Integer meetings,
+            @Decimals(integer = 4) @Nullable BigDecimal contracts,
             @Nullable String reason) {
     }
 
@@ -53,7 +55,8 @@ public final class CrmCommands {
     }
 
     public record NewQuote(@Nullable UUID supplierId, @Nullable String product, @Nullable String niche,
-            @Nullable BigDecimal volume, @Nullable String unit, @Nullable BigDecimal price,
+            @Decimals(integer = 15, fraction = 3) @Nullable BigDecimal volume, @Nullable String unit,
+            @Nullable BigDecimal price,
             @Nullable String currency) {
     }
 

@@ -65,6 +65,7 @@ import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.DecimalBounds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -235,6 +236,7 @@ public class CrmService {
 
     /** A new account found by the caller, linked to the platform organization with its tax id when there is one. */
     public AccountView createAccount(CurrentUser user, @Nullable UUID org, NewAccount form) {
+        DecimalBounds.require(form);
         Ctx ctx = context(user, org);
         UUID id = UUID.randomUUID();
         createAccount(ctx, id, form);
@@ -274,6 +276,7 @@ public class CrmService {
 
     /** Edits an account's facts; only the head marks it reserved or frees it. */
     public AccountView updateAccount(CurrentUser user, UUID id, NewAccount form) {
+        DecimalBounds.require(form);
         Ctx ctx = owning(user, store.accountOrganization(id));
         AccountView current = store.accountView(ctx.org(), id).orElseThrow(() -> new NotFoundException("Account"));
         Account account = store.account(ctx.org(), id, true).orElseThrow();
@@ -386,6 +389,7 @@ public class CrmService {
 
     /** A new deal on an account, in RESEARCH, owned by the caller or the manager named. */
     public DealView createDeal(CurrentUser user, NewDeal form) {
+        DecimalBounds.require(form);
         if (form.accountId() == null) {
             throw new InvalidInputException("accountId", "field.required");
         }
@@ -565,6 +569,7 @@ public class CrmService {
 
     /** Sets a manager's daily plan: his own with a reason, or anybody's by the head; journaled. */
     public ManagerView adjustPlan(CurrentUser user, @Nullable UUID org, UUID member, AdjustPlan form) {
+        DecimalBounds.require(form);
         Ctx ctx = context(user, org);
         Manager target = member.equals(ctx.me().userId()) ? ctx.me() : managerOf(ctx, member, "userId");
         Plan plan = Plan.adjust(ctx.me(), target, form.calls(), form.meetings(), form.contracts(), form.reason());
@@ -618,6 +623,7 @@ public class CrmService {
 
     /** A supplier's price for a product at a volume. */
     public QuoteView addQuote(CurrentUser user, NewQuote form) {
+        DecimalBounds.require(form);
         if (form.supplierId() == null) {
             throw new InvalidInputException("supplierId", "field.required");
         }
@@ -686,6 +692,7 @@ public class CrmService {
 
     /** A strong competitor: the evidence of strength (advertising, visibility or website) and strengths required. */
     public CompetitorView createCompetitor(CurrentUser user, @Nullable UUID org, NewCompetitor form) {
+        DecimalBounds.require(form);
         Ctx ctx = context(user, org);
         Checks checks = new Checks();
         String name = checks.text("name", form.name(), 300);
@@ -737,6 +744,7 @@ public class CrmService {
 
     /** A segment as rules over region, purchase volume and market role. */
     public SegmentView createSegment(CurrentUser user, @Nullable UUID org, NewSegment form) {
+        DecimalBounds.require(form);
         Ctx ctx = context(user, org);
         Checks checks = new Checks();
         String name = checks.text("name", form.name(), 200);
@@ -773,6 +781,7 @@ public class CrmService {
 
     /** Money spent on a channel (advertising, salaries, a web campaign). */
     public SpendView addSpend(CurrentUser user, @Nullable UUID org, NewSpend form) {
+        DecimalBounds.require(form);
         Ctx ctx = context(user, org);
         Checks checks = new Checks();
         Channel channel = checks.choice("channel", form.channel(), Channel.class, true);

@@ -11,6 +11,9 @@ import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.DecimalBounds;
+import org.openetp.shared.Decimals;
+import org.openetp.shared.PlainText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,6 +45,7 @@ class CsvImport {
         List<Rejected> rejected = new ArrayList<>();
         for (Csv.Row r : rows) {
             try {
+                refuseControlCharacters(r);
                 row.executeWithoutResult(status -> importer.accept(r));
                 imported++;
             } catch (InvalidInputException e) {
@@ -57,15 +61,31 @@ class CsvImport {
     }
 
     /** A number cell; a cell that is not a number is refused with the column's name. */
+    /** A cell with a control character is refused as JSON text is (PostgreSQL refuses NUL outright). */
+    private static void refuseControlCharacters(Csv.Row row) {
+        row.cells().forEach((column, value) -> {
+            if (!PlainText.acceptable(column) || !PlainText.acceptable(value)) {
+                throw new InvalidInputException(column, "input.control");
+            }
+        });
+    }
+
+    /** A decimal cell within its column: volumes keep 3 decimals, amounts 2, both 15 digits before the point. */
     static @Nullable BigDecimal decimal(Csv.Row row, String column) {
         String value = row.get(column).replace(" ", "").replace("\u00a0", "");
         if (value.isEmpty()) {
             return null;
         }
+        BigDecimal decimal;
         try {
-            return new BigDecimal(value.replace(',', '.'));
+            decimal = new BigDecimal(value.replace(',', '.'));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(column, "crm.field.number");
         }
+        String refused = DecimalBounds.violation(decimal, Decimals.MONEY_INTEGER, column.equals("volume") ? 3 : 2);
+        if (refused != null) {
+            throw new InvalidInputException(column, refused.replace("decimal.", "decimal.bounds."));
+        }
+        return decimal;
     }
 }

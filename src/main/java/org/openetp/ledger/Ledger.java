@@ -22,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.openetp.shared.Currencies;
 
 /**
  * The ledger's API (SPEC §4.4). Every money movement is a posting of entries that sum to zero:
@@ -283,14 +284,8 @@ public class Ledger {
             errors.add(new FieldError("currency", "field.required"));
             return null;
         }
-        if (currency.matches("[A-Z]{3}")) {
-            try {
-                if (Currency.getInstance(currency).getDefaultFractionDigits() >= 0) {
-                    return currency;
-                }
-            } catch (IllegalArgumentException unknown) {
-                // reported below
-            }
+        if (Currencies.acceptable(currency)) {
+            return currency;
         }
         errors.add(new FieldError("currency", "ledger.currency.invalid"));
         return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.Decimals;
 
 /**
  * A new procedure (API.md {@code POST /api/v1/procedures}). {@code organizationId} may be left out when the buyer
@@ -16,7 +17,8 @@ public record CreateProcedure(@Nullable String kind, @Nullable String title, @Nu
         @Nullable List<NewLot> lots, @Nullable List<NewCriterion> criteria, @Nullable UUID organizationId) {
 
     /** A lot of the new procedure. */
-    public record NewLot(@Nullable String title, @Nullable String categoryCode, @Nullable BigDecimal quantity,
+    public record NewLot(@Nullable String title, @Nullable String categoryCode,
+            @Decimals(integer = 15, fraction = 3) @Nullable BigDecimal quantity,
             @Nullable String unit, @Nullable BigDecimal startPrice, @Nullable String deliveryRegion,
             @Nullable NewSecurity security) {
     }

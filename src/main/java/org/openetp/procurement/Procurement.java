@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -60,6 +60,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.openetp.shared.Currencies;
+import org.openetp.shared.DecimalBounds;
 
 /**
  * The procurement module's API: buyers create and publish procedures; suppliers submit sealed bids until the
@@ -119,6 +121,7 @@ public class Procurement {
     /** Creates a draft procedure for the buyer's organization; every invalid field is reported at once. */
     @Transactional
     public ProcedureView create(CurrentUser user, CreateProcedure command) {
+        DecimalBounds.require(command);
         OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
         List<FieldError> errors = new ArrayList<>();
         ProcedureKind kind = parseKind(command.kind(), errors);
@@ -229,6 +232,7 @@ public class Procurement {
      */
     @Transactional
     public BidAccepted placeBid(CurrentUser user, ProcedureId id, LotId lotId, PlaceBid command) {
+        DecimalBounds.require(command);
         OrganizationId supplier = actingOrganization(user, command.organizationId(), Role.SUPPLIER);
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
         Instant now = clock.instant();
@@ -854,12 +858,12 @@ public class Procurement {
             errors.add(new FieldError("currency", "field.required"));
             return "";
         }
-        try {
-            return Currency.getInstance(value.strip().toUpperCase()).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!Currencies.acceptable(code)) {
             errors.add(new FieldError("currency", "procedure.currency.unknown"));
             return "";
         }
+        return code;
     }
 
     private List<Lot> lots(List<FieldError> errors, @Nullable List<CreateProcedure.NewLot> lots) {

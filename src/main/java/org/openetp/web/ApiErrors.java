@@ -113,11 +113,34 @@ class ApiErrors {
         return response.body(problem);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ProblemDetail unreadable(Exception e, HttpServletRequest request) {
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        UnreadableBody why = UnreadableBody.of(e);
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("field", why.field());
+        error.put("code", why.code());
+        error.put("message", messages.getMessage(why.code(), why.args(), why.code(), locale));
+        if (why.expected() != null) {
+            error.put("expected", why.expected());
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle(message("problem.invalid", RequestContextUtils.getLocale(request)));
-        problem.setDetail(message("problem.unreadable", RequestContextUtils.getLocale(request)));
+        problem.setTitle(message("problem.invalid", locale));
+        problem.setDetail(why.field() + ": " + error.get("message"));
+        problem.setProperty("errors", List.of(error));
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        String expected = e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName();
+        String text = messages.getMessage("input.type", new Object[] {expected}, "input.type", locale);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle(message("problem.invalid", locale));
+        problem.setDetail(e.getName() + ": " + text);
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "code", "input.type", "message", text,
+                "expected", expected)));
         return problem;
     }
 

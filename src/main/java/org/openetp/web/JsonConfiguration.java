@@ -9,7 +9,7 @@ import tools.jackson.core.StreamWriteFeature;
 
 /**
  * Money and other exact decimals travel as JSON strings ("120000.00", API.md): a JSON number would be read back as
- * a binary double by many clients and lose the scale.
+ * a binary double by many clients and lose the scale. What is read passes {@link JsonInputChecks}.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -19,6 +19,7 @@ class JsonConfiguration {
         return builder -> builder
                 .withConfigOverride(BigDecimal.class,
                         o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(JsonInputChecks.module());
     }
 }

@@ -141,7 +141,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                                + "script-src 'self'; frame-ancestors 'none'")));
         return http.build();
     }
 

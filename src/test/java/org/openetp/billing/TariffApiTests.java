@@ -83,7 +83,8 @@ class TariffApiTests extends BillingTest {
         bad.put("price", "-1");
         bad.put("currency", "RUBLES");
         bad.put("period", "1 month");
-        bad.put("limits", Map.of("families", "TENDERS", "maxLotStartPrice", "0.001"));
+        // Not 0.001: more decimals than the column keeps are refused alone where JSON is read (issue 14).
+        bad.put("limits", Map.of("families", "TENDERS", "maxLotStartPrice", "0"));
         long journal = jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
 
         Api.Response refused = api.post("/api/v1/operator/tariffs", bad, Api.bearer(operator));

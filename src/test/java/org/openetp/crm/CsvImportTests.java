@@ -72,6 +72,26 @@ class CsvImportTests extends ApiTest {
         assertThat(suppliers.get(0).path("quotes").asInt()).isEqualTo(2);
     }
 
+    /** Issue 14: a NUL byte or a number beyond its column rejects its row, named, instead of failing the import. */
+    @Test
+    void controlCharactersAndNumbersBeyondTheirColumnRejectTheirRowOnly() throws Exception {
+        CrmTeam team = CrmTeam.accredited(api, flows);
+        JsonNode quotes = importCsv(team, "quotes", """
+                supplier,product,niche,volume,unit,price,currency
+                Acme,Paper,Office,10,box,12.50,RUB
+                Acme,Pa\u0000per,Office,10,box,12.50,RUB
+                Acme,Paper,Office,1e20,box,12.50,RUB
+                Acme,Paper,Office,1.123456789,box,12.50,RUB
+                Acme,Paper,Office,10,box,100000000000000000000,RUB
+                """);
+
+        assertThat(quotes.path("imported").asInt()).isEqualTo(1);
+        assertThat(quotes.path("rejected").valueStream().map(r -> r.path("line").asInt() + ":"
+                + r.path("field").asString() + ":" + r.path("reason").asString()).toList())
+                .containsExactly("3:product:input.control", "4:volume:input.decimal.bounds.integer",
+                        "5:volume:input.decimal.bounds.fraction", "6:price:input.decimal.bounds.integer");
+    }
+
     private JsonNode importCsv(CrmTeam team, String kind, String csv) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + port + "/api/v1/crm/import/" + kind + "?organizationId=" + team.org()))

@@ -2,12 +2,12 @@ package org.openetp.billing.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Currencies;
 
 /** Collects every field error of one request, so that all are reported at once and nothing is stored. */
 public final class Checks {
@@ -42,13 +42,7 @@ public final class Checks {
             return null;
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z]{3}")) {
-            add(field, "billing.currency.invalid");
-            return null;
-        }
-        try {
-            Currency.getInstance(code);
-        } catch (IllegalArgumentException unknown) {
+        if (!Currencies.acceptable(code)) {
             add(field, "billing.currency.invalid");
             return null;
         }

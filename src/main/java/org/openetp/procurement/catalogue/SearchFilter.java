@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Currencies;
 
 /**
  * A validated catalogue query. {@code substringTerms} is set instead of {@code fullText} when the query holds Thai
@@ -165,7 +165,7 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
     }
 
     private static boolean validCurrency(String code) {
-        return Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        return Currencies.acceptable(code);
     }
 
     private static @Nullable BigDecimal price(List<FieldError> errors, String field, @Nullable String value) {

@@ -48,6 +48,7 @@ import org.openetp.shared.RuleViolationException;
 import org.openetp.signature.SignedDocumentView;
 import org.openetp.signature.Signatures;
 import org.openetp.signature.VerifiedSignature;
+import org.openetp.shared.DecimalBounds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -141,6 +142,7 @@ public class Contracts {
     /** The buyer adds a delivery milestone to a draft contract it has not accepted yet. */
     @Transactional
     public ContractView addMilestone(CurrentUser user, ContractId id, NewMilestone milestone) {
+        DecimalBounds.require(milestone);
         Contract contract = lock(user, id);
         requireSide(user, contract, Contract.Side.BUYER);
         List<FieldError> errors = new ArrayList<>();

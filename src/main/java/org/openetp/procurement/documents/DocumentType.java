@@ -77,6 +77,14 @@ enum DocumentType {
         return contentType;
     }
 
+    /** Whether files of this type are zip archives (OOXML and OpenDocument files are). */
+    boolean archive() {
+        return switch (this) {
+            case ZIP, DOCX, XLSX, ODT, ODS -> true;
+            default -> false;
+        };
+    }
+
     /** Whether the stored file's content is really of this type (magic bytes, and the structure of archives). */
     boolean matches(Path file) throws IOException {
         byte[] head = head(file, 512);

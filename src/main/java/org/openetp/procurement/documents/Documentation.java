@@ -153,6 +153,8 @@ public class Documentation {
                 received.add(file);
                 if (file.size() == 0) {
                     errors.add(new FieldError(c.field(), "documents.empty"));
+                } else if (c.type().archive() && ArchiveBudget.exceeded(file.path())) {
+                    errors.add(new FieldError(c.field(), "documents.archive.tooLarge"));
                 } else if (!c.type().matches(file.path())) {
                     errors.add(new FieldError(c.field(), "documents.content.mismatch"));
                 }

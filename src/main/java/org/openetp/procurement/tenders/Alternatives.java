@@ -122,7 +122,7 @@ public class Alternatives {
      */
     @Transactional(readOnly = true)
     public List<AlternativeView> list(CurrentUser user, ProcedureId id, LotId lotId) {
-        Procedure procedure = access.find(id);
+        Procedure procedure = access.visible(user, id);
         procedure.lot(lotId);
         if (!procedure.settings().alternativesAllowed()) {
             return List.of();

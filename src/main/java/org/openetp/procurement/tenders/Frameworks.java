@@ -25,6 +25,7 @@ import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.DecimalBounds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +108,7 @@ public class Frameworks {
     /** The buyer makes a call-off from a framework supplier of an awarded lot; it is drafted as a contract. */
     @Transactional
     public CallOff callOff(CurrentUser user, ProcedureId id, LotId lotId, CallOff.Request request) {
+        DecimalBounds.require(request);
         Procedure procedure = access.lockAsBuyer(user, id);
         Lot lot = procedure.lot(lotId);
         if (procedure.settings().frameworkSize() == 0) {

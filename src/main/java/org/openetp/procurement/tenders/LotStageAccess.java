@@ -20,10 +20,12 @@ class LotStageAccess {
 
     private final ProcedureRepository procedures;
     private final Organizations organizations;
+    private final TenderAccess tenders;
 
-    LotStageAccess(ProcedureRepository procedures, Organizations organizations) {
+    LotStageAccess(ProcedureRepository procedures, Organizations organizations, TenderAccess tenders) {
         this.procedures = procedures;
         this.organizations = organizations;
+        this.tenders = tenders;
     }
 
     /** The procedure, locked, for a buyer of its organization; "not found" for anybody outside it. */
@@ -33,6 +35,16 @@ class LotStageAccess {
             throw new NotFoundException("Procedure");
         }
         organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), Role.BUYER);
+        return procedure;
+    }
+
+    /** The procedure, if the caller may see it: "not found" for another organization's draft or closed tender. */
+    Procedure visible(CurrentUser user, ProcedureId id) {
+        Procedure procedure = find(id);
+        if (!procedure.isPublic() && !buyerSide(user, procedure) && !user.operator()
+                && !tenders.invited(procedure, user)) {
+            throw new NotFoundException("Procedure");
+        }
         return procedure;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.openetp.shared.Decimals;
 
 /** Two-envelope price openings and alternative offers over the API (SPEC §5.1 items 5 and 9). */
 @RestController
@@ -33,7 +34,7 @@ class OfferStageApiController {
     record Decision(@Nullable Boolean admitted, @Nullable String reason) {
     }
 
-    record Score(@Nullable String criterion, @Nullable BigDecimal score) {
+    record Score(@Nullable String criterion, @Decimals(integer = 3, fraction = 3) @Nullable BigDecimal score) {
     }
 
     private final Envelopes envelopes;

@@ -256,6 +256,24 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
         }
     }
 
+    /** Issue 14: the alternatives of another organization's draft are "not found", like the draft itself. */
+    @Test
+    void anotherOrganizationsDraftHasNoAlternativesToShowButNotFound() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member stranger = flows.accreditedMember();
+        Api.Response created = api.post("/api/v1/procedures", body("ALTERNATIVES_TENDER"), Api.bearer(buyer.token()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String alternatives = "/api/v1/procedures/" + created.json().path("id").asString() + "/lots/"
+                + created.json().path("lots").get(0).path("id").asString() + "/alternatives";
+
+        Api.Response refused = api.get(alternatives, Api.bearer(stranger.token()));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(api.get("/api/v1/procedures/" + created.json().path("id").asString(),
+                Api.bearer(stranger.token())).status()).isEqualTo(404);
+        assertThat(api.get(alternatives, Api.bearer(buyer.token())).status()).isNotEqualTo(404);
+    }
+
     private Tender published(Flows.Member buyer, String kind) {
         Api.Response created = api.post("/api/v1/procedures", body(kind), Api.bearer(buyer.token()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
