@@ -72,6 +72,12 @@ restore_policy() {
 }
 
 build_jar() {
+  if [ -f "$JAR" ] && [ -d "$ROOT/target/test-classes/org/openetp/cluster" ] \
+      && [ ! -f "$ROOT/target/cluster-classpath.txt" ]; then
+    # Built already (./mvnw verify): only the drill's classpath is missing.
+    (cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt \
+        -Dmdep.includeScope=test)
+  fi
   if [ ! -f "$JAR" ] || [ ! -f "$ROOT/target/cluster-classpath.txt" ] || [ ! -d "$ROOT/target/test-classes" ]; then
     log "building the jar and the drill's classpath (./mvnw -B -DskipTests package)"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
@@ -465,6 +471,13 @@ case "${1:-}" in
   _leader) leader_index ;;
   _replication) PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; replication ;;
   _patronictl) patronictl -c "$D/pg1.yml" list ;;
+  _sessions) PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+             for i in 1 2; do
+               printf 'pg%s (%s): %s application sessions\n' "$i" \
+                   "$(curl -s "http://127.0.0.1:${REST_PORTS[$((i - 1))]}/patroni" | grep -o '"role": "[a-z]*"' | cut -d'"' -f4)" \
+                   "$(runuser -u postgres -- "$PG_BIN/psql" -h "$D/run" -p "${PG_PORTS[$((i - 1))]}" -U postgres -d postgres -At \
+                       -c "SELECT count(*) FROM pg_stat_activity WHERE usename = 'openetp'" 2>/dev/null || echo '?')"
+             done ;;
   _rewound) grep -i "rewind" "$D/logs/patroni-pg$2.log" | tail -3 || true ;;
   *) echo "usage: $0 up|drill|down|status" >&2; exit 2 ;;
 esac

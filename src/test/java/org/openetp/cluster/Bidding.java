@@ -29,6 +29,7 @@ final class Bidding {
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger ioErrors = new AtomicInteger();
     private final AtomicReference<Instant> closedAt = new AtomicReference<>();
+    private volatile boolean stopped;
 
     Bidding(DrillHttp http, UUID lot, List<String> tokens) {
         this.http = http;
@@ -45,7 +46,7 @@ final class Bidding {
     }
 
     private void bid(String token) {
-        while (closedAt.get() == null) {
+        while (closedAt.get() == null && !stopped) {
             DrillHttp.Answer answer = http.post("/api/v1/auctions/" + lot + "/bids", token, Map.of("steps", 1));
             Instant now = Instant.now();
             if (answer.status() == 201) {
@@ -68,6 +69,11 @@ final class Bidding {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stops the bidders after their current bid. */
+    void stop() {
+        stopped = true;
     }
 
     Set<Long> acknowledged() {

@@ -13,13 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * An SSE watcher of one auction on one app node, as a browser's EventSource: it keeps every event id it got and,
- * whenever the stream ends or breaks, connects again to the same node with {@code Last-Event-ID}.
+ * An SSE watcher of one auction, first on one app node, as a browser's EventSource: it keeps every event id it got
+ * and, whenever the stream ends or breaks, connects again with {@code Last-Event-ID}, through HAProxy's front (as a
+ * browser that came through it would), so to whichever node is alive.
  */
 final class Watcher {
 
     private final String name;
     private final String node;
+    private final String front;
     private final UUID lot;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,17 +30,18 @@ final class Watcher {
     private volatile long lastSeen;
     private volatile boolean stopped;
 
-    Watcher(String name, String node, UUID lot) {
+    Watcher(String name, String node, String front, UUID lot) {
         this.name = name;
         this.node = node;
+        this.front = front;
         this.lot = lot;
     }
 
     /** Watches until stopped, from the log's start. */
     void run() {
         while (!stopped) {
-            reconnections.incrementAndGet();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/api/v1/auctions/" + lot + "/events"))
+            String base = reconnections.incrementAndGet() == 0 ? node : front;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/" + lot + "/events"))
                     .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(lastSeen)).GET()
                     .build();
             try {
