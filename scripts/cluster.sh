@@ -7,6 +7,7 @@
 #                              any promise failed
 #   scripts/cluster.sh down    stops exactly what `up` started and removes its directory
 #   scripts/cluster.sh status  Patroni's view and what is running
+#   scripts/cluster.sh bench   bid throughput against one node and against both through HAProxy, same run
 #
 # Everything listens on 127.0.0.1: etcd 2379/2380, PostgreSQL 5441/5442, Patroni REST 8008/8009, HAProxy 5000
 # (write: the Patroni leader), 5001 (read: replicas, else the leader), 8090 (HTTP to the app nodes), app nodes
@@ -332,6 +333,7 @@ start_app() { # node index
       MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true DBSCHEDULER_POLLINGINTERVAL=1s \
       nohup "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" > "$D/logs/app$i.log" 2>&1 3>&- &
   echo $! > "$D/pids/app$i.pid"
+  disown $!  # the drill kills it: no job notice from this shell
 }
 
 app_ready() { curl -fsS "http://127.0.0.1:${APP_PORTS[$(($1 - 1))]}/actuator/health/readiness"; }
@@ -438,22 +440,39 @@ replication() { # the leader's view of its standbys
       "SELECT application_name || ' ' || state || ' ' || sync_state FROM pg_stat_replication"
 }
 
+whole() {
+  local name
+  for name in etcd patroni-pg1 patroni-pg2 haproxy app1 app2; do pid_alive "$D/pids/$name.pid" || return 1; done
+}
+
+# Runs a program of the test classpath against the cluster (the drill, the throughput run).
+client() {
+  OPENETP_CLUSTER_SCRIPT="$0" OPENETP_CLUSTER_DIR="$D" PG_APP_PASSWORD="$PG_APP_PASSWORD" \
+  OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
+      "$JAVA_HOME/bin/java" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/cluster-classpath.txt")" \
+      "$@"
+}
+
+bench() {
+  [ "$(id -u)" = 0 ] || die "run as root"
+  if ! whole; then down; up; fi
+  java_home
+  build_jar
+  secrets
+  client org.openetp.cluster.ClusterThroughput
+}
+
 drill() {
   [ "$(id -u)" = 0 ] || die "run as root"
   local began=$SECONDS
   # A cluster left as an earlier drill left it (an app node killed, the primary moved) is started afresh.
-  local name whole=1
-  for name in etcd patroni-pg1 patroni-pg2 haproxy app1 app2; do pid_alive "$D/pids/$name.pid" || whole=0; done
-  if [ $whole = 0 ]; then down; up; fi
+  if ! whole; then down; up; fi
   java_home
   build_jar
   [ -n "$PG_BIN" ] || PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   secrets
   local status=0
-  OPENETP_CLUSTER_SCRIPT="$0" OPENETP_CLUSTER_DIR="$D" PG_APP_PASSWORD="$PG_APP_PASSWORD" \
-  OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
-      "$JAVA_HOME/bin/java" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/cluster-classpath.txt")" \
-      org.openetp.cluster.ClusterDrill || status=$?
+  client org.openetp.cluster.ClusterDrill || status=$?
   log "drill finished in $((SECONDS - began)) s (cluster start included), exit $status"
   return $status
 }
@@ -462,6 +481,7 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   drill) drill ;;
+  bench) bench ;;
   status) status ;;
   _apps) secrets; java_home; stop_pid app1 20; stop_pid app2 20; start_app 1; wait_for "app node 1" 240 app_ready 1
          start_app 2; wait_for "app node 2" 240 app_ready 2 ;;
@@ -479,5 +499,5 @@ case "${1:-}" in
                        -c "SELECT count(*) FROM pg_stat_activity WHERE usename = 'openetp'" 2>/dev/null || echo '?')"
              done ;;
   _rewound) grep -i "rewind" "$D/logs/patroni-pg$2.log" | tail -3 || true ;;
-  *) echo "usage: $0 up|drill|down|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up|drill|down|status|bench" >&2; exit 2 ;;
 esac
