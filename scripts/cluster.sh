@@ -449,8 +449,8 @@ whole() {
 client() {
   OPENETP_CLUSTER_SCRIPT="$0" OPENETP_CLUSTER_DIR="$D" PG_APP_PASSWORD="$PG_APP_PASSWORD" \
   OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
-      "$JAVA_HOME/bin/java" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/cluster-classpath.txt")" \
-      "$@"
+      "$JAVA_HOME/bin/java" ${OPENETP_CLUSTER_JAVA_OPTS:-} \
+      -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/cluster-classpath.txt")" "$@"
 }
 
 bench() {
