@@ -1,6 +1,7 @@
 package org.openetp.signature;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +68,26 @@ public final class PemFiles {
         throw new IllegalStateException(file.toAbsolutePath() + " does not hold a PKCS#8 private key");
     }
 
+    /** The PKCS#8 private key in PEM text; {@code source} names where it came from in an error. */
+    public static PrivateKey parsePrivateKey(String pem, String source) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            if (parser.readObject() instanceof PrivateKeyInfo key) {
+                return new JcaPEMKeyConverter().getPrivateKey(key);
+            }
+        }
+        throw new IllegalStateException(source + " does not hold a PKCS#8 private key");
+    }
+
+    /** The X.509 certificate in PEM text; {@code source} names where it came from in an error. */
+    public static X509CertificateHolder parseCertificate(String pem, String source) throws IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            if (parser.readObject() instanceof X509CertificateHolder holder) {
+                return holder;
+            }
+        }
+        throw new IllegalStateException(source + " does not hold an X.509 certificate");
+    }
+
     public static X509CertificateHolder readCertificate(Path file) throws IOException {
         try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
             if (parser.readObject() instanceof X509CertificateHolder holder) {
@@ -79,6 +100,12 @@ public final class PemFiles {
     /** Signs a probe with the key and checks it with the certificate: a restored key must match its certificate. */
     public static void requireMatch(PrivateKey key, X509CertificateHolder certificate, String algorithm,
             Path keyFile) throws IOException, GeneralSecurityException {
+        requireMatch(key, certificate, algorithm, keyFile.toAbsolutePath().toString());
+    }
+
+    /** As above, {@code source} naming where the key came from. */
+    public static void requireMatch(PrivateKey key, X509CertificateHolder certificate, String algorithm,
+            String source) throws IOException, GeneralSecurityException {
         byte[] probe = "openetp key pair check".getBytes(StandardCharsets.US_ASCII);
         Signature signature = Signature.getInstance(algorithm);
         signature.initSign(key);
@@ -87,7 +114,7 @@ public final class PemFiles {
         signature.initVerify(new JcaPEMKeyConverter().getPublicKey(certificate.getSubjectPublicKeyInfo()));
         signature.update(probe);
         if (!signature.verify(signed)) {
-            throw new IllegalStateException(keyFile.toAbsolutePath() + " is not the key of its certificate; "
+            throw new IllegalStateException(source + " is not the key of its certificate; "
                     + "restore the matching pair");
         }
     }

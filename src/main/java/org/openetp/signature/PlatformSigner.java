@@ -77,21 +77,62 @@ public final class PlatformSigner {
     private final String certificatePem;
     private final Attribute signingCertificate;
 
+    /** The pair kept in {@code keysDirectory}, created there on the first start. */
     PlatformSigner(Path keysDirectory, Clock clock) {
+        this(fromDirectory(keysDirectory, clock), clock);
+    }
+
+    /**
+     * The pair given in configuration (every node of a cluster must sign with the same one): each value is either
+     * the PEM text itself or the path of a PEM file. Both or neither must be given.
+     */
+    static PlatformSigner configured(String key, String certificate, Path keysDirectory, Clock clock) {
+        boolean hasKey = !key.isBlank();
+        if (hasKey != !certificate.isBlank()) {
+            throw new IllegalStateException("Set both OPENETP_PLATFORM_KEY and OPENETP_PLATFORM_CERTIFICATE "
+                    + "(openetp.platform-key, openetp.platform-certificate), or neither");
+        }
+        if (!hasKey) {
+            return new PlatformSigner(keysDirectory, clock);
+        }
+        try {
+            return new PlatformSigner(new Loaded(PemFiles.parsePrivateKey(pem(key), "OPENETP_PLATFORM_KEY"),
+                    pem(certificate), "OPENETP_PLATFORM_KEY"), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the configured platform receipt key", e);
+        }
+    }
+
+    /** The key, the certificate's PEM text, and where they came from (for messages). */
+    private record Loaded(PrivateKey key, String certificatePem, String source) {
+    }
+
+    private PlatformSigner(Loaded pair, Clock clock) {
         this.clock = clock;
+        try {
+            this.privateKey = pair.key();
+            this.certificatePem = pair.certificatePem();
+            this.certificate = PemFiles.parseCertificate(certificatePem, pair.source());
+            PemFiles.requireMatch(privateKey, certificate, SIGNATURE_ALGORITHM, pair.source());
+            this.signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
+                    new SigningCertificateV2(new ESSCertIDv2(
+                            MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the platform receipt key of " + pair.source(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the platform receipt key of " + pair.source(), e);
+        }
+    }
+
+    private static Loaded fromDirectory(Path keysDirectory, Clock clock) {
         Path keyFile = keysDirectory.resolve(KEY_FILE);
         Path certificateFile = keysDirectory.resolve(CERTIFICATE_FILE);
         try {
             if (!PemFiles.pairExists(keyFile, certificateFile, "platform receipt identity")) {
                 create(keyFile, certificateFile, clock.instant());
             }
-            this.privateKey = PemFiles.readPrivateKey(keyFile);
-            this.certificatePem = Files.readString(certificateFile, StandardCharsets.US_ASCII);
-            this.certificate = PemFiles.readCertificate(certificateFile);
-            PemFiles.requireMatch(privateKey, certificate, SIGNATURE_ALGORITHM, keyFile);
-            this.signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
-                    new SigningCertificateV2(new ESSCertIDv2(
-                            MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())))));
+            return new Loaded(PemFiles.readPrivateKey(keyFile),
+                    Files.readString(certificateFile, StandardCharsets.US_ASCII), keyFile.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the platform receipt key in "
                     + keysDirectory.toAbsolutePath(), e);
@@ -99,6 +140,12 @@ public final class PlatformSigner {
             throw new IllegalStateException("Cannot load or create the platform receipt key in "
                     + keysDirectory.toAbsolutePath(), e);
         }
+    }
+
+    /** A configured value as PEM text: the value itself when it is PEM, else the file it names. */
+    private static String pem(String value) throws IOException {
+        return value.contains("-----BEGIN") ? value : Files.readString(Path.of(value.strip()),
+                StandardCharsets.US_ASCII);
     }
 
     /**

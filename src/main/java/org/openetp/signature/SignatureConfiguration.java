@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The platform's receipt key, the trust anchors and, when {@code openetp.signature.demo-ca} is on (the dev profile),
- * the demo CA, all kept in {@code <openetp.data-dir>/keys}.
+ * The platform's receipt key (from {@code openetp.platform-key} and {@code openetp.platform-certificate} when set, so
+ * that every node of a cluster signs alike), the trust anchors and, when {@code openetp.signature.demo-ca} is on (the
+ * dev profile), the demo CA, kept in {@code <openetp.data-dir>/keys}.
  */
 @Configuration(proxyBeanMethods = false)
 class SignatureConfiguration {
@@ -25,8 +26,9 @@ class SignatureConfiguration {
     }
 
     @Bean
-    PlatformSigner platformSigner(Clock clock) {
-        return new PlatformSigner(keysDirectory, clock);
+    PlatformSigner platformSigner(Clock clock, @Value("${openetp.platform-key:}") String key,
+            @Value("${openetp.platform-certificate:}") String certificate) {
+        return PlatformSigner.configured(key, certificate, keysDirectory, clock);
     }
 
     @Bean

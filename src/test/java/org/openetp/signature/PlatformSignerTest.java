@@ -190,4 +190,36 @@ class PlatformSignerTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aConfiguredPairSignsOnEveryNodeAsPemTextOrAsFilePaths(@TempDir Path made, @TempDir Path nodeA,
+            @TempDir Path nodeB) throws IOException {
+        PlatformSigner original = new PlatformSigner(made, clock);
+        String keyPem = Files.readString(made.resolve(PlatformSigner.KEY_FILE));
+        String certificatePem = Files.readString(made.resolve(PlatformSigner.CERTIFICATE_FILE));
+
+        PlatformSigner fromText = PlatformSigner.configured(keyPem, certificatePem, nodeA, clock);
+        PlatformSigner fromPaths = PlatformSigner.configured(made.resolve(PlatformSigner.KEY_FILE).toString(),
+                made.resolve(PlatformSigner.CERTIFICATE_FILE).toString(), nodeB, clock);
+
+        SignedReceipt receipt = fromText.receipt("r-1", RECEIVED, SHA);
+        assertThat(fromPaths.verify(receipt)).as("one node verifies the other's receipt").isTrue();
+        assertThat(original.verify(receipt)).isTrue();
+        assertThat(fromPaths.certificatePem()).isEqualTo(certificatePem);
+        try (var files = Files.list(nodeA)) {
+            assertThat(files).as("no key is created under the data directory").isEmpty();
+        }
+    }
+
+    @Test
+    void withoutConfigurationTheKeyComesFromTheDataDirectoryAndHalfAConfigurationStopsTheStart() throws IOException {
+        PlatformSigner first = PlatformSigner.configured("", "", keys, clock);
+        assertThat(Files.exists(keys.resolve(PlatformSigner.KEY_FILE))).isTrue();
+        assertThat(PlatformSigner.configured(" ", "", keys, clock).verify(first.receipt("r-1", RECEIVED, SHA)))
+                .isTrue();
+
+        String keyPem = Files.readString(keys.resolve(PlatformSigner.KEY_FILE));
+        assertThatThrownBy(() -> PlatformSigner.configured(keyPem, "", keys, clock))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OPENETP_PLATFORM_CERTIFICATE");
+    }
 }

@@ -48,11 +48,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveUpdates implements SmartLifecycle {
 
     static final String CHANNEL = "auction_changed";
+    /** The listening session's {@code application_name}. */
+    public static final String APPLICATION_NAME = "openetp auction listener";
     private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
     /** How long changes are gathered into one NOTIFY: short against the one-second promise, long enough to batch. */
     private static final long COALESCE_NANOS = Duration.ofMillis(20).toNanos();
     /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; 200 ids of 37 characters stay well below. */
     private static final int IDS_PER_NOTIFY = 200;
+    /** How long after a failed NOTIFY or lost LISTEN connection the next attempt comes. */
+    private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+    /** How often an idle LISTEN connection is asked something, and how long an answer may take. */
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
+    private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(10);
 
     private final Auctions auctions;
     private final DataSource dataSource;
@@ -70,6 +77,7 @@ public class LiveUpdates implements SmartLifecycle {
     private final Map<LotId, Watchers> watchers = new ConcurrentHashMap<>();
     private volatile ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread notifier;
     private Thread listener;
 
@@ -153,12 +161,17 @@ public class LiveUpdates implements SmartLifecycle {
             LockSupport.parkNanos(COALESCE_NANOS);
             List<String> ids = wakeups.drain();
             for (int from = 0; from < ids.size(); from += IDS_PER_NOTIFY) {
-                String payload = String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFY)));
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFY));
                 try {
                     jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-                            .param("payload", payload).query().singleValue();
+                            .param("payload", String.join(",", batch)).query().singleValue();
                 } catch (RuntimeException e) {
-                    LOG.warn("Could not send the auction wake-up; watchers catch up on the next one", e);
+                    // The database is away (a failover): keep the lots for the next try, or a lot whose last
+                    // change this was (an auction's end) would reach no watcher on any node.
+                    LOG.warn("Could not send the auction wake-up; trying again in a second: {}", e.getMessage());
+                    wakeups.again(ids.subList(from, ids.size()));
+                    LockSupport.parkNanos(RETRY_NANOS);
+                    break;
                 }
             }
         }
@@ -168,36 +181,83 @@ public class LiveUpdates implements SmartLifecycle {
         while (running) {
             // A connection of its own for as long as it listens: LISTEN belongs to a session.
             try (Connection connection = dataSource.getConnection()) {
+                // A read that hangs this long means a connection that died without a word (a server gone, not
+                // closed): give up on it and listen on a new one, which the pool makes on the current primary.
+                connection.setNetworkTimeout(Runnable::run, (int) LIVENESS_TIMEOUT.toMillis());
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    // Named, so that an operator (and a test) finds the listening session in pg_stat_activity.
+                    statement.execute("SET application_name = '" + APPLICATION_NAME + "'; LISTEN " + CHANNEL);
                 }
+                listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 watchers.values().forEach(this::deliverLater); // whatever happened while not listening
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notifications) {
-                        for (String id : n.getParameter().split(",")) {
-                            Watchers group = watchers.get(new LotId(UUID.fromString(id)));
-                            if (group != null) {
-                                deliverLater(group);
-                            }
-                        }
-                    }
+                try {
+                    listen(connection, pg);
+                } finally {
+                    listening = false;
+                    release(connection);
                 }
             } catch (SQLException | RuntimeException e) {
+                listening = false;
                 if (running) {
-                    LOG.warn("Auction listener lost its connection; reconnecting", e);
-                    LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                    LOG.warn("Auction listener lost its connection; listening again on a new one: {}",
+                            e.getMessage());
+                    LockSupport.parkNanos(RETRY_NANOS);
                 }
             }
         }
     }
 
+    /** A connection that goes back to the pool alive must not go on listening under the listener's name. */
+    private static void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *; RESET application_name");
+        } catch (SQLException gone) {
+            // Closed or broken: the pool drops it.
+        }
+    }
+
+    /** Waits for notifications until stopped; throws when the connection is lost. */
+    private void listen(Connection connection, PGConnection pg) throws SQLException {
+        long nextCheck = System.nanoTime() + LIVENESS_CHECK.toNanos();
+        while (running) {
+            PGNotification[] notifications = pg.getNotifications(500);
+            if (notifications != null) {
+                for (PGNotification n : notifications) {
+                    for (String id : n.getParameter().split(",")) {
+                        Watchers group = watchers.get(new LotId(UUID.fromString(id)));
+                        if (group != null) {
+                            deliverLater(group);
+                        }
+                    }
+                }
+            }
+            if (System.nanoTime() - nextCheck > 0) {
+                // Waiting for notifications sends nothing, so a dead server would go unnoticed: ask it something.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                nextCheck = System.nanoTime() + LIVENESS_CHECK.toNanos();
+            }
+        }
+    }
+
+    /** Whether this node is listening for wake-ups now (for tests and the drill). */
+    public boolean listening() {
+        return listening;
+    }
+
     private void deliverLater(Watchers group) {
-        fanoutLater(group::deliver);
+        fanoutLater(() -> {
+            try {
+                group.deliver();
+            } catch (RuntimeException e) {
+                // The log could not be read (a failover under way): wake every node for the lot again, so this
+                // delivery is retried once the database answers, even when no further change comes.
+                LOG.warn("Could not read the auction log of lot {}; trying again: {}", group.lot, e.getMessage());
+                wakeups.again(List.of(group.lot.value().toString()));
+            }
+        });
     }
 
     private void fanoutLater(Runnable work) {

@@ -46,6 +46,11 @@ public class Wakeups {
         }
     }
 
+    /** Marks lots (by id) changed again: a wake-up for them could not be sent or acted on, and is to be retried. */
+    void again(List<String> ids) {
+        ids.forEach(id -> dirty.add(UUID.fromString(id)));
+    }
+
     /** The thread to wake when a lot changes. */
     void wake(Thread thread) {
         waiter = thread;

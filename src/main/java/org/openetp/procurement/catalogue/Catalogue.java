@@ -15,6 +15,7 @@ import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.openetp.shared.ReadReplica;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,7 +53,7 @@ public class Catalogue {
     }
 
     /** Searches the public procedures; every invalid parameter is reported at once (400 naming it). */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, label = ReadReplica.LABEL) // a moment-old catalogue is fine: the read replica
     public CataloguePage search(CatalogueSearch request) {
         SearchFilter filter = SearchFilter.parse(request, codes);
         // The driver prepares a statement it sees often, and PostgreSQL may then reuse one plan for all values.

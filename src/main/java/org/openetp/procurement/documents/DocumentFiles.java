@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -15,24 +13,36 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.openetp.procurement.ProcedureId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The bytes of documentation files under {@code <openetp.data-dir>/documents/<procedure>/<sha256>}: content
- * addressed, so a stored file never changes and two uploads of the same bytes share it. A file is received into
- * {@code documents/.incoming} first and moved into place with one atomic rename, so a crash or a refused upload
- * never leaves a half-written document where downloads look.
+ * The bytes of documentation files. An upload is received into {@code <openetp.data-dir>/documents/.incoming} first
+ * (hashed, size-limited and checked against its type there, without holding a database connection), then stored in
+ * the database in the upload's transaction ({@link DocumentContentRepository}): a refused or rolled-back upload leaves
+ * nothing, and every app node serves every download. Files stored before the database held them, under
+ * {@code documents/<procedure>/<sha256>}, are copied in at start-up and read from disk until then.
  */
 @Component
 class DocumentFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentFiles.class);
+
     private final Path root;
     private final Path incoming;
+    private final DocumentContentRepository contents;
 
-    DocumentFiles(@Value("${openetp.data-dir:./data}") String dataDir) {
+    DocumentFiles(@Value("${openetp.data-dir:./data}") String dataDir, DocumentContentRepository contents) {
         this.root = Path.of(dataDir).toAbsolutePath().normalize().resolve("documents");
         this.incoming = root.resolve(".incoming");
+        this.contents = contents;
     }
 
     /** A file received but not yet in place: where it waits, how big it is and its SHA-256. */
@@ -70,47 +80,54 @@ class DocumentFiles {
         return new Received(file, size, HexFormat.of().formatHex(digest.digest()));
     }
 
+    /** Stores a received file's bytes with the procedure, in the caller's transaction (once per content). */
+    void store(ProcedureId procedure, Received received) {
+        contents.insert(procedure, received.sha256(), received.path(), received.size());
+    }
+
+    /** A stored document's bytes: from the database, or from the disk where they were stored before. */
+    Resource content(ProcedureId procedure, String sha256) {
+        return contents.content(procedure, sha256).<Resource>map(ByteArrayResource::new).orElseGet(() -> {
+            Path legacy = legacyPath(procedure, sha256);
+            if (!Files.isReadable(legacy)) {
+                throw new IllegalStateException("No content " + sha256 + " for procedure " + procedure);
+            }
+            return new FileSystemResource(legacy);
+        });
+    }
+
     /**
-     * Moves a received file to its place, durably. Returns true when this call created the stored file, false when
-     * the same content was already there (the received copy is then dropped).
+     * Copies the files stored on disk before the database held documents into it; each node does it at start-up
+     * (a content another node copied first is skipped), so the disk copies are then no longer needed.
      */
-    boolean store(ProcedureId procedure, Received received) {
-        Path target = path(procedure, received.sha256());
-        try {
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.delete(received.path());
-                return false;
+    @EventListener(ApplicationReadyEvent.class)
+    void importLegacyFiles() {
+        int copied = 0;
+        for (DocumentContentRepository.Missing m : contents.missing()) {
+            Path legacy = legacyPath(m.procedure(), m.sha256());
+            if (Files.isReadable(legacy)) {
+                try {
+                    contents.insert(m.procedure(), m.sha256(), legacy, Files.size(legacy));
+                    copied++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                LOG.warn("Document content {} of procedure {} is neither in the database nor in {}", m.sha256(),
+                        m.procedure(), root);
             }
-            // On disk before the row that points to it commits: an acknowledged document survives a crash.
-            try (FileChannel channel = FileChannel.open(received.path(), StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(received.path(), target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (copied > 0) {
+            LOG.info("Copied {} document files from {} into the database", copied, root);
         }
     }
 
-    /** Where a stored document's bytes are. */
-    Path path(ProcedureId procedure, String sha256) {
+    /** Where a document's bytes were stored before the database held them. */
+    Path legacyPath(ProcedureId procedure, String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("Not a SHA-256: " + sha256);
         }
         return root.resolve(procedure.toString()).resolve(sha256);
-    }
-
-    /** Removes a stored file that a rolled-back upload created (no committed row can point to it). */
-    void remove(ProcedureId procedure, String sha256) {
-        try {
-            Files.deleteIfExists(path(procedure, sha256));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     void discard(Received received) {

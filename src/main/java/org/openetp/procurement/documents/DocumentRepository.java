@@ -12,7 +12,7 @@ import org.openetp.procurement.ProcedureId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Documentation versions and document metadata; the bytes are in {@link DocumentFiles}. */
+/** Documentation versions and document metadata; the bytes are in {@link DocumentContentRepository}. */
 @Repository
 class DocumentRepository {
 

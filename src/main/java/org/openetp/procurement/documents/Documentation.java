@@ -18,11 +18,8 @@ import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Procedure documentation (SPEC §5.3): the buyer attaches files, checked against the type allow-list and the size
@@ -70,7 +67,7 @@ public class Documentation {
         DocumentView document = documents.document(id, documentId, access.buyerSide(user, procedure))
                 .orElseThrow(() -> new NotFoundException("Document"));
         return new Download(document.name(), document.contentType(), document.size(), document.sha256(),
-                new FileSystemResource(files.path(id, document.sha256())));
+                files.content(id, document.sha256()));
     }
 
     /**
@@ -195,9 +192,7 @@ public class Documentation {
         for (int i = 0; i < checked.size(); i++) {
             Checked c = checked.get(i);
             DocumentFiles.Received file = received.get(i);
-            if (files.store(id, file)) {
-                forgetOnRollback(id, file.sha256());
-            }
+            files.store(id, file);
             DocumentView document = new DocumentView(UUID.randomUUID(), c.name(), c.type().contentType(),
                     file.size(), file.sha256(), version, replaces, null, now);
             documents.insertDocument(id, document, user.id().value());
@@ -208,17 +203,5 @@ public class Documentation {
                     user.id().value(), now));
         }
         return new UploadResult(version, !draft, procedure.submissionDeadline(), extended, added);
-    }
-
-    /** A file this upload put in place must go again if its rows do not commit, or it would be an orphan. */
-    private void forgetOnRollback(ProcedureId id, String sha256) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    files.remove(id, sha256);
-                }
-            }
-        });
     }
 }

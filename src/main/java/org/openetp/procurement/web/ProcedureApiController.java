@@ -17,6 +17,7 @@ import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.Protocol;
 import org.openetp.signature.Reverification;
+import org.openetp.shared.ReadReplica;
 import org.openetp.shared.pdf.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,10 +57,12 @@ class ProcedureApiController {
 
     private final Procurement procurement;
     private final PdfRenderer pdf;
+    private final ReadReplica replica;
 
-    ProcedureApiController(Procurement procurement, PdfRenderer pdf) {
+    ProcedureApiController(Procurement procurement, PdfRenderer pdf, ReadReplica replica) {
         this.procurement = procurement;
         this.pdf = pdf;
+        this.replica = replica;
     }
 
     @PostMapping
@@ -75,7 +78,9 @@ class ProcedureApiController {
 
     @GetMapping("/{id}")
     ProcedureView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
-        return procurement.view(user, new ProcedureId(id));
+        // An anonymous reader posted nothing, so a moment-old copy is fine: the read replica (issue 23).
+        return user == null ? replica.read(() -> procurement.view(null, new ProcedureId(id)))
+                : procurement.view(user, new ProcedureId(id));
     }
 
     @PostMapping("/{id}/publish")

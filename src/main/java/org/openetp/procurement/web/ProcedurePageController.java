@@ -33,6 +33,7 @@ import org.openetp.procurement.Procurement;
 import org.openetp.procurement.tenders.TenderForm;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.ReadReplica;
 import org.openetp.shared.web.PageActions;
 import org.openetp.signature.Signatures;
 import org.springframework.context.MessageSource;
@@ -58,9 +59,10 @@ class ProcedurePageController {
     private final PageActions actions;
     private final Signatures signatures;
     private final Clock clock;
+    private final ReadReplica replica;
 
     ProcedurePageController(Procurement procurement, Organizations organizations, Classifier classifier,
-            MessageSource messages, PageActions actions, Signatures signatures, Clock clock) {
+            MessageSource messages, PageActions actions, Signatures signatures, Clock clock, ReadReplica replica) {
         this.procurement = procurement;
         this.organizations = organizations;
         this.classifier = classifier;
@@ -68,6 +70,7 @@ class ProcedurePageController {
         this.actions = actions;
         this.signatures = signatures;
         this.clock = clock;
+        this.replica = replica;
     }
 
     @GetMapping("/procedures/mine")
@@ -99,7 +102,9 @@ class ProcedurePageController {
 
     @GetMapping("/procedures/{id}")
     String page(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id, Model model) {
-        ProcedureView procedure = procurement.view(user, new ProcedureId(id));
+        // An anonymous visitor posted nothing, so a moment-old copy is fine: the read replica (issue 23).
+        ProcedureView procedure = user == null ? replica.read(() -> procurement.view(null, new ProcedureId(id)))
+                : procurement.view(user, new ProcedureId(id));
         List<Membership> memberships = user == null ? List.of() : organizations.membershipsOf(user.id());
         boolean buyer = memberships.stream().anyMatch(m -> m.holds(Role.BUYER, procedure.organizationId()));
         boolean committee = memberships.stream()

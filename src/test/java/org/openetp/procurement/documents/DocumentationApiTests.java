@@ -39,6 +39,9 @@ class DocumentationApiTests extends ApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DocumentFiles documentFiles;
+
     @Value("${openetp.data-dir}")
     String dataDir;
 
@@ -79,8 +82,30 @@ class DocumentationApiTests extends ApiTest {
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.header("Content-Disposition")).startsWith("attachment;")
                 .contains("filename*=UTF-8''%D0%A2%D0%B5%D1%85");
-        // Content-addressed and stored whole under the data directory.
-        assertThat(Files.readAllBytes(Path.of(dataDir, "documents", id, sha256))).isEqualTo(ProcedureFixture.PDF);
+        // Content-addressed and stored whole in the database, so that any node serves it; nothing on this node's disk.
+        assertThat(jdbc.sql("SELECT content FROM document_content WHERE procedure_id = :id::uuid AND sha256 = :sha")
+                .param("id", id).param("sha", sha256).query(byte[].class).single()).isEqualTo(ProcedureFixture.PDF);
+        assertThat(Files.exists(Path.of(dataDir, "documents", id))).isFalse();
+    }
+
+    @Test
+    void aDocumentStoredOnDiskBeforeTheDatabaseHeldThemStillDownloadsAndIsCopiedInAtStart() throws Exception {
+        Flows.Member buyer = flows.accreditedMember();
+        String id = fixture.published(buyer, Duration.ofDays(10));
+        String document = upload(id, buyer, List.of(ProcedureFixture.pdf("old.pdf")), Map.of()).json()
+                .path("documents").get(0).path("id").asString();
+        String sha256 = sha256(ProcedureFixture.PDF);
+        // As an upload before migration V30 left it: the bytes in <data-dir>/documents/<procedure>/<sha256> only.
+        Path legacy = Files.createDirectories(Path.of(dataDir, "documents", id)).resolve(sha256);
+        Files.write(legacy, ProcedureFixture.PDF);
+        jdbc.sql("DELETE FROM document_content WHERE procedure_id = :id::uuid").param("id", id).update();
+
+        assertThat(transfers.download("/api/v1/procedures/" + id + "/documents/" + document).body())
+                .as("read from the disk meanwhile").isEqualTo(ProcedureFixture.PDF);
+        documentFiles.importLegacyFiles();
+        Files.delete(legacy);
+        assertThat(transfers.download("/api/v1/procedures/" + id + "/documents/" + document).body())
+                .as("read from the database once copied in").isEqualTo(ProcedureFixture.PDF);
     }
 
     @Test
@@ -131,6 +156,8 @@ class DocumentationApiTests extends ApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM document WHERE procedure_id = :id::uuid").param("id", id)
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM documentation_version WHERE procedure_id = :id::uuid")
+                .param("id", id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM document_content WHERE procedure_id = :id::uuid")
                 .param("id", id).query(Long.class).single()).isZero();
         assertThat(filesUnder(Path.of(dataDir, "documents", id))).isEmpty();
         assertThat(filesUnder(Path.of(dataDir, "documents", ".incoming"))).isEmpty();
