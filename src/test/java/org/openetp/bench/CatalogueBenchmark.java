@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.openetp.bench.SyntheticData.Language;
 import org.openetp.bench.SyntheticData.Region;
 import org.openetp.procurement.catalogue.Catalogue;
 import org.openetp.procurement.catalogue.CatalogueIndex;
+import org.openetp.procurement.catalogue.CatalogueSearch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,15 +104,17 @@ class CatalogueBenchmark {
             Map<String, Object> search = new LinkedHashMap<>();
             AtomicInteger found = new AtomicInteger();
             for (Shape shape : Shape.values()) {
-                search.put(shape.label, measure(catalogue, shapes.of(shape, WARM_UP + SINGLE + CLIENTS * PER_CLIENT),
-                        found));
+                List<BenchQuery> queries = shapes.of(shape, WARM_UP + SINGLE + CLIENTS * PER_CLIENT);
+                search.put(shape.label, measure(catalogue, shape == Shape.DEEP_CURSOR
+                        ? atPage50(catalogue, queries) : queries, found));
             }
             report.put("catalogue_search", search);
+            report.put("cache_hit_rate", Bench.round(catalogue.cacheHitRate()));
             new CatalogueReport(out, report, TARGET_P95_MS).write();
 
             assertThat(out.resolve(Bench.reportName("catalogue-search") + ".md")).exists();
             // A benchmark of empty answers would measure nothing: most searches must find something.
-            int measured = Shape.values().length * (SINGLE + CLIENTS * PER_CLIENT);
+            int measured = 2 * Shape.values().length * (SINGLE + CLIENTS * PER_CLIENT);
             assertThat(found.get()).as("searches that found procedures").isGreaterThan(measured / 4);
             assertThat(jdbc.sql("SELECT count(*) FROM procedure_search s JOIN procedure p ON p.id = s.procedure_id "
                     + "WHERE p.status = 'DRAFT' OR p.kind = 'CLOSED_TENDER'").query(Long.class).single()).isZero();
@@ -133,23 +137,50 @@ class CatalogueBenchmark {
         return baseline;
     }
 
-    /** Warms up with the first searches, then measures the next ones with 1 client, the rest with 20. */
+    /**
+     * Warms up with the first searches, then measures the next ones with 1 client, the rest with 20: first computed
+     * afresh every time (as if every search were new), then as the catalogue answers them, from its cache of pages
+     * when the same search came before and nothing changed since.
+     */
     private static Map<String, Object> measure(Catalogue catalogue, List<BenchQuery> queries, AtomicInteger found)
             throws Exception {
         String shape = queries.getFirst().shape();
         System.out.printf("bench: %s...%n", shape);
-        Timings.run(CLIENTS, WARM_UP / CLIENTS, i -> searchOf(catalogue, queries.get(i), new AtomicInteger()));
+        Timings.run(CLIENTS, WARM_UP / CLIENTS, i -> searchOf(catalogue, queries.get(i), new AtomicInteger(), false));
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("clients_1", timed(catalogue, queries.subList(WARM_UP, WARM_UP + SINGLE), 1, SINGLE, found));
-        result.put("clients_" + CLIENTS, timed(catalogue, queries.subList(WARM_UP + SINGLE, queries.size()),
-                CLIENTS, PER_CLIENT, found));
+        for (boolean cached : new boolean[] {false, true}) {
+            String prefix = cached ? "cached_clients_" : "clients_";
+            result.put(prefix + 1, timed(catalogue, queries.subList(WARM_UP, WARM_UP + SINGLE), 1, SINGLE,
+                    found, cached));
+            result.put(prefix + CLIENTS, timed(catalogue, queries.subList(WARM_UP + SINGLE, queries.size()),
+                    CLIENTS, PER_CLIENT, found, cached));
+        }
         result.put("example", queries.getFirst().search());
         return result;
     }
 
+    /** Each search moved to its 50th page, following the cursors (untimed; the same search is walked once). */
+    private static List<BenchQuery> atPage50(Catalogue catalogue, List<BenchQuery> queries) {
+        Map<CatalogueSearch, CatalogueSearch> walked = new HashMap<>();
+        return queries.stream().map(q -> new BenchQuery(q.shape(), q.language(),
+                walked.computeIfAbsent(q.search(), s -> {
+                    CatalogueSearch at = s;
+                    for (int page = 1; page < 50; page++) {
+                        String next = catalogue.searchUncached(at).next();
+                        if (next == null) {
+                            break;
+                        }
+                        at = new CatalogueSearch(s.q(), s.category(), s.region(), s.kind(), s.status(), s.currency(),
+                                s.priceFrom(), s.priceTo(), s.deadlineFrom(), s.deadlineTo(), s.sort(), null,
+                                s.size(), next);
+                    }
+                    return at;
+                }))).toList();
+    }
+
     private static Map<String, Object> timed(Catalogue catalogue, List<BenchQuery> queries, int clients,
-            int perClient, AtomicInteger found) throws Exception {
-        Timings timings = Timings.run(clients, perClient, i -> searchOf(catalogue, queries.get(i), found));
+            int perClient, AtomicInteger found, boolean cached) throws Exception {
+        Timings timings = Timings.run(clients, perClient, i -> searchOf(catalogue, queries.get(i), found, cached));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("all", timings.summary());
         for (Language language : Language.values()) {
@@ -160,9 +191,10 @@ class CatalogueBenchmark {
         return result;
     }
 
-    private static Runnable searchOf(Catalogue catalogue, BenchQuery query, AtomicInteger found) {
+    private static Runnable searchOf(Catalogue catalogue, BenchQuery query, AtomicInteger found, boolean cached) {
         return () -> {
-            if (!catalogue.search(query.search()).items().isEmpty()) {
+            CatalogueSearch search = query.search();
+            if (!(cached ? catalogue.search(search) : catalogue.searchUncached(search)).items().isEmpty()) {
                 found.incrementAndGet();
             }
         };

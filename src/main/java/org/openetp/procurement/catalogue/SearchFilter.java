@@ -20,16 +20,32 @@ import org.openetp.shared.InvalidInputException;
 
 /**
  * A validated catalogue query. {@code substringTerms} is set instead of {@code fullText} when the query holds Thai
- * text; {@code deadlineBefore} is exclusive.
+ * text; {@code alsoCategories} are the categories the words name (their procedures match too); {@code deadlineBefore}
+ * is exclusive; {@code cursor}, when set, replaces the page number. Equal filters are the same search: the record
+ * is the key of the cached pages.
  */
-record SearchFilter(@Nullable String fullText, List<String> substringTerms, List<String> categories,
-        List<String> regions, List<ProcedureKind> kinds, List<ProcedureStatus> statuses, @Nullable String currency,
-        @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo, @Nullable Instant deadlineFrom,
-        @Nullable Instant deadlineBefore, CatalogueSort sort, int page, int size) {
+record SearchFilter(@Nullable String fullText, List<String> substringTerms, List<NamedTerm> named,
+        List<String> rest, List<String> categories, List<String> regions, List<ProcedureKind> kinds, List<ProcedureStatus> statuses,
+        @Nullable String currency, @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo,
+        @Nullable Instant deadlineFrom, @Nullable Instant deadlineBefore, CatalogueSort sort, int page, int size,
+        @Nullable Cursor cursor) {
+
+    /** The same search, its words split into those naming categories and the rest. */
+    SearchFilter named(List<NamedTerm> terms, List<String> others) {
+        return new SearchFilter(fullText, substringTerms, List.copyOf(terms), List.copyOf(others), categories,
+                regions, kinds, statuses, currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page,
+                size, cursor);
+    }
+
+    /** Every category the words name. */
+    List<String> namedCategories() {
+        return named.stream().flatMap(t -> t.categories().stream()).distinct().toList();
+    }
 
     private static final int DEFAULT_SIZE = 20;
     private static final int MAX_SIZE = 100;
     private static final int MAX_QUERY_LENGTH = 200;
+    private static final int MAX_CURSOR_LENGTH = 300;
     private static final int MAX_VALUES = 20;
     private static final int MAX_SUBSTRING_TERMS = 8;
     /** A trigram index finds nothing to look up in a shorter term and would have to read every Thai procedure. */
@@ -118,11 +134,22 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
         if ((long) (page + 1) * size > Catalogue.COUNT_CAP) {
             errors.add(new FieldError("page", "catalogue.page.tooDeep"));
         }
+        Cursor cursor = null;
+        if (!blank(in.cursor())) {
+            cursor = in.cursor().length() > MAX_CURSOR_LENGTH ? null : Cursor.decode(in.cursor(), sort);
+            if (cursor == null) {
+                errors.add(new FieldError("cursor", "catalogue.cursor.invalid"));
+            } else if (page != 0) {
+                errors.add(new FieldError("cursor", "catalogue.cursor.withPage"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SearchFilter(fullText, substringTerms, categories, regions, List.copyOf(kinds),
-                List.copyOf(statuses), currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page, size);
+        return new SearchFilter(fullText, substringTerms, List.of(), List.of(), categories, regions,
+                List.copyOf(kinds),
+                List.copyOf(statuses), currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page, size,
+                cursor);
     }
 
     private static List<String> substringTerms(String q) {

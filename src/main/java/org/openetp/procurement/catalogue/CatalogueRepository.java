@@ -1,0 +1,150 @@
+package org.openetp.procurement.catalogue;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalogue's queries over {@code procedure_search}. */
+@Repository
+class CatalogueRepository {
+
+    /** The columns a result shows. */
+    private static final String COLUMNS = """
+            s.procedure_id, s.organization_id, s.kind, s.status, s.title, s.currency, s.min_price, s.max_price,
+            s.lot_prices, s.lot_categories, s.regions, s.categories, s.submission_deadline, s.published_at""";
+
+    /** One page in an order an index keeps (newest, deadline, price): the walk stops after the page. */
+    private static final String INDEXED_PAGE = """
+            SELECT %s, FALSE AS open, CAST(0 AS real) AS rank, CAST(-1 AS bigint) AS matches
+            FROM procedure_search s%s
+            WHERE %s
+            ORDER BY %s
+            LIMIT :limit OFFSET :offset
+            """;
+
+    /**
+     * One page by relevance. Ranking every match of a frequent word costs as much as reading them all, so only a
+     * capped candidate set is ranked: the newest matching open procedures (through the open procedures' own indexes,
+     * a small part of the catalogue), topped up with the newest finished ones when fewer are open. The candidates
+     * are also what is counted, up to the cap.
+     */
+    private static final String RELEVANCE_PAGE = """
+            WITH candidates AS MATERIALIZED (
+                SELECT * FROM (
+                    (SELECT %1$s, TRUE AS open, CAST(%2$s AS real) AS rank FROM procedure_search s%3$s
+                     WHERE %4$s AND s.status = 'PUBLISHED' ORDER BY s.published_at DESC LIMIT :cap)
+                    UNION ALL
+                    (SELECT %1$s, FALSE AS open, CAST(%2$s AS real) AS rank FROM procedure_search s%3$s
+                     WHERE %4$s AND s.status <> 'PUBLISHED' ORDER BY s.published_at DESC LIMIT :cap)
+                ) u LIMIT :cap
+            )
+            SELECT s.*, (SELECT count(*) FROM candidates) AS matches
+            FROM candidates s
+            WHERE %5$s
+            ORDER BY %6$s
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private static final String COUNT = """
+            SELECT count(*) FROM (SELECT 1 FROM procedure_search s%s WHERE %s LIMIT :cap) capped
+            """;
+
+    private final JdbcClient jdbc;
+
+    CatalogueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the filter's results with the count of all, capped. */
+    @Transactional(readOnly = true)
+    public CataloguePage search(SearchFilter filter) {
+        // The driver prepares a statement it sees often, and PostgreSQL may then reuse one plan for all values.
+        // Here no plan fits all: "section C, newest first" must walk an index in order, "class 26.6 in Kursk" must
+        // intersect and sort. Each search is planned for its own values. A larger work_mem keeps the bitmap of a
+        // broad match exact, so that its rows are not rechecked page by page.
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+                + "set_config('work_mem', '16MB', true)").query().listOfRows();
+        CatalogueQuery query = CatalogueQuery.of(filter);
+        int offset = filter.cursor() == null ? filter.page() * filter.size() : 0;
+        boolean relevance = filter.sort() == CatalogueSort.RELEVANCE;
+        String after = filter.cursor() == null ? "TRUE" : filter.sort().after();
+        String sql = relevance
+                ? RELEVANCE_PAGE.formatted(COLUMNS, query.rank(), query.from(), query.where(), after,
+                        filter.sort().orderBy())
+                : INDEXED_PAGE.formatted(COLUMNS, query.from(), query.where() + "\n  AND " + after,
+                        filter.sort().orderBy());
+        // One row more than the page tells whether another page follows.
+        List<Hit> hits = jdbc.sql(sql)
+                .params(query.params())
+                .params(filter.cursor() == null ? java.util.Map.of() : CatalogueQuery.afterParams(filter.cursor()))
+                .param("limit", filter.size() + 1)
+                .param("offset", offset)
+                .param("cap", Catalogue.COUNT_CAP + 1)
+                .query(CatalogueRepository::hit)
+                .list();
+        boolean more = hits.size() > filter.size();
+        List<Hit> shown = more ? hits.subList(0, filter.size()) : hits;
+        long counted;
+        if (relevance) {
+            counted = hits.isEmpty() ? (filter.cursor() == null && offset == 0 ? 0 : count(query))
+                    : hits.getFirst().matches();
+        } else if (!more && filter.cursor() == null && (!shown.isEmpty() || offset == 0)) {
+            // A short page ends the list, so its end is the total.
+            counted = offset + shown.size();
+        } else {
+            counted = count(query);
+        }
+        Hit last = shown.isEmpty() ? null : shown.getLast();
+        String next = more && last != null
+                ? Cursor.after(filter.sort(), last.item(), last.open(), last.rank()).encode() : null;
+        return new CataloguePage(shown.stream().map(h -> h.explained(filter.namedCategories())).toList(),
+                Math.min(counted, Catalogue.COUNT_CAP),
+                filter.page(), filter.size(), counted <= Catalogue.COUNT_CAP, next);
+    }
+
+    private long count(CatalogueQuery query) {
+        return jdbc.sql(COUNT.formatted(query.from(), query.where()))
+                .params(query.params())
+                .param("cap", Catalogue.COUNT_CAP + 1)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A row of the page, with its sort keys and the number of all matches when the search counted them. */
+    private record Hit(CatalogueItem item, boolean open, float rank, long matches, List<String> categories) {
+
+        /** The item, saying which category the search words named when it is one of this procedure's. */
+        CatalogueItem explained(List<String> named) {
+            return named.stream().filter(categories::contains).findFirst().map(item::matchedBy).orElse(item);
+        }
+    }
+
+    private static Hit hit(ResultSet rs, int row) throws SQLException {
+        CatalogueItem item = new CatalogueItem(new ProcedureId(rs.getObject("procedure_id", UUID.class)),
+                rs.getObject("organization_id", UUID.class), ProcedureKind.valueOf(rs.getString("kind")),
+                ProcedureStatus.valueOf(rs.getString("status")), rs.getString("title"), rs.getString("currency"),
+                rs.getBigDecimal("min_price"), rs.getBigDecimal("max_price"), lotCount(rs.getArray("lot_prices")),
+                strings(rs.getArray("lot_categories")), strings(rs.getArray("regions")),
+                rs.getTimestamp("submission_deadline").toInstant(), rs.getTimestamp("published_at").toInstant(),
+                null);
+        return new Hit(item, rs.getBoolean("open"), rs.getFloat("rank"), rs.getLong("matches"),
+                strings(rs.getArray("categories")));
+    }
+
+    private static int lotCount(@Nullable Array prices) throws SQLException {
+        return prices == null ? 0 : ((Object[]) prices.getArray()).length;
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}
