@@ -41,6 +41,16 @@ final class CatalogueReport {
                 .append(report.get("cache_hit_rate")).append("; the benchmark publishes nothing, so nothing "
                         + "invalidates them):\n\n");
         shapes(md, baseline, "cached_clients_");
+        md.append("\n## Pages over HTTP (SPEC §13: p95 ≤ 200 ms)\n\n")
+                .append("| page | clients | p50 ms | p95 ms | p99 ms | per second | p95 ≤ 200 ms |\n|---|---|---|---|---|---|---|\n");
+        map(report.get("pages")).forEach((page, runs) -> map(runs).forEach((run, value) -> {
+            if (run.startsWith("clients_")) {
+                Map<String, Object> s = map(value);
+                md.append("| ").append(page).append(" | ").append(run.substring("clients_".length())).append(" | ")
+                        .append(figures(s)).append(" | ")
+                        .append(((Number) s.get("p95_ms")).doubleValue() <= 200 ? "yes" : "no").append(" |\n");
+            }
+        }));
         md.append("\nBy language and the load average as each run started: see the .json.\n");
         Files.writeString(out.resolve(name + ".md"), md.toString());
     }

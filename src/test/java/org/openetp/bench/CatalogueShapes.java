@@ -29,7 +29,8 @@ final class CatalogueShapes {
         WORD_AND_PRICE_BY_PRICE("word + price range, by price"),
         EMPTY_BY_DEADLINE("empty query, by deadline"),
         DEEP_PAGE("frequent word, page 50"),
-        DEEP_CURSOR("category, newest, 50th page by cursor");
+        DEEP_CURSOR("category, newest, 50th page by cursor"),
+        WORD_WITH_FACETS("word, with facets");
 
         final String label;
 
@@ -90,14 +91,16 @@ final class CatalogueShapes {
         CatalogueSearch search = switch (shape) {
             case TARGET -> new CatalogueSearch(keyword, List.of(category), List.of(region.code()), null,
                     r.nextBoolean() ? List.of("PUBLISHED") : null, currency, priceFrom, priceTo, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
             case FREQUENT_WORD -> search(frequent, null, null, null, null, null, null);
             case RARE_WORD -> search(rareWord(r), null, null, null, null, null, null);
             case WORD_AND_CATEGORY -> search(keyword, List.of(category), null, null, null, null, null);
+            case WORD_WITH_FACETS -> new CatalogueSearch(keyword, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, "true");
             case CATEGORY_REGION_BY_DEADLINE -> new CatalogueSearch(null, List.of(category), List.of(region.code()),
-                    null, List.of("PUBLISHED"), null, null, null, null, null, "deadline", null, null, null);
+                    null, List.of("PUBLISHED"), null, null, null, null, null, "deadline", null, null, null, null);
             case WORD_AND_PRICE_BY_PRICE -> new CatalogueSearch(keyword, null, null, null, null, currency, priceFrom,
-                    priceTo, null, null, "price_asc", null, null, null);
+                    priceTo, null, null, "price_asc", null, null, null, null);
             case EMPTY_BY_DEADLINE -> search(null, null, null, null, null, "deadline", null);
             case DEEP_PAGE -> search(frequent, null, null, null, null, null, "49");
             // The benchmark walks each of these to its 50th page first, and measures the request for that page.
@@ -109,7 +112,7 @@ final class CatalogueShapes {
     private static CatalogueSearch search(String q, List<String> category, List<String> region, String currency,
             String priceFrom, String sort, String page) {
         return new CatalogueSearch(q, category, region, null, null, currency, priceFrom, null, null, null, sort, page,
-                null, null);
+                null, null, null);
     }
 
     /** A model's name: a word found in a few thousand of 760,000 procedures. */

@@ -18,7 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * PostgreSQL's data directory stays under {@code target/bench/<name>-data} with a key file beside it; the key hashes
  * every migration's text, the classes that generate and index the data, and the sizes. A run whose key matches
  * starts on the kept data and skips the load; any other run deletes it and loads afresh, so a changed schema is
- * never measured on data shaped by the old one. {@code -Dbench.reload=true} forces a fresh load.
+ * never measured on data shaped by the old one. {@code -Dbench.reload=true} forces a fresh load; see {@link #reusable()}
+ * for {@code -Dbench.adopt=true}.
  */
 final class DataSetCache {
 
@@ -40,10 +41,15 @@ final class DataSetCache {
         return key;
     }
 
-    /** Whether the kept data fits this run; if not, it is deleted so that the caller loads afresh. */
+    /**
+     * Whether the kept data fits this run; if not, it is deleted so that the caller loads afresh. With
+     * {@code -Dbench.adopt=true} kept data is used whatever its key: for a change that only adds migrations, which
+     * the platform then applies to the loaded data at start-up as it would in production (minutes instead of a
+     * reload); the caller marks it with the new key once started.
+     */
     boolean reusable() throws IOException {
         if (!Boolean.getBoolean("bench.reload") && Files.exists(keyFile) && Files.exists(dataDir)
-                && Files.readString(keyFile).strip().equals(key)) {
+                && (Files.readString(keyFile).strip().equals(key) || Boolean.getBoolean("bench.adopt"))) {
             return true;
         }
         Files.deleteIfExists(keyFile);

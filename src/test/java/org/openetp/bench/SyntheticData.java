@@ -151,14 +151,12 @@ final class SyntheticData {
             Instant accredited = end.minus(Duration.ofDays(1100 + r.nextInt(2000)));
             String taxId = thai ? String.format("0105%09d", i) : String.format("77%08d", i);
             String sme = Boolean.toString(r.nextInt(3) == 0);
-            String industry = pick(r, PRODUCTS).enTitle();
-            // Accredited organizations carry the industry the operator verified (organization migration V2).
+            String industry = pick(r, PRODUCTS).enTitle(); // also the verified one: they are all accredited
             row(out, organizationId(i), thai ? "TH" : "RU", thai ? "COMPANY_LIMITED" : "LLC", taxId,
                     thai ? null : String.format("1027700%06d", i), thai ? null : "770101001", name,
                     name.length() > 200 ? name.substring(0, 200) : name, address, address, address,
                     sme, industry, region.code(), "ACCREDITED",
-                    null, ts(accredited), null, ts(accredited.minus(Duration.ofDays(1 + r.nextInt(30)))), "0",
-                    industry);
+                    null, ts(accredited), null, ts(accredited.minus(Duration.ofDays(1 + r.nextInt(30)))), "0", industry);
         }
         return out.toString();
     }

@@ -31,7 +31,9 @@ class CatalogueApiController {
             when procedures are published meanwhile, and with the index-ordered sorts it goes past the first 1,000. \
             Words that name a category in English, Russian or Thai, or one of its synonyms \
             (`GET /api/v1/classifier/synonyms`; a typo of 5+ letters away counts too), also find that category's \
-            procedures in every language: such an item says `matchedCategory`. Bad values answer 400 \
+            procedures in every language: such an item says `matchedCategory`. `facets=true` adds `facets`: counts \
+            of the matches per top-level category (section), region and kind, at most 12 each, over the first \
+            1,000 matches (`exact` false past them). Bad values answer 400 \
             naming each parameter.""")
     CataloguePage search(@ParameterObject CatalogueSearch search) {
         return catalogue.search(search);

@@ -3,6 +3,11 @@ package org.openetp.procurement.catalogue;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +59,28 @@ class CatalogueRepository {
             LIMIT :limit OFFSET :offset
             """;
 
+    /**
+     * The facets over the first matches (up to the cap): their top-level categories (the one-letter sections,
+     * which every search document lists among its categories' ancestors), regions and kinds.
+     */
+    private static final String FACETS = """
+            WITH m AS MATERIALIZED (SELECT s.categories, s.regions, s.kind FROM procedure_search s%s WHERE %s LIMIT :cap)
+            SELECT 'category' AS facet, c AS value, count(*) AS n FROM m, unnest(m.categories) c
+            WHERE c ~ '^[A-Z]$' GROUP BY c
+            UNION ALL
+            SELECT 'region', r, count(*) FROM m, unnest(m.regions) r GROUP BY r
+            UNION ALL
+            SELECT 'kind', m.kind, count(*) FROM m GROUP BY m.kind
+            UNION ALL
+            SELECT 'total', '', count(*) FROM m
+            """;
+
     private static final String COUNT = """
             SELECT count(*) FROM (SELECT 1 FROM procedure_search s%s WHERE %s LIMIT :cap) capped
             """;
+
+    /** Values shown per facet, the most frequent. */
+    private static final int MAX_FACET_VALUES = 12;
 
     private final JdbcClient jdbc;
 
@@ -85,7 +109,7 @@ class CatalogueRepository {
         // One row more than the page tells whether another page follows.
         List<Hit> hits = jdbc.sql(sql)
                 .params(query.params())
-                .params(filter.cursor() == null ? java.util.Map.of() : CatalogueQuery.afterParams(filter.cursor()))
+                .params(filter.cursor() == null ? Map.of() : CatalogueQuery.afterParams(filter.cursor()))
                 .param("limit", filter.size() + 1)
                 .param("offset", offset)
                 .param("cap", Catalogue.COUNT_CAP + 1)
@@ -108,7 +132,30 @@ class CatalogueRepository {
                 ? Cursor.after(filter.sort(), last.item(), last.open(), last.rank()).encode() : null;
         return new CataloguePage(shown.stream().map(h -> h.explained(filter.namedCategories())).toList(),
                 Math.min(counted, Catalogue.COUNT_CAP),
-                filter.page(), filter.size(), counted <= Catalogue.COUNT_CAP, next);
+                filter.page(), filter.size(), counted <= Catalogue.COUNT_CAP, next,
+                filter.facets() ? facets(query) : null);
+    }
+
+    private Facets facets(CatalogueQuery query) {
+        Map<String, List<Facets.Count>> by = new HashMap<>();
+        long[] total = {0};
+        jdbc.sql(FACETS.formatted(query.from(), query.where())).params(query.params())
+                .param("cap", Catalogue.COUNT_CAP + 1)
+                .query((rs, n) -> {
+                    if (rs.getString("facet").equals("total")) {
+                        total[0] = rs.getLong("n");
+                    } else {
+                        by.computeIfAbsent(rs.getString("facet"), k -> new ArrayList<>())
+                                .add(new Facets.Count(rs.getString("value"), rs.getLong("n")));
+                    }
+                    return n;
+                }).list();
+        Comparator<Facets.Count> order = Comparator.comparingLong(Facets.Count::count).reversed()
+                .thenComparing(Facets.Count::value);
+        Function<String, List<Facets.Count>> top = f -> by.getOrDefault(f, List.of()).stream().sorted(order)
+                .limit(MAX_FACET_VALUES).toList();
+        return new Facets(top.apply("category"), top.apply("region"), top.apply("kind"),
+                total[0] <= Catalogue.COUNT_CAP);
     }
 
     private long count(CatalogueQuery query) {

@@ -28,13 +28,13 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
         List<String> rest, List<String> categories, List<String> regions, List<ProcedureKind> kinds, List<ProcedureStatus> statuses,
         @Nullable String currency, @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo,
         @Nullable Instant deadlineFrom, @Nullable Instant deadlineBefore, CatalogueSort sort, int page, int size,
-        @Nullable Cursor cursor) {
+        @Nullable Cursor cursor, boolean facets) {
 
     /** The same search, its words split into those naming categories and the rest. */
     SearchFilter named(List<NamedTerm> terms, List<String> others) {
         return new SearchFilter(fullText, substringTerms, List.copyOf(terms), List.copyOf(others), categories,
                 regions, kinds, statuses, currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page,
-                size, cursor);
+                size, cursor, facets);
     }
 
     /** Every category the words name. */
@@ -143,13 +143,17 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
                 errors.add(new FieldError("cursor", "catalogue.cursor.withPage"));
             }
         }
+        boolean facets = !blank(in.facets()) && Boolean.parseBoolean(in.facets().strip());
+        if (!blank(in.facets()) && !in.facets().strip().matches("(?i)true|false")) {
+            errors.add(new FieldError("facets", "catalogue.facets.invalid"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new SearchFilter(fullText, substringTerms, List.of(), List.of(), categories, regions,
                 List.copyOf(kinds),
                 List.copyOf(statuses), currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page, size,
-                cursor);
+                cursor, facets);
     }
 
     private static List<String> substringTerms(String q) {

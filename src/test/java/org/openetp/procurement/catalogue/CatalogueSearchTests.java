@@ -189,7 +189,37 @@ class CatalogueSearchTests {
                         .isEqualTo("Supply of cement, amended"));
     }
 
+    @Test
+    void facetsCountTheMatchesByTopLevelCategoryRegionAndKind() {
+        publish(procedure("Supply of laptops", lot("Laptop", "26.2")));
+        publish(procedure("Supply of monitors", lot("Monitor", "26.2")));
+        Map<String, Object> software = procedure("Supply of software", lot("Software development", "62.0"));
+        software.put("lots", List.of(new HashMap<>(Map.of("title", "Software development", "categoryCode", "62.0",
+                "quantity", 1, "unit", "job", "startPrice", "50000.00", "deliveryRegion", "TH-10"))));
+        publish(software);
+
+        JsonNode facets = search("q", "supply", "facets", "true").json().path("facets");
+        assertThat(counts(facets.path("categories"))).containsExactly(Map.entry("C", 2L), Map.entry("J", 1L));
+        assertThat(counts(facets.path("regions"))).containsExactly(Map.entry("RU-MOW", 2L), Map.entry("TH-10", 1L));
+        assertThat(counts(facets.path("kinds"))).containsExactly(Map.entry("REQUEST_FOR_QUOTATIONS", 3L));
+        assertThat(facets.path("exact").asBoolean()).isTrue();
+        JsonNode without = search("q", "supply").json().path("facets");
+        assertThat(without.isNull() || without.isMissingNode()).as("only when asked for").isTrue();
+        assertThat(search("facets", "maybe").errorFields()).containsExactly("facets");
+
+        Api.Response page = api.get("/procedures?q=supply&deadlineFrom=" + deadline + "&deadlineTo=" + deadline,
+                "Accept-Language", "ru");
+        assertThat(page.body()).contains("catalogue-facets", "Разделы", "Продукция обрабатывающих производств · 2",
+                "Запрос котировок · 3", "category=C");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static List<Map.Entry<String, Long>> counts(JsonNode facet) {
+        List<Map.Entry<String, Long>> counts = new ArrayList<>();
+        facet.forEach(c -> counts.add(Map.entry(c.path("value").asString(), c.path("count").asLong())));
+        return counts;
+    }
 
     /** The search within this test's deadline. */
     private Api.Response search(String... params) {
