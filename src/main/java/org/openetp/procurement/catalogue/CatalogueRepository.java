@@ -39,23 +39,17 @@ class CatalogueRepository {
     /**
      * One page by relevance. Ranking every match of a frequent word costs as much as reading them all, so only a
      * capped candidate set is ranked: the newest matching open procedures (through the open procedures' own indexes,
-     * a small part of the catalogue), topped up with the newest finished ones when fewer are open. The candidates
-     * are also what is counted, up to the cap.
+     * a small part of the catalogue), topped up with the newest finished ones when fewer are open. The candidates are
+     * also what is counted, up to the cap. See {@link #branch} for how each branch finds them.
      */
     private static final String RELEVANCE_PAGE = """
             WITH candidates AS MATERIALIZED (
-                SELECT * FROM (
-                    (SELECT %1$s, TRUE AS open, CAST(%2$s AS real) AS rank FROM procedure_search s%3$s
-                     WHERE %4$s AND s.status = 'PUBLISHED' ORDER BY s.published_at DESC LIMIT :cap)
-                    UNION ALL
-                    (SELECT %1$s, FALSE AS open, CAST(%2$s AS real) AS rank FROM procedure_search s%3$s
-                     WHERE %4$s AND s.status <> 'PUBLISHED' ORDER BY s.published_at DESC LIMIT :cap)
-                ) u LIMIT :cap
+                SELECT * FROM ((%1$s) UNION ALL (%2$s)) u LIMIT :cap
             )
             SELECT s.*, (SELECT count(*) FROM candidates) AS matches
             FROM candidates s
-            WHERE %5$s
-            ORDER BY %6$s
+            WHERE %3$s
+            ORDER BY %4$s
             LIMIT :limit OFFSET :offset
             """;
 
@@ -102,8 +96,8 @@ class CatalogueRepository {
         boolean relevance = filter.sort() == CatalogueSort.RELEVANCE;
         String after = filter.cursor() == null ? "TRUE" : filter.sort().after();
         String sql = relevance
-                ? RELEVANCE_PAGE.formatted(COLUMNS, query.rank(), query.from(), query.where(), after,
-                        filter.sort().orderBy())
+                ? RELEVANCE_PAGE.formatted(branch(query, true, filter.narrowed()),
+                        branch(query, false, filter.narrowed()), after, filter.sort().orderBy())
                 : INDEXED_PAGE.formatted(COLUMNS, query.from(), query.where() + "\n  AND " + after,
                         filter.sort().orderBy());
         // One row more than the page tells whether another page follows.
@@ -156,6 +150,20 @@ class CatalogueRepository {
                 .limit(MAX_FACET_VALUES).toList();
         return new Facets(top.apply("category"), top.apply("region"), top.apply("kind"),
                 total[0] <= Catalogue.COUNT_CAP);
+    }
+
+    /**
+     * The candidates among open (or finished) procedures, newest first. For words alone the newest-first index is
+     * walked, so that a frequent word stops after the cap instead of reading all its matches. When a category,
+     * region, price or deadline narrows the matches, they are all read first (the fence, OFFSET 0) and the newest
+     * kept: they are few, and walking the index would step past thousands of rows to find them.
+     */
+    private static String branch(CatalogueQuery query, boolean open, boolean narrowed) {
+        String select = "SELECT " + COLUMNS + ", " + open + " AS open, CAST(" + query.rank() + " AS real) AS rank "
+                + "FROM procedure_search s" + query.from() + " WHERE " + query.where() + " AND s.status "
+                + (open ? "=" : "<>") + " 'PUBLISHED'";
+        return narrowed ? "SELECT * FROM (" + select + " OFFSET 0) b ORDER BY b.published_at DESC LIMIT :cap"
+                : select + " ORDER BY s.published_at DESC LIMIT :cap";
     }
 
     private long count(CatalogueQuery query) {

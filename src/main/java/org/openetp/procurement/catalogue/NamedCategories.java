@@ -35,9 +35,12 @@ class NamedCategories {
         if (words.isEmpty()) {
             return filter;
         }
-        List<String> phrases = new ArrayList<>(words);
+        // Numbers and signs never name a category, but they stay in the search.
+        List<String> phrases = new ArrayList<>(words.stream().filter(NamedCategories::hasLetters).toList());
         for (int i = 0; i + 1 < words.size(); i++) {
-            phrases.add(words.get(i) + " " + words.get(i + 1));
+            if (hasLetters(words.get(i)) && hasLetters(words.get(i + 1))) {
+                phrases.add(words.get(i) + " " + words.get(i + 1));
+            }
         }
         Map<String, List<String>> named = lookups.get(phrases, synonyms::categoriesNamed);
         if (named.isEmpty()) {
@@ -73,11 +76,13 @@ class NamedCategories {
             if (word.startsWith("-") || word.toLowerCase(Locale.ROOT).equals("or")) {
                 return List.of();
             }
-            if (word.codePoints().anyMatch(Character::isLetter)) {
-                words.add(word);
-            }
+            words.add(word);
         }
         return words.size() > 8 ? List.of() : words;
+    }
+
+    private static boolean hasLetters(String word) {
+        return word.codePoints().anyMatch(Character::isLetter);
     }
 
     @EventListener

@@ -69,6 +69,9 @@ class CatalogueSearchTests {
         }
         assertThat(ids(search("q", "мебель"))).as("a synonym of 31.0").containsExactly(desks);
         assertThat(ids(search("q", "ноутбуки", "category", "31.0"))).as("filters still apply").isEmpty();
+        assertThat(ids(search("q", "ноутбуки 4711"))).as("the other words still have to match").isEmpty();
+        assertThat(ids(search("q", "laptops ProBook"))).as("the other words still have to match")
+                .containsExactly(english);
 
         JsonNode item = item(search("q", "ноутбуки"), english);
         assertThat(item.path("matchedCategory").asString()).isEqualTo("26.2");
