@@ -1,6 +1,8 @@
 package org.openetp.procurement.catalogue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -57,9 +59,20 @@ class CatalogueChanges implements SmartLifecycle {
         }
     }
 
+    /**
+     * A connection outside the pool when the pool says how to open one: LISTEN holds it for as long as the node
+     * runs, and a pooled one would leave the requests a connection fewer.
+     */
+    private Connection listeningConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = listeningConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
