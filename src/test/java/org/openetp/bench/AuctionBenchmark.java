@@ -83,19 +83,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("bench")
 class AuctionBenchmark {
 
-    static final int AUCTIONS = Integer.getInteger("bench.auctions", 1_000);
+    // Full sizes under -Pbench, tiny ones (seconds) in every ./mvnw verify: see Bench.
+    static final int AUCTIONS = Bench.size("bench.auctions", 1_000, 10);
     /** The runs of (a): as many client threads in each. */
-    static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("bench.clients", "32,50,100").split(","))
-            .map(String::strip).map(Integer::valueOf).toList();
-    static final int SUPPLIERS = 50;
-    static final int WATCHERS = Integer.getInteger("bench.watchers", 5_000);
-    static final int WATCHED_LOTS = 50;
-    static final Duration MANY_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 10));
-    static final Duration MANY_RUN = Duration.ofSeconds(Integer.getInteger("bench.many-seconds", 30));
-    static final Duration HOT_WARM_UP = Duration.ofSeconds(5);
-    static final Duration HOT_RUN = Duration.ofSeconds(Integer.getInteger("bench.hot-seconds", 20));
+    static final List<Integer> CLIENTS = Arrays.stream(System.getProperty("bench.clients",
+            Bench.SMOKE ? "2" : "32,50,100").split(",")).map(String::strip).map(Integer::valueOf).toList();
+    static final int SUPPLIERS = Bench.size("bench.suppliers", 50, 4);
+    static final int WATCHERS = Bench.size("bench.watchers", 5_000, 20);
+    static final int WATCHED_LOTS = Bench.size("bench.watched-lots", 50, 5);
+    static final Duration MANY_WARM_UP = Duration.ofSeconds(Bench.size("bench.warmup-seconds", 10, 1));
+    static final Duration MANY_RUN = Duration.ofSeconds(Bench.size("bench.many-seconds", 30, 2));
+    static final Duration HOT_WARM_UP = Duration.ofSeconds(Bench.size("bench.hot-warmup-seconds", 5, 1));
+    static final Duration HOT_RUN = Duration.ofSeconds(Bench.size("bench.hot-seconds", 20, 2));
     static final int SSE_BIDS_PER_SECOND = 20;
-    static final Duration SSE_RUN = Duration.ofSeconds(Integer.getInteger("bench.sse-seconds", 15));
+    static final Duration SSE_RUN = Duration.ofSeconds(Bench.size("bench.sse-seconds", 15, 2));
+    /** How long after its creation each procedure's deadline falls: setting up all of them must fit in it. */
+    static final int DEADLINE_SECONDS = Bench.size("bench.deadline-seconds", 12, 8);
+    static final int PGBENCH_SECONDS = Bench.size("bench.pgbench-seconds", 20, 2);
+    static final int PGBENCH_SCALE = Bench.size("bench.pgbench-scale", 10, 1);
     static final int POOL = Integer.getInteger("bench.pool", 120);
     static final BigDecimal START_PRICE = new BigDecimal("200000.00");
     /** Reads prices exactly, as BigDecimal. */
@@ -108,7 +113,7 @@ class AuctionBenchmark {
     static final double TARGET_WATCHER_P99_MS = 1_000;
     static final double TARGET_HEAP_MIB = 1_024;
 
-    private final Path out = Path.of("target", "bench").toAbsolutePath();
+    private final Path out = Bench.out();
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> heap = new LinkedHashMap<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -127,7 +132,7 @@ class AuctionBenchmark {
 
     @Test
     void liveAuctionsUnderLoad() throws Exception {
-        CatalogueBenchmark.deleteRecursively(out.resolve("auction-data"));
+        Bench.deleteRecursively(out.resolve(Bench.reportName("auction-data")));
         Files.createDirectories(out);
         long began = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -148,14 +153,14 @@ class AuctionBenchmark {
             }, null, null);
         }
         app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
-                "--openetp.data-dir=" + out.resolve("auction-data"), "--openetp.embedded-db.persistent=true",
+                "--openetp.data-dir=" + out.resolve(Bench.reportName("auction-data")), "--openetp.embedded-db.persistent=true",
                 "--server.port=0", "--logging.level.root=WARN", "--openetp.procurement.min-period=PT2S",
                 "--server.tomcat.max-connections=20000", "--server.tomcat.accept-count=5000",
                 "--server.tomcat.threads.max=400", "--spring.datasource.hikari.maximum-pool-size=" + POOL);
         try {
             base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            report.put("machine", CatalogueBenchmark.machine(jdbc));
+            report.put("machine", Bench.machine(jdbc));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("auctions", AUCTIONS);
             settings.put("clients_a", CLIENTS);
@@ -167,9 +172,9 @@ class AuctionBenchmark {
             report.put("settings", settings);
 
             System.out.printf("bench: platform started in %.1f s%n", (System.nanoTime() - began) / 1e9);
-            report.put("startup_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+            report.put("startup_seconds", Bench.round((System.nanoTime() - began) / 1e9));
             Setup setup = setUp(jdbc);
-            report.put("setup_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+            report.put("setup_seconds", Bench.round((System.nanoTime() - began) / 1e9));
             heapAfter("setup");
 
             Path plan = plan(setup);
@@ -196,10 +201,11 @@ class AuctionBenchmark {
             sse.put("spread_over_" + WATCHED_LOTS + "_lots", phase(plan, "sse:" + WATCHED_LOTS));
             heapAfter("c_sse_" + WATCHED_LOTS + "_lots");
             map(sse.get("spread_over_" + WATCHED_LOTS + "_lots")).put("seconds_until_the_node_dropped_them",
-                    untilNoWatchers(live));
+                    Bench.SMOKE ? 0 : untilNoWatchers(live));
             sse.put("all_on_one_lot", phase(plan, "sse:1"));
             heapAfter("c_sse_one_lot");
-            map(sse.get("all_on_one_lot")).put("seconds_until_the_node_dropped_them", untilNoWatchers(live));
+            map(sse.get("all_on_one_lot")).put("seconds_until_the_node_dropped_them",
+                    Bench.SMOKE ? 0 : untilNoWatchers(live));
             report.put("c_sse_watchers", sse);
 
             Map<String, Object> pg = pgbench((HikariDataSource) app.getBean(DataSource.class));
@@ -211,13 +217,13 @@ class AuctionBenchmark {
             heap.put("max_used_mib_seen", maxHeapSeen.get() / (1024 * 1024));
             heap.put("max_used_after_a_collection_mib", maxHeapAfterGc.get() / (1024 * 1024));
             heap.put("max_heap_mib", memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
-            heap.put("gc_seconds", CatalogueBenchmark.round(ManagementFactory.getGarbageCollectorMXBeans().stream()
+            heap.put("gc_seconds", Bench.round(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0));
             heap.put("note", "the platform's JVM only (the clients run in their own), capped at max_heap_mib by the "
                     + "bench profile's -Xmx: the run finishing in it, with a small share of time in GC, is the check; "
                     + "after_gc_* is what a full collection leaves at the end of each phase");
             report.put("e_heap", heap);
-            report.put("total_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+            report.put("total_seconds", Bench.round((System.nanoTime() - began) / 1e9));
             synchronized (loadSamples) {
                 report.put("load_average_samples", List.copyOf(loadSamples));
             }
@@ -258,7 +264,7 @@ class AuctionBenchmark {
         }
         List<CurrentUser> suppliers = emails.stream().map(e -> DirectMembers.user(identity, e)).toList();
         List<String> tokens = parallel(8, SUPPLIERS, i -> token(emails.get(i)));
-        report.put("setup_users_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+        report.put("setup_users_seconds", Bench.round((System.nanoTime() - began) / 1e9));
         System.out.printf("bench: users ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
 
         System.out.printf("bench: %d auction procedures...%n", AUCTIONS + 1);
@@ -275,7 +281,7 @@ class AuctionBenchmark {
         int[] everyone = new int[SUPPLIERS];
         Arrays.setAll(everyone, i -> i);
         Lot hot = auction(procurement, buyer, suppliers, everyone, "0.001");
-        report.put("setup_procedures_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+        report.put("setup_procedures_seconds", Bench.round((System.nanoTime() - began) / 1e9));
         int total = AUCTIONS + 1;
 
         System.out.printf("bench: opening the applications and starting the auctions (%.1f s after the platform "
@@ -289,13 +295,13 @@ class AuctionBenchmark {
                     }
                     return count(jdbc, "SELECT count(*) FROM auction WHERE status = 'RUNNING'") >= total;
                 });
-        report.put("setup_until_running_seconds", CatalogueBenchmark.round((System.nanoTime() - began) / 1e9));
+        report.put("setup_until_running_seconds", Bench.round((System.nanoTime() - began) / 1e9));
         return new Setup(many, hot, tokens);
     }
 
     private Lot auction(Procurement procurement, CurrentUser buyer, List<CurrentUser> suppliers, int[] bidders,
             String minStepPercent) {
-        Instant deadline = Instant.now().plusSeconds(12);
+        Instant deadline = Instant.now().plusSeconds(DEADLINE_SECONDS);
         Instant start = deadline.plusSeconds(3);
         ProcedureView draft = procurement.create(buyer, new CreateProcedure("REVERSE_AUCTION", "Fuel rods",
                 "Zirconium tubes", "RUB", deadline, Map.of("auctionStart", start.toString(), "duration", "PT2H",
@@ -381,12 +387,12 @@ class AuctionBenchmark {
         Path result = out.resolve("auction-phase.json");
         Files.deleteIfExists(result);
         String java = ProcessHandle.current().info().command().orElse("java");
-        String loadBefore = CatalogueBenchmark.loadAverage();
+        String loadBefore = Bench.loadAverage();
         long cpu = AuctionLoad.processCpuNanos();
         long[] machine = machineJiffies();
         long wal = walBytes();
         long began = System.nanoTime();
-        Process clients = new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
+        Process clients = new ProcessBuilder(java, Bench.SMOKE ? "-Xmx512m" : "-Xmx4g", "-cp", System.getProperty("java.class.path"),
                 AuctionLoad.class.getName(), plan.toString(), phase, result.toString()).inheritIO().start();
         assertThat(clients.waitFor()).as("the clients' JVM of phase " + phase).isZero();
         double seconds = (System.nanoTime() - began) / 1e9;
@@ -397,22 +403,22 @@ class AuctionBenchmark {
         ((Map<String, List<Number>>) figures.remove("acknowledged")).forEach((lot, seqs) -> acknowledged
                 .computeIfAbsent(UUID.fromString(lot), l -> ConcurrentHashMap.newKeySet())
                 .addAll(seqs.stream().map(Number::longValue).toList()));
-        figures.put("platform_jvm_cpu_seconds", CatalogueBenchmark.round(platformCpuMs / 1000));
+        figures.put("platform_jvm_cpu_seconds", Bench.round(platformCpuMs / 1000));
         // Busy jiffies are hundredths of a second on Linux: the cores' time outside idle and I/O wait.
         double machineBusyMs = (machineAfter[0] - machine[0]) * 10.0;
-        figures.put("machine_cpu_busy_share", CatalogueBenchmark.round(machineBusyMs
+        figures.put("machine_cpu_busy_share", Bench.round(machineBusyMs
                 / Math.max(1, (machineAfter[1] - machine[1]) * 10.0)));
         if (figures.get("accepted_with_warm_up") instanceof Number bids && bids.longValue() > 0) {
-            figures.put("platform_jvm_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(platformCpuMs
+            figures.put("platform_jvm_cpu_ms_per_accepted_bid", Bench.round(platformCpuMs
                     / bids.longValue()));
-            figures.put("machine_cpu_ms_per_accepted_bid", CatalogueBenchmark.round(machineBusyMs
+            figures.put("machine_cpu_ms_per_accepted_bid", Bench.round(machineBusyMs
                     / bids.longValue()));
             // Reads write little, so this is what the bids cost PostgreSQL's write-ahead log (and its fsyncs).
             figures.put("wal_bytes_per_accepted_bid", walWritten / bids.longValue());
         }
-        figures.put("phase_seconds", CatalogueBenchmark.round(seconds));
+        figures.put("phase_seconds", Bench.round(seconds));
         figures.put("load_average_before", loadBefore);
-        figures.put("load_average_after", CatalogueBenchmark.loadAverage());
+        figures.put("load_average_after", Bench.loadAverage());
         return figures;
     }
 
@@ -446,7 +452,7 @@ class AuctionBenchmark {
         String port = url.group(2);
         Map<String, Object> result = new LinkedHashMap<>();
         Path pgbench = onPath("pgbench");
-        result.put("load_average_before", CatalogueBenchmark.loadAverage());
+        result.put("load_average_before", Bench.loadAverage());
         if (pgbench == null) {
             result.put("tool", "JDBC simple-update (pgbench not on PATH)");
             result.putAll(jdbcSimpleUpdate(dataSource));
@@ -455,11 +461,13 @@ class AuctionBenchmark {
         // As the platform's own role (the embedded superuser has a password of its own, and no business here).
         List<String> common = List.of("-h", "localhost", "-p", port, "-U", dataSource.getUsername());
         String password = dataSource.getPassword() == null ? "" : dataSource.getPassword();
-        List<String> init = new ArrayList<>(List.of(pgbench.toString(), "-i", "-s", "10", "-q"));
+        List<String> init = new ArrayList<>(List.of(pgbench.toString(), "-i", "-s", Integer.toString(PGBENCH_SCALE),
+                "-q"));
         init.addAll(common);
         init.add("postgres");
         run(init, password);
-        List<String> bench = new ArrayList<>(List.of(pgbench.toString(), "-N", "-c", "50", "-j", "2", "-T", "20"));
+        List<String> bench = new ArrayList<>(List.of(pgbench.toString(), "-N", "-c", "50", "-j", "2", "-T",
+                Integer.toString(PGBENCH_SECONDS)));
         bench.addAll(common);
         bench.add("postgres");
         String output = run(bench, password);
@@ -470,7 +478,7 @@ class AuctionBenchmark {
         result.put("command", String.join(" ", bench));
         result.put("tps", Double.parseDouble(tps.group(1)));
         result.put("latency_average_ms", latency.find() ? Double.parseDouble(latency.group(1)) : null);
-        result.put("load_average_after", CatalogueBenchmark.loadAverage());
+        result.put("load_average_after", Bench.loadAverage());
         return result;
     }
 
@@ -501,14 +509,14 @@ class AuctionBenchmark {
     /** pgbench's simple-update transaction (-N) in JDBC: 50 clients, 20 s, on 100,000 × 10 accounts. */
     private static Map<String, Object> jdbcSimpleUpdate(DataSource dataSource) throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        int scale = 10;
+        int scale = PGBENCH_SCALE;
         jdbc.sql("DROP TABLE IF EXISTS bench_accounts, bench_history").update();
         jdbc.sql("CREATE TABLE bench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84))").update();
         jdbc.sql("CREATE TABLE bench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))")
                 .update();
         jdbc.sql("INSERT INTO bench_accounts SELECT a, (a - 1) / 100000 + 1, 0, '' FROM generate_series(1, :n) a")
                 .param("n", scale * 100_000).update();
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(PGBENCH_SECONDS).toNanos();
         AtomicLong done = new AtomicLong();
         List<Integer> ignored = parallel(50, 50, c -> {
             java.util.SplittableRandom random = new java.util.SplittableRandom(c);
@@ -541,7 +549,7 @@ class AuctionBenchmark {
             return c;
         });
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tps", CatalogueBenchmark.round(done.get() / 20.0));
+        result.put("tps", Bench.round(done.get() / (double) PGBENCH_SECONDS));
         result.put("clients", "50 threads over the application's pool of " + POOL + " connections (" + ignored.size()
                 + ")");
         return result;
@@ -577,7 +585,7 @@ class AuctionBenchmark {
     private static double untilNoWatchers(LiveUpdates live) {
         long began = System.nanoTime();
         AuctionLoad.upTo(Duration.ofSeconds(90), Duration.ofMillis(200), () -> live.watcherCount() == 0);
-        return CatalogueBenchmark.round((System.nanoTime() - began) / 1e9);
+        return Bench.round((System.nanoTime() - began) / 1e9);
     }
 
     private void heapAfter(String phase) {
@@ -594,7 +602,7 @@ class AuctionBenchmark {
         if (now - lastLoadSample >= 15_000) {
             lastLoadSample = now;
             try {
-                String load = CatalogueBenchmark.loadAverage();
+                String load = Bench.loadAverage();
                 synchronized (loadSamples) {
                     loadSamples.add(Instant.ofEpochMilli(now) + " " + load);
                 }
@@ -612,7 +620,7 @@ class AuctionBenchmark {
     }
 
     private void write() throws Exception {
-        Files.writeString(out.resolve("auction-load.json"),
+        Files.writeString(out.resolve(Bench.reportName("auction-load") + ".json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         Map<String, Object> manyRuns = map(report.get("a_many_auctions"));
         Map<String, Object> hotRuns = map(report.get("b_hot_lot"));
@@ -630,7 +638,7 @@ class AuctionBenchmark {
             Map<String, Object> many = map(e.getValue());
             String who = "(a) " + AUCTIONS + " auctions, " + e.getKey().replace('_', ' ');
             md.append(row(who + ": accepted bids/s", many.get("accepted_per_s") + " (refused "
-                    + many.get("refused_per_s") + "/s); " + CatalogueBenchmark.round(
+                    + many.get("refused_per_s") + "/s); " + Bench.round(
                     num(many, "accepted_per_s") / tps) + " × pgbench", "≥ " + (int) TARGET_MANY_PER_S,
                     num(many, "accepted_per_s") >= TARGET_MANY_PER_S));
             md.append(row(who + ": latency p50 / p95 / p99 / max", ms(many), "p99 ≤ " + (int) TARGET_MANY_P99_MS
@@ -643,7 +651,7 @@ class AuctionBenchmark {
             Map<String, Object> hot = map(e.getValue());
             String who = "(b) hot lot, " + hot.get("bidders") + " racing bidders, " + e.getKey().replace('_', ' ');
             md.append(row(who + ": accepted bids/s", hot.get("accepted_per_s") + " (refused "
-                    + hot.get("refused_per_s") + "/s); " + CatalogueBenchmark.round(
+                    + hot.get("refused_per_s") + "/s); " + Bench.round(
                     num(hot, "accepted_per_s") / tps) + " × pgbench", "≥ " + (int) TARGET_HOT_PER_S,
                     num(hot, "accepted_per_s") >= TARGET_HOT_PER_S));
             md.append(row(who + ": latency p50 / p95 / p99 / max", ms(hot), "", null));
@@ -665,7 +673,7 @@ class AuctionBenchmark {
                 + "any collection, at most; share of the run in GC", heap.get("max_heap_mib") + " / "
                 + heap.entrySet().stream().filter(h -> h.getKey().startsWith("after_gc"))
                         .mapToLong(h -> ((Number) h.getValue()).longValue()).max().orElse(0) + " / "
-                + heap.get("max_used_after_a_collection_mib") + " MiB; " + CatalogueBenchmark.round(100 * gcShare)
+                + heap.get("max_used_after_a_collection_mib") + " MiB; " + Bench.round(100 * gcShare)
                 + " % in GC", "≤ " + (int) TARGET_HEAP_MIB + " MiB", num(heap, "max_heap_mib") <= TARGET_HEAP_MIB
                 && gcShare < 0.1));
         for (Map.Entry<String, Object> e : manyRuns.entrySet()) {
@@ -697,7 +705,7 @@ class AuctionBenchmark {
         for (Object sample : (List<?>) report.get("load_average_samples")) {
             md.append("- ").append(sample).append('\n');
         }
-        Files.writeString(out.resolve("auction-load.md"), md.toString());
+        Files.writeString(out.resolve(Bench.reportName("auction-load") + ".md"), md.toString());
         System.out.println(md);
     }
 

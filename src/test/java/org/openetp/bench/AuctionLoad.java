@@ -73,7 +73,7 @@ public final class AuctionLoad {
             case "sse" -> load.watchers(Integer.parseInt(phase[1]));
             default -> throw new IllegalArgumentException(args[1]);
         };
-        result.put("clients_jvm_cpu_seconds", CatalogueBenchmark.round((processCpuNanos() - cpu) / 1e9));
+        result.put("clients_jvm_cpu_seconds", Bench.round((processCpuNanos() - cpu) / 1e9));
         result.put("acknowledged", load.acknowledged);
         Files.writeString(Path.of(args[2]), JSON.writeValueAsString(result));
         System.exit(0); // the SSE streams' threads would keep it alive
@@ -276,7 +276,7 @@ public final class AuctionLoad {
         result.put("bidders", bidders);
         result.put("bids", steps ? "{\"steps\": 1}: one step past the best when applied"
                 : "explicit prices 1 to 10 steps below the best the bidder last saw");
-        result.put("reads_per_s", CatalogueBenchmark.round(tallies.stream().mapToLong(t -> t.reads).sum()
+        result.put("reads_per_s", Bench.round(tallies.stream().mapToLong(t -> t.reads).sum()
                 / ((measureTo - start) / 1e9)));
         result.put("note", "a bidder that leads re-reads GET /api/v1/auctions/{lotId} (1 ms apart) until outbid; "
                 + "a refused bidder re-reads once before its next bid");
@@ -323,8 +323,8 @@ public final class AuctionLoad {
         s.put("accepted", (long) n);
         s.put("accepted_with_warm_up", n + tallies.stream().mapToLong(t -> t.warmUpAccepted).sum());
         s.put("refused", refused);
-        s.put("accepted_per_s", CatalogueBenchmark.round(n / seconds));
-        s.put("refused_per_s", CatalogueBenchmark.round(refused / seconds));
+        s.put("accepted_per_s", Bench.round(n / seconds));
+        s.put("refused_per_s", Bench.round(refused / seconds));
         s.putAll(percentiles(all));
         s.put("refusals_by_code", codes);
         return s;
@@ -334,10 +334,10 @@ public final class AuctionLoad {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("p50_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 50)));
-        s.put("p95_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 95)));
-        s.put("p99_ms", CatalogueBenchmark.round(CatalogueBenchmark.percentile(sorted, 99)));
-        s.put("max_ms", CatalogueBenchmark.round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        s.put("p50_ms", Bench.round(Bench.percentile(sorted, 50)));
+        s.put("p95_ms", Bench.round(Bench.percentile(sorted, 95)));
+        s.put("p99_ms", Bench.round(Bench.percentile(sorted, 99)));
+        s.put("max_ms", Bench.round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
         return s;
     }
 
@@ -518,10 +518,10 @@ public final class AuctionLoad {
         result.put("watchers", watcherCount);
         result.put("lots", lotCount);
         result.put("streams_open", open);
-        result.put("connect_seconds", CatalogueBenchmark.round(connectSeconds));
+        result.put("connect_seconds", Bench.round(connectSeconds));
         result.put("bids_acknowledged", sent.size());
         result.put("bids_refused", refused.get());
-        result.put("bid_rate_per_s", CatalogueBenchmark.round(sent.size() / bidSeconds));
+        result.put("bid_rate_per_s", Bench.round(sent.size() / bidSeconds));
         result.put("deliveries_expected", expected);
         result.put("deliveries_measured", (long) n);
         result.put("deliveries_missing", missing);

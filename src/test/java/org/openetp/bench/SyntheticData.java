@@ -150,11 +150,13 @@ final class SyntheticData {
             String address = address(r, language, region);
             Instant accredited = end.minus(Duration.ofDays(1100 + r.nextInt(2000)));
             String taxId = thai ? String.format("0105%09d", i) : String.format("77%08d", i);
+            String sme = Boolean.toString(r.nextInt(3) == 0);
+            String industry = pick(r, PRODUCTS).enTitle(); // also the verified one: they are all accredited
             row(out, organizationId(i), thai ? "TH" : "RU", thai ? "COMPANY_LIMITED" : "LLC", taxId,
                     thai ? null : String.format("1027700%06d", i), thai ? null : "770101001", name,
                     name.length() > 200 ? name.substring(0, 200) : name, address, address, address,
-                    Boolean.toString(r.nextInt(3) == 0), pick(r, PRODUCTS).enTitle(), region.code(), "ACCREDITED",
-                    null, ts(accredited), null, ts(accredited.minus(Duration.ofDays(1 + r.nextInt(30)))), "0");
+                    sme, industry, region.code(), "ACCREDITED",
+                    null, ts(accredited), null, ts(accredited.minus(Duration.ofDays(1 + r.nextInt(30)))), "0", industry);
         }
         return out.toString();
     }
@@ -470,7 +472,20 @@ final class SyntheticData {
         return instant == null ? null : instant.toString();
     }
 
-    /** Streams COPY rows into a table through the PostgreSQL driver's CopyManager. */
+    /**
+     * The columns each generated row fills, in order. COPY names them, so a column a later migration adds with a
+     * default does not break the load, and one it adds without a default fails here by name.
+     */
+    static final String ORGANIZATION = "organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, "
+            + "short_name, legal_address, actual_address, postal_address, sme, industry, region_code, status, "
+            + "rejection_reason, decided_at, decided_by, created_at, version, verified_industry)";
+    static final String PROCEDURE = "procedure (id, organization_id, created_by, kind, title, description, currency, "
+            + "status, submission_deadline, clarification_deadline, criteria, published_at, opened_at, closed_at, "
+            + "cancel_reason, sealed_key, key_released_at, created_at, version)";
+    static final String LOT = "lot (id, procedure_id, number, title, category_code, quantity, unit, start_price, "
+            + "delivery_region, status, winner_bid_id)";
+
+    /** Streams COPY rows into a table (with its column list) through the PostgreSQL driver's CopyManager. */
     static long copy(Connection connection, String table, String rows) {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN",

@@ -24,8 +24,16 @@ class CatalogueApiController {
             `status`: codes; several values, repeated or comma-separated, mean any of them. `currency` with \
             `priceFrom`/`priceTo`: a lot's start price in the range. `deadlineFrom`/`deadlineTo`: ISO-8601 \
             instants or dates (whole UTC days, inclusive). `sort`: `relevance` (default with `q`), `newest` \
-            (default otherwise), `deadline`, `price_asc`, `price_desc`. `page` from 0, `size` 1 to 100 (20). \
-            `total` stops at 1,000 (`totalExact` false past it), and pages end there. Bad values answer 400 \
+            (default otherwise), `deadline`, `price_asc`, `price_desc`; relevance lists open procedures first and \
+            ranks the 1,000 newest matches. `page` from 0, `size` 1 to 100 (20). \
+            `total` stops at 1,000 (`totalExact` false past it), and pages end there. `next` is a cursor: send it \
+            back as `cursor` (instead of `page`) for the following page; it continues after the last item even \
+            when procedures are published meanwhile, and with the index-ordered sorts it goes past the first 1,000. \
+            Words that name a category in English, Russian or Thai, or one of its synonyms \
+            (`GET /api/v1/classifier/synonyms`; a typo of 5+ letters away counts too), also find that category's \
+            procedures in every language: such an item says `matchedCategory`. `facets=true` adds `facets`: counts \
+            of the matches per top-level category (section), region and kind, at most 12 each, over the first \
+            1,000 matches (`exact` false past them). Bad values answer 400 \
             naming each parameter.""")
     CataloguePage search(@ParameterObject CatalogueSearch search) {
         return catalogue.search(search);

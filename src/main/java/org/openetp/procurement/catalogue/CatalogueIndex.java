@@ -85,11 +85,13 @@ public class CatalogueIndex {
 
     private final JdbcClient jdbc;
     private final Classifier classifier;
+    private final CatalogueChanges changes;
     private final JsonMapper json = JsonMapper.shared();
 
-    CatalogueIndex(JdbcClient jdbc, Classifier classifier) {
+    CatalogueIndex(JdbcClient jdbc, Classifier classifier, CatalogueChanges changes) {
         this.jdbc = jdbc;
         this.classifier = classifier;
+        this.changes = changes;
     }
 
     /** Writes the procedure's search document once it is public; drafts and closed tenders are skipped. */
@@ -103,13 +105,18 @@ public class CatalogueIndex {
                 .param("tree", json.writeValueAsString(ancestry(codes)))
                 .param("id", procedure.id().value())
                 .update();
+        // Every save of a public procedure may change a listing (publication, amendment, cancellation, the end of
+        // submission, an award): the cached pages go, on every node.
+        changes.changed();
     }
 
     /** Rebuilds every search document from the procedures (after a bulk load); returns how many were written. */
     public int rebuild() {
-        return jdbc.sql(UPSERT.formatted(BY_INVITATION, "TRUE"))
+        int written = jdbc.sql(UPSERT.formatted(BY_INVITATION, "TRUE"))
                 .param("tree", json.writeValueAsString(ancestry(null)))
                 .update();
+        changes.changed();
+        return written;
     }
 
     /** Each code (every code of the tree when null) with its ancestors, nearest first. */

@@ -1,6 +1,9 @@
 package org.openetp.procurement.catalogue;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,11 +37,19 @@ class CataloguePageController {
     }
 
     private final Catalogue catalogue;
-    private final Classifier classifier;
+    /**
+     * The category tree and the regions in each language, for the pickers and the names of every result: read for
+     * every page they cost more than the search itself, and they change only when the operator extends the tree.
+     */
+    private final LoadingCache<Locale, List<Category>> trees;
+    private final LoadingCache<Locale, List<Region>> regionLists;
 
     CataloguePageController(Catalogue catalogue, Classifier classifier) {
         this.catalogue = catalogue;
-        this.classifier = classifier;
+        this.trees = Caffeine.newBuilder().maximumSize(10).expireAfterWrite(Duration.ofMinutes(1))
+                .build(classifier::all);
+        this.regionLists = Caffeine.newBuilder().maximumSize(10).expireAfterWrite(Duration.ofMinutes(1))
+                .build(classifier::regions);
     }
 
     @GetMapping("/procedures")
@@ -47,12 +58,12 @@ class CataloguePageController {
         Map<String, String> errors = new LinkedHashMap<>();
         CataloguePage result = null;
         try {
-            result = catalogue.search(search);
+            result = catalogue.search(withFacets(search));
         } catch (InvalidInputException e) {
             e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.messageKey()));
         }
-        List<Category> tree = classifier.all(locale);
-        List<Region> regions = classifier.regions(locale);
+        List<Category> tree = trees.get(locale);
+        List<Region> regions = regionLists.get(locale);
         Map<String, String> categoryNames = new HashMap<>();
         tree.forEach(c -> categoryNames.put(c.code(), c.name()));
         Map<String, String> regionNames = new HashMap<>();
@@ -71,7 +82,31 @@ class CataloguePageController {
                 .filter(s -> s != ProcedureStatus.DRAFT).toList());
         model.addAttribute("sorts", Arrays.stream(CatalogueSort.values()).map(CatalogueSort::token).toList());
         model.addAttribute("pages", result == null ? List.of() : pages(result, request));
+        model.addAttribute("facetLinks", result == null || result.facets() == null ? Map.of()
+                : facetLinks(result.facets(), request));
+        model.addAttribute("nextUrl", result == null || result.next() == null ? null
+                : UriComponentsBuilder.fromPath("/procedures").query(request.getQueryString())
+                        .replaceQueryParam("page").replaceQueryParam("cursor", result.next()).build().encode()
+                        .toUriString());
         return "procurement/catalogue";
+    }
+
+    /** The page always shows the facets beside the results. */
+    private static CatalogueSearch withFacets(CatalogueSearch s) {
+        return new CatalogueSearch(s.q(), s.category(), s.region(), s.kind(), s.status(), s.currency(), s.priceFrom(),
+                s.priceTo(), s.deadlineFrom(), s.deadlineTo(), s.sort(), s.page(), s.size(), s.cursor(), "true");
+    }
+
+    /** For each facet value ("category:C", "region:RU-MOW", "kind:OPEN_TENDER"), the search narrowed to it. */
+    private static Map<String, String> facetLinks(Facets facets, HttpServletRequest request) {
+        Map<String, String> links = new HashMap<>();
+        Map<String, List<Facets.Count>> by = Map.of("category", facets.categories(), "region", facets.regions(),
+                "kind", facets.kinds());
+        by.forEach((param, counts) -> counts.forEach(c -> links.put(param + ":" + c.value(),
+                UriComponentsBuilder.fromPath("/procedures").query(request.getQueryString())
+                        .replaceQueryParam("page").replaceQueryParam("cursor")
+                        .replaceQueryParam(param, c.value()).build().toUriString())));
+        return links;
     }
 
     /** The form shows one value per filter; the API takes several. */

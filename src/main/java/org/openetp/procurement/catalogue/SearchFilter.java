@@ -20,16 +20,38 @@ import org.openetp.shared.Currencies;
 
 /**
  * A validated catalogue query. {@code substringTerms} is set instead of {@code fullText} when the query holds Thai
- * text; {@code deadlineBefore} is exclusive.
+ * text; {@code alsoCategories} are the categories the words name (their procedures match too); {@code deadlineBefore}
+ * is exclusive; {@code cursor}, when set, replaces the page number. Equal filters are the same search: the record
+ * is the key of the cached pages.
  */
-record SearchFilter(@Nullable String fullText, List<String> substringTerms, List<String> categories,
-        List<String> regions, List<ProcedureKind> kinds, List<ProcedureStatus> statuses, @Nullable String currency,
-        @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo, @Nullable Instant deadlineFrom,
-        @Nullable Instant deadlineBefore, CatalogueSort sort, int page, int size) {
+record SearchFilter(@Nullable String fullText, List<String> substringTerms, List<NamedTerm> named,
+        List<String> rest, List<String> categories, List<String> regions, List<ProcedureKind> kinds, List<ProcedureStatus> statuses,
+        @Nullable String currency, @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo,
+        @Nullable Instant deadlineFrom, @Nullable Instant deadlineBefore, CatalogueSort sort, int page, int size,
+        @Nullable Cursor cursor, boolean facets) {
+
+    /** The same search, its words split into those naming categories and the rest. */
+    SearchFilter named(List<NamedTerm> terms, List<String> others) {
+        return new SearchFilter(fullText, substringTerms, List.copyOf(terms), List.copyOf(others), categories,
+                regions, kinds, statuses, currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page,
+                size, cursor, facets);
+    }
+
+    /** Whether a filter besides the words narrows the matches: a category, region, price or deadline range. */
+    boolean narrowed() {
+        return !categories.isEmpty() || !regions.isEmpty() || priceFrom != null || priceTo != null
+                || deadlineFrom != null || deadlineBefore != null;
+    }
+
+    /** Every category the words name. */
+    List<String> namedCategories() {
+        return named.stream().flatMap(t -> t.categories().stream()).distinct().toList();
+    }
 
     private static final int DEFAULT_SIZE = 20;
     private static final int MAX_SIZE = 100;
     private static final int MAX_QUERY_LENGTH = 200;
+    private static final int MAX_CURSOR_LENGTH = 300;
     private static final int MAX_VALUES = 20;
     private static final int MAX_SUBSTRING_TERMS = 8;
     /** A trigram index finds nothing to look up in a shorter term and would have to read every Thai procedure. */
@@ -40,20 +62,18 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
     /** Validates a query as sent, naming every bad parameter at once; unknown codes are bad parameters too. */
     static SearchFilter parse(CatalogueSearch in, KnownCodes codes) {
         List<FieldError> errors = new ArrayList<>();
+        String q = in.q() == null ? "" : in.q().strip();
         String fullText = null;
         List<String> substringTerms = List.of();
-        String q = in.q() == null ? "" : in.q().strip();
         if (q.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "catalogue.q.tooLong"));
-        } else if (q.codePoints().anyMatch(Character::isLetterOrDigit)) {
-            if (q.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI)) {
-                substringTerms = substringTerms(q);
-                if (substringTerms.isEmpty()) {
-                    errors.add(new FieldError("q", "catalogue.q.tooShort"));
-                }
-            } else {
-                fullText = q;
+        } else if (thai(q)) {
+            substringTerms = substringTerms(q);
+            if (substringTerms.isEmpty()) {
+                errors.add(new FieldError("q", "catalogue.q.tooShort"));
             }
+        } else if (q.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            fullText = q;
         }
 
         List<String> categories = values(errors, "category", in.category(), v -> v.toUpperCase(Locale.ROOT));
@@ -64,28 +84,8 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
         if (regions.stream().anyMatch(r -> !r.matches("[A-Z]{2}-[A-Z0-9]{1,3}") || !codes.region(r))) {
             errors.add(new FieldError("region", "catalogue.region.unknown"));
         }
-        List<ProcedureKind> kinds = new ArrayList<>();
-        for (String value : values(errors, "kind", in.kind(), v -> v.toUpperCase(Locale.ROOT))) {
-            ProcedureKind kind = constant(ProcedureKind.class, value);
-            if (kind == null) {
-                errors.add(new FieldError("kind", "catalogue.kind.unknown"));
-            } else if (!kind.openToAll()) {
-                errors.add(new FieldError("kind", "catalogue.kind.notPublic"));
-            } else {
-                kinds.add(kind);
-            }
-        }
-        List<ProcedureStatus> statuses = new ArrayList<>();
-        for (String value : values(errors, "status", in.status(), v -> v.toUpperCase(Locale.ROOT))) {
-            ProcedureStatus status = constant(ProcedureStatus.class, value);
-            if (status == null) {
-                errors.add(new FieldError("status", "catalogue.status.unknown"));
-            } else if (status == ProcedureStatus.DRAFT) {
-                errors.add(new FieldError("status", "catalogue.status.notPublic"));
-            } else {
-                statuses.add(status);
-            }
-        }
+        List<ProcedureKind> kinds = kinds(errors, in);
+        List<ProcedureStatus> statuses = statuses(errors, in);
         String currency = blank(in.currency()) ? null : in.currency().strip().toUpperCase(Locale.ROOT);
         if (currency != null && !validCurrency(currency)) {
             errors.add(new FieldError("currency", "catalogue.currency.unknown"));
@@ -101,28 +101,86 @@ record SearchFilter(@Nullable String fullText, List<String> substringTerms, List
             errors.add(new FieldError("deadlineTo", "catalogue.deadline.range"));
         }
 
-        CatalogueSort sort = fullText != null || !substringTerms.isEmpty() ? CatalogueSort.RELEVANCE
-                : CatalogueSort.NEWEST;
-        if (!blank(in.sort())) {
-            CatalogueSort chosen = CatalogueSort.fromToken(in.sort());
-            if (chosen == null) {
-                errors.add(new FieldError("sort", "catalogue.sort.unknown"));
-            } else if (chosen != CatalogueSort.RELEVANCE || sort == CatalogueSort.RELEVANCE) {
-                // Relevance needs words to be relevant to; without them the newest come first.
-                sort = chosen;
-            }
-        }
+        CatalogueSort sort = sort(errors, in.sort(), fullText != null || !substringTerms.isEmpty());
         int size = number(errors, "size", in.size(), DEFAULT_SIZE, 1, MAX_SIZE, "catalogue.size.range");
         int page = number(errors, "page", in.page(), 0, 0, Integer.MAX_VALUE, "catalogue.page.invalid");
         // Offsets are bounded by the count cap: past it, a narrower query is the way on, not a deeper page.
         if ((long) (page + 1) * size > Catalogue.COUNT_CAP) {
             errors.add(new FieldError("page", "catalogue.page.tooDeep"));
         }
+        Cursor cursor = cursor(errors, in, sort, page);
+        boolean facets = !blank(in.facets()) && Boolean.parseBoolean(in.facets().strip());
+        if (!blank(in.facets()) && !in.facets().strip().matches("(?i)true|false")) {
+            errors.add(new FieldError("facets", "catalogue.facets.invalid"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SearchFilter(fullText, substringTerms, categories, regions, List.copyOf(kinds),
-                List.copyOf(statuses), currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page, size);
+        return new SearchFilter(fullText, substringTerms, List.of(), List.of(), categories, regions, kinds, statuses,
+                currency, priceFrom, priceTo, deadlineFrom, deadlineBefore, sort, page, size, cursor, facets);
+    }
+
+    /** Thai text has no spaces between words: it is matched as substrings. */
+    private static boolean thai(String q) {
+        return q.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI);
+    }
+
+    private static CatalogueSort sort(List<FieldError> errors, @Nullable String token, boolean words) {
+        CatalogueSort sort = words ? CatalogueSort.RELEVANCE : CatalogueSort.NEWEST;
+        if (!blank(token)) {
+            CatalogueSort chosen = CatalogueSort.fromToken(token);
+            if (chosen == null) {
+                errors.add(new FieldError("sort", "catalogue.sort.unknown"));
+            } else if (chosen != CatalogueSort.RELEVANCE || words) {
+                // Relevance needs words to be relevant to; without them the newest come first.
+                sort = chosen;
+            }
+        }
+        return sort;
+    }
+
+    private static List<ProcedureKind> kinds(List<FieldError> errors, CatalogueSearch in) {
+        List<ProcedureKind> kinds = new ArrayList<>();
+        for (String value : values(errors, "kind", in.kind(), v -> v.toUpperCase(Locale.ROOT))) {
+            ProcedureKind kind = constant(ProcedureKind.class, value);
+            if (kind == null) {
+                errors.add(new FieldError("kind", "catalogue.kind.unknown"));
+            } else if (!kind.openToAll()) {
+                errors.add(new FieldError("kind", "catalogue.kind.notPublic"));
+            } else {
+                kinds.add(kind);
+            }
+        }
+        return List.copyOf(kinds);
+    }
+
+    private static List<ProcedureStatus> statuses(List<FieldError> errors, CatalogueSearch in) {
+        List<ProcedureStatus> statuses = new ArrayList<>();
+        for (String value : values(errors, "status", in.status(), v -> v.toUpperCase(Locale.ROOT))) {
+            ProcedureStatus status = constant(ProcedureStatus.class, value);
+            if (status == null) {
+                errors.add(new FieldError("status", "catalogue.status.unknown"));
+            } else if (status == ProcedureStatus.DRAFT) {
+                errors.add(new FieldError("status", "catalogue.status.notPublic"));
+            } else {
+                statuses.add(status);
+            }
+        }
+        return List.copyOf(statuses);
+    }
+
+    /** The cursor sent back, for this sort; a page number beside it is a contradiction. */
+    private static @Nullable Cursor cursor(List<FieldError> errors, CatalogueSearch in, CatalogueSort sort, int page) {
+        if (blank(in.cursor())) {
+            return null;
+        }
+        Cursor cursor = in.cursor().length() > MAX_CURSOR_LENGTH ? null : Cursor.decode(in.cursor(), sort);
+        if (cursor == null) {
+            errors.add(new FieldError("cursor", "catalogue.cursor.invalid"));
+        } else if (page != 0) {
+            errors.add(new FieldError("cursor", "catalogue.cursor.withPage"));
+        }
+        return cursor;
     }
 
     private static List<String> substringTerms(String q) {
