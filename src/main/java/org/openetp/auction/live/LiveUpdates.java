@@ -224,6 +224,10 @@ public class LiveUpdates implements SmartLifecycle {
             PGNotification[] notifications = pg.getNotifications(500);
             if (notifications != null) {
                 for (PGNotification n : notifications) {
+                    // Only our channel's payloads are lot ids; a pooled connection may have carried another LISTEN.
+                    if (!CHANNEL.equals(n.getName()) || n.getParameter().isBlank()) {
+                        continue;
+                    }
                     for (String id : n.getParameter().split(",")) {
                         Watchers group = watchers.get(new LotId(UUID.fromString(id)));
                         if (group != null) {
