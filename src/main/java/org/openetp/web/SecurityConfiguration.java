@@ -78,6 +78,8 @@ class SecurityConfiguration {
                                 "/api/v1/auctions/*/protocol.pdf").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tariffs", "/api/v1/free-participation-rules")
                         .permitAll()
+                        // Open data (SPEC §9): the OCDS feed, records and bulk files are public.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ocds/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         .requestMatchers("/api/v1/operator/**", "/api/v1/audit/**").hasRole("OPERATOR")
@@ -97,7 +99,7 @@ class SecurityConfiguration {
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
                                 "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
-                                "/auctions/*/panel").permitAll()
+                                "/auctions/*/panel", "/open-data", "/open-data/**").permitAll()
                         .requestMatchers("/", "/login", "/register", "/confirm", "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
