@@ -16,15 +16,17 @@ import org.openetp.shared.FieldError;
  * do not go together. {@code twoEnvelope}: technical and price envelopes, prices opened only for technically
  * compliant bids; {@code rebidding}: one price-improvement round after evaluation; {@code frameworkSize}: a framework
  * agreement with up to that many suppliers (0: not a framework); {@code alternativesAllowed}: alternative offers
- * beside the main one. {@code auction}: the live auction's settings, for auction kinds only.
+ * beside the main one. {@code auction}: the live auction's settings, for auction kinds only. {@code openData}: the
+ * buyer opts a procedure by invitation (a closed tender, negotiations, {@code invitedOnly}) into the open-data
+ * publication (OCDS), which otherwise leaves it out; procedures open to all are published whatever it says.
  */
 public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, boolean smeOnly,
         boolean prequalification, @Nullable Instant qualificationDeadline, boolean twoStage,
         @Nullable Instant stageOneDeadline, boolean twoEnvelope, boolean rebidding, int frameworkSize,
-        boolean alternativesAllowed, @Nullable AuctionSettings auction) {
+        boolean alternativesAllowed, @Nullable AuctionSettings auction, boolean openData) {
 
     public static final ProcedureSettings DEFAULT = new ProcedureSettings(false, false, false, false, null, false,
-            null, false, false, 0, false, null);
+            null, false, false, 0, false, null, false);
 
     /** The largest framework agreement, in suppliers. */
     static final int MAX_FRAMEWORK_SIZE = 50;
@@ -47,6 +49,7 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
         boolean rebidding = false;
         int frameworkSize = 0;
         boolean alternativesAllowed = false;
+        boolean openData = false;
         for (Map.Entry<String, Object> setting : given.entrySet()) {
             String field = "settings." + setting.getKey();
             if (AuctionSettings.NAMES.contains(setting.getKey())) {
@@ -66,6 +69,7 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
                 case "twoEnvelope" -> twoEnvelope = flag(setting.getValue(), field, errors);
                 case "rebidding" -> rebidding = flag(setting.getValue(), field, errors);
                 case "alternativesAllowed" -> alternativesAllowed = flag(setting.getValue(), field, errors);
+                case "openData" -> openData = flag(setting.getValue(), field, errors);
                 case "frameworkSize" -> {
                     if (setting.getValue() instanceof Integer n && n >= 1 && n <= MAX_FRAMEWORK_SIZE) {
                         frameworkSize = n;
@@ -78,14 +82,15 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
         }
         return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification,
                 qualificationDeadline, twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize,
-                alternativesAllowed, kind.auction() ? AuctionSettings.parse(given, errors) : null);
+                alternativesAllowed, kind.auction() ? AuctionSettings.parse(given, errors) : null, openData);
     }
 
     /** The same settings with the tender switches of SPEC §5.1 as given (what the kinds' presets decide). */
     public ProcedureSettings withTenderSwitches(boolean invitedOnly, boolean smeOnly, boolean prequalification,
             @Nullable Instant qualificationDeadline, boolean twoStage, @Nullable Instant stageOneDeadline) {
         return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification, qualificationDeadline,
-                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction);
+                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction,
+                openData);
     }
 
     /**
@@ -109,7 +114,8 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
 
     private ProcedureSettings withStages(boolean twoEnvelope, boolean rebidding, boolean alternativesAllowed) {
         return new ProcedureSettings(signatureRequired, invitedOnly, smeOnly, prequalification, qualificationDeadline,
-                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction);
+                twoStage, stageOneDeadline, twoEnvelope, rebidding, frameworkSize, alternativesAllowed, auction,
+                openData);
     }
 
     private static boolean flag(@Nullable Object value, String field, List<FieldError> errors) {

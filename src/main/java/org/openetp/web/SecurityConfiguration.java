@@ -102,6 +102,8 @@ class SecurityConfiguration {
                                 "/api/v1/auctions/*/protocol.pdf").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tariffs", "/api/v1/free-participation-rules")
                         .permitAll()
+                        // Open data (SPEC §9): the OCDS feed, records and bulk files are public.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ocds/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
                         .requestMatchers("/api/v1/dev/**").permitAll()
                         // Signed audit checkpoints are published for anyone to keep (docs/audit.md).
@@ -125,7 +127,7 @@ class SecurityConfiguration {
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
                                 "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
-                                "/auctions/*/panel").permitAll()
+                                "/auctions/*/panel", "/open-data", "/open-data/**").permitAll()
                         .requestMatchers("/", "/login", "/login/link", "/login/link/request", "/register", "/confirm",
                                 "/confirm/resend", "/classifier/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/error/**",

@@ -131,6 +131,13 @@ class ContractRepository {
         return result;
     }
 
+    /** Every contract of a procedure, call-offs included, oldest first. */
+    List<Contract> allOfProcedure(ProcedureId procedure) {
+        return jdbc.sql("SELECT id FROM contract WHERE procedure_id = :p ORDER BY created_at, id")
+                .param("p", procedure.value()).query(UUID.class).list().stream()
+                .map(id -> find(new ContractId(id)).orElseThrow()).toList();
+    }
+
     /** Contracts where any of the organizations is a party, newest first. */
     List<Contract> ofOrganizations(Collection<UUID> organizations, int limit) {
         if (organizations.isEmpty()) {

@@ -382,6 +382,21 @@ public class Contracts {
     }
 
     /**
+     * Every contract of a procedure, call-offs included, as the platform reads them for the open-data publication
+     * (no access check: the caller publishes only what OCDS makes public of them).
+     */
+    @Transactional(readOnly = true)
+    public List<ContractView> describeAll(ProcedureId procedure) {
+        return contracts.allOfProcedure(procedure).stream().map(c -> ContractView.of(c, null, today())).toList();
+    }
+
+    /** The procedure a contract came from, if the contract exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProcedureId> procedureOf(ContractId id) {
+        return contracts.find(id).map(Contract::procedure);
+    }
+
+    /**
      * A supplier's reliability (SPEC §5.7), for buyers choosing suppliers: any member holding the BUYER role in an
      * accredited organization, members of the supplier itself, and the operator. Anybody else is told it does not
      * exist.

@@ -60,6 +60,15 @@ public class Documentation {
                 documents.documents(id, access.buyerSide(user, procedure)));
     }
 
+    /**
+     * The published versions and documents of a procedure as anyone may see them once it is public, for the open-data
+     * publication (the platform reads it; the caller decides whether the procedure may be published at all).
+     */
+    @Transactional(readOnly = true)
+    public DocumentationView describe(ProcedureId id) {
+        return new DocumentationView(documents.versions(id), documents.documents(id, false));
+    }
+
     /** One document's bytes for download, under the same visibility as the list. */
     @Transactional(readOnly = true)
     public Download download(@Nullable CurrentUser user, ProcedureId id, UUID documentId) {

@@ -146,6 +146,17 @@ public class ProcedureRepository {
                 .param("now", ts(now)).param("limit", limit).query(this::map).list();
     }
 
+    /**
+     * Ids of published procedures (drafts never were) after the given (published_at, id) position, in publication
+     * order: the open-data backfill walks them in the order of their history.
+     */
+    public List<ProcedureId> publishedAfter(Instant publishedAt, UUID id, int limit) {
+        return jdbc.sql("SELECT id FROM procedure WHERE published_at IS NOT NULL "
+                        + "AND (published_at, id) > (:at, :id) ORDER BY published_at, id LIMIT :limit")
+                .param("at", ts(publishedAt)).param("id", id).param("limit", limit)
+                .query((rs, n) -> new ProcedureId(rs.getObject("id", UUID.class))).list();
+    }
+
     /** Procedures of one buyer organization, newest first. */
     public List<Procedure> ofBuyer(UUID organization, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM procedure WHERE organization_id = :org "

@@ -18,7 +18,7 @@ public final class TenderForm {
     public static Map<String, Object> settings(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
-        for (String flag : new String[] {"invitedOnly", "smeOnly", "prequalification", "twoStage"}) {
+        for (String flag : new String[] {"invitedOnly", "smeOnly", "prequalification", "twoStage", "openData"}) {
             if ("true".equals(form.get(flag))) {
                 settings.put(flag, true);
             }

@@ -133,7 +133,7 @@ class EnvelopesAndAlternativesPolicyTest {
         assertThat(ProcedureKind.TWO_ENVELOPE_TENDER.supported()).isTrue();
         assertThat(ProcedureKind.ALTERNATIVES_TENDER.supported()).isTrue();
         ProcedureSettings both = new ProcedureSettings(false, false, false, false, null, false, null, true, false, 0,
-                true, null);
+                true, null, false);
         List<FieldError> errors = new ArrayList<>();
         TenderRules.preset(ProcedureKind.COMPETITIVE_NEGOTIATIONS, both, Map.of(), NOW.plusSeconds(86_400), NOW,
                 errors);

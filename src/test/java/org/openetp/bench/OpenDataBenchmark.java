@@ -1,0 +1,113 @@
+package org.openetp.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openetp.OpenEtpApplication;
+import org.openetp.bench.SyntheticData.Region;
+import org.openetp.opendata.OpenDataLoad;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The open-data benchmark of issue 21 (run with {@code ./mvnw -Pbench verify -Dtest=OpenDataBenchmark}): starts the
+ * platform on a fresh embedded PostgreSQL, loads the catalogue benchmark's synthetic procedures (760,000 by default,
+ * {@code -Dbench.procedures=N} for fewer) with COPY, then measures the backfill that writes their releases, a full
+ * crawl of the feed over HTTP and a month's bulk file with the heap it took ({@link OpenDataLoad}). Figures go to
+ * {@code target/bench/open-data.md} and {@code .json}. It reports; it does not fail on a figure.
+ */
+@Tag("bench")
+class OpenDataBenchmark {
+
+    static final int PROCEDURES = Integer.getInteger("bench.procedures", 760_000);
+
+    // The columns SyntheticData writes, named: tables have gained columns (with defaults) since it was written.
+    static final String ORGANIZATION = "organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, "
+            + "short_name, legal_address, actual_address, postal_address, sme, industry, region_code, status, "
+            + "rejection_reason, decided_at, decided_by, created_at, version)";
+    static final String PROCEDURE = "procedure (id, organization_id, created_by, kind, title, description, currency, "
+            + "status, submission_deadline, clarification_deadline, criteria, published_at, opened_at, closed_at, "
+            + "cancel_reason, sealed_key, key_released_at, created_at, version)";
+    static final String LOT = "lot (id, procedure_id, number, title, category_code, quantity, unit, start_price, "
+            + "delivery_region, status, winner_bid_id)";
+
+    @Test
+    void feedCrawlAndMonthlyBulkFile() throws Exception {
+        run(PROCEDURES, Path.of("target", "bench").toAbsolutePath());
+    }
+
+    /** Loads {@code procedures} synthetic procedures into a fresh platform and writes the report under {@code out}. */
+    static Path run(int procedures, Path out) throws Exception {
+        CatalogueBenchmark.deleteRecursively(out.resolve("opendata-data"));
+        Files.createDirectories(out);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
+                "--openetp.data-dir=" + out.resolve("opendata-data"), "--openetp.embedded-db.persistent=true",
+                "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN",
+                "--openetp.ocds.backfill=false")) {
+            DataSource dataSource = app.getBean(DataSource.class);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            int organizations = Math.min(CatalogueBenchmark.ORGANIZATIONS, Math.max(1000, procedures));
+            List<Region> regions = jdbc.sql("SELECT code, name_ru, name_en, name_th FROM classifier_region ORDER BY code")
+                    .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+            SyntheticData data = new SyntheticData(CatalogueBenchmark.SEED, organizations, regions,
+                    CatalogueBenchmark.END);
+            long loadStart = System.nanoTime();
+            for (int from = 0; from < organizations; from += 10_000) {
+                try (Connection c = dataSource.getConnection()) {
+                    SyntheticData.copy(c, ORGANIZATION, data.organizationRows(from,
+                            Math.min(organizations, from + 10_000)));
+                }
+            }
+            for (int from = 0; from < procedures; from += 5_000) {
+                SyntheticData.Batch batch = data.procedureRows(from, Math.min(procedures, from + 5_000));
+                try (Connection c = dataSource.getConnection()) {
+                    SyntheticData.copy(c, PROCEDURE, batch.procedures());
+                    SyntheticData.copy(c, LOT, batch.lots());
+                }
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("machine", CatalogueBenchmark.machine(jdbc));
+            report.put("load_average_at_start", Files.readString(Path.of("/proc/loadavg")).strip());
+            report.put("dataset", Map.of("procedures", procedures, "organizations", organizations,
+                    "published", jdbc.sql("SELECT count(*) FROM procedure WHERE published_at IS NOT NULL")
+                            .query(Long.class).single(), "load_seconds", Math.round(loadSeconds * 100) / 100.0));
+            report.putAll(OpenDataLoad.measure(app, port));
+            report.put("load_average_at_end", Files.readString(Path.of("/proc/loadavg")).strip());
+            Files.writeString(out.resolve("open-data.json"),
+                    JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            Files.writeString(out.resolve("open-data.md"), markdown(report));
+            return out.resolve("open-data.md");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> report) {
+        StringBuilder md = new StringBuilder("# Open data benchmark (issue 21)\n\nRun at " + Instant.now() + ".\n\n");
+        for (Map.Entry<String, Object> section : report.entrySet()) {
+            md.append("## ").append(section.getKey()).append("\n\n");
+            if (section.getValue() instanceof Map<?, ?> values) {
+                md.append("| figure | value |\n|---|---|\n").append(((Map<String, Object>) values).entrySet().stream()
+                        .map(e -> "| " + e.getKey() + " | " + e.getValue() + " |").collect(Collectors.joining("\n")))
+                        .append("\n\n");
+            } else {
+                md.append(section.getValue()).append("\n\n");
+            }
+        }
+        return md.toString();
+    }
+}
