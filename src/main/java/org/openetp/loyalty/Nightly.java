@@ -17,12 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keyed posting, so a run cut short by a restart is simply finished by the next one.
  */
 @Service
-class Nightly {
+public class Nightly {
 
     private static final int BATCH = 500;
 
     /** What one run did, for the log and the benchmark. */
-    record Outcome(int unlocked, int expired, int tierChanges, int notices) {
+    public record Outcome(int unlocked, int expired, int tierChanges, int notices) {
     }
 
     private final PointsStore points;
@@ -43,7 +43,7 @@ class Nightly {
     }
 
     /** Runs every step once. */
-    Outcome run() {
+    public Outcome run() {
         int unlocked = unlockDue();
         int expired = expireDue();
         int tiers = recomputeTiers();

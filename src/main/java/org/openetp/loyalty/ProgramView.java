@@ -14,6 +14,14 @@ public record ProgramView(UUID id, UUID sellerId, String seller, String name, St
         String expiry, String lockPeriod, Map<String, BigDecimal> categoryRates, List<Tier> tiers,
         Instant rulesValidFrom) {
 
+    /** The category rates as the program form shows them: one "code rate" per line. */
+    public String categoryRatesText() {
+        StringBuilder text = new StringBuilder();
+        categoryRates.forEach((code, rate) -> text.append(code).append(' ')
+                .append(rate.stripTrailingZeros().toPlainString()).append('\n'));
+        return text.toString();
+    }
+
     /** Whether the program runs on {@code day}. */
     public boolean runsOn(LocalDate day) {
         return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));

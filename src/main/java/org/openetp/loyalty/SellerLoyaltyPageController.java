@@ -61,8 +61,7 @@ class SellerLoyaltyPageController {
     @PostMapping("/loyalty/programs")
     String define(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
-        UUID org = form.get("organizationId") == null || form.get("organizationId").isBlank() ? null
-                : UUID.fromString(form.get("organizationId"));
+        UUID org = uuidOrNull(form.get("organizationId"));
         String[] created = new String[1];
         String back = actions.run("/loyalty/programs" + (org == null ? "" : "?organizationId=" + org), redirect,
                 "loyalty.program.created", () -> created[0] = programs.define(user, org, program(form)).id()
@@ -160,6 +159,14 @@ class SellerLoyaltyPageController {
         }
         return new DefineProgram(form.get("name"), form.get("currency"), points, cashback, form.get("expiry"),
                 form.get("lockPeriod"), starts, ends, rates, tiers);
+    }
+
+    private static @Nullable UUID uuidOrNull(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static @Nullable LocalDate date(@Nullable String text, String field, List<FieldError> errors) {

@@ -32,8 +32,11 @@ class LoyaltyNotifier {
         if (event.client() == null) {
             return;
         }
-        OrganizationId client = new OrganizationId(event.client());
-        deliveries.deliver(organizations.admins(client), new Notice(NotificationKind.ACCOUNT,
+        var admins = organizations.admins(new OrganizationId(event.client()));
+        if (admins.isEmpty()) {
+            return;
+        }
+        deliveries.deliver(admins, new Notice(NotificationKind.ACCOUNT,
                 "loyalty-tier:" + event.program() + ":" + event.client() + ":" + event.occurredAt(),
                 "notification.loyaltyTierChanged", List.of(event.programName(),
                         organizations.shortName(new OrganizationId(event.seller())), tier(event.fromTier()),
@@ -43,8 +46,11 @@ class LoyaltyNotifier {
 
     @ApplicationModuleListener
     void on(LoyaltyPointsExpiring event) {
-        OrganizationId client = new OrganizationId(event.client());
-        deliveries.deliver(organizations.admins(client), new Notice(NotificationKind.ACCOUNT,
+        var admins = organizations.admins(new OrganizationId(event.client()));
+        if (admins.isEmpty()) {
+            return;
+        }
+        deliveries.deliver(admins, new Notice(NotificationKind.ACCOUNT,
                 "loyalty-expiring:" + event.award(), "notification.loyaltyExpiring",
                 List.of(event.points().stripTrailingZeros().toPlainString(), event.programName(),
                         DAY.format(event.expiresAt())),

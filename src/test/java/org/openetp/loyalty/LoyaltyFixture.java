@@ -17,22 +17,22 @@ import org.openetp.support.Tender;
 import tools.jackson.databind.JsonNode;
 
 /** Steps the loyalty tests share: a program through the API, a contract brought into force through the API. */
-final class LoyaltyFixture {
+public final class LoyaltyFixture {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final Api api;
     private final MutableClock clock;
     private final Procurement procurement;
 
-    LoyaltyFixture(Api api, MutableClock clock, Procurement procurement) {
+    public LoyaltyFixture(Api api, MutableClock clock, Procurement procurement) {
         this.api = api;
         this.clock = clock;
         this.procurement = procurement;
     }
 
     /** A program of the seller: 1 point per 100 RUB, 1 % cashback, a 14-day lock, points for a year, two tiers. */
-    String program(Flows.Member seller) {
+    public String program(Flows.Member seller) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Partners");
         body.put("currency", "RUB");
@@ -48,7 +48,7 @@ final class LoyaltyFixture {
     }
 
     /** A reward of the program; returns its id. */
-    String reward(Flows.Member seller, String program, String kind, String points, String credit) {
+    public String reward(Flows.Member seller, String program, String kind, String points, String credit) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", kind);
         body.put("name", kind + " " + points);
@@ -65,7 +65,7 @@ final class LoyaltyFixture {
      * The buyer runs a request for quotations, the supplier bids {@code price}, the buyer awards it, drafts one
      * milestone, and both accept: the contract is in force. Returns the contract's id.
      */
-    String activeContract(Flows.Member buyer, Flows.Member supplier, String price) {
+    public String activeContract(Flows.Member buyer, Flows.Member supplier, String price) {
         Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), false);
         Api.Response bid = api.post(tender.bids(), Map.of("price", price), Api.bearer(supplier.token()));
         assertThat(bid.status()).as(bid.body()).isEqualTo(201);
@@ -101,12 +101,12 @@ final class LoyaltyFixture {
     }
 
     /** The client's balance in the program once the earning listener has run. */
-    JsonNode balanceOnceEarned(Flows.Member client, String program) {
+    public JsonNode balanceOnceEarned(Flows.Member client, String program) {
         await().atMost(PATIENCE).until(() -> balance(client, program) != null);
         return balance(client, program);
     }
 
-    JsonNode balance(Flows.Member client, String program) {
+    public JsonNode balance(Flows.Member client, String program) {
         for (JsonNode b : api.get("/api/v1/loyalty/balances", Api.bearer(client.token())).json()) {
             if (b.path("programId").asString().equals(program)) {
                 return b;
