@@ -132,6 +132,13 @@ class LoyaltyApiController {
                 locale(request)));
     }
 
+    @Operation(summary = "What a member earned, with the rules version and multiplier of each earning (the seller)")
+    @GetMapping("/programs/{id}/members/{member}/earnings")
+    List<EarningView> earnings(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @PathVariable UUID member) {
+        return programs.earnings(user, new ProgramId(id), new MemberId(member));
+    }
+
     @Operation(summary = "Reverse an earning whose contract or deal fell through within the lock period")
     @PostMapping("/programs/{id}/earnings/{earning}/reversal")
     Map<String, Integer> reverse(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,

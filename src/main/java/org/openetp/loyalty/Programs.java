@@ -93,6 +93,16 @@ class Programs {
         return programs.members(id, programs.rules(id, program.rulesVersion()));
     }
 
+    /** What a member earned, newest first (the last 500), to the program's seller. */
+    @Transactional(readOnly = true)
+    public List<EarningView> earnings(CurrentUser user, ProgramId id, MemberId member) {
+        owned(user, id);
+        programs.member(member).filter(m -> m.program().equals(id)).orElseThrow(() -> new NotFoundException("Member"));
+        return catalogue.earningsOfMember(member, 500).stream().map(e -> new EarningView(e.id(), e.source(),
+                e.description(), e.value(), e.rulesVersion(), e.multiplier(), e.points(), e.credit(), e.earnedAt(),
+                e.reversedAt())).toList();
+    }
+
     /** Adds a reward to the program's catalogue (the seller's admin). */
     @Transactional
     public RewardView addReward(CurrentUser user, ProgramId id, NewReward form) {

@@ -202,6 +202,40 @@ class LoyaltyApiTests extends ApiTest {
     }
 
     @Test
+    void theSellerReversesAnEarningOnlyWithinItsLockPeriod() {
+        Flows.Member seller = flows.entitledSupplier();
+        Flows.Member buyer = flows.accreditedMember();
+        String program = fixture.program(seller);
+        String base = "/api/v1/loyalty/programs/" + program;
+        fixture.activeContract(buyer, seller, "100000.00");
+        fixture.balanceOnceEarned(buyer, program);
+        fixture.activeContract(buyer, seller, "50000.00");
+        org.awaitility.Awaitility.await().atMost(LoyaltyFixture.PATIENCE).until(() -> "1500.00".equals(
+                fixture.balance(buyer, program).path("pending").asString()));
+        String member = api.get(base + "/members", Api.bearer(seller.token())).json().get(0).path("id").asString();
+        JsonNode earned = api.get(base + "/members/" + member + "/earnings", Api.bearer(seller.token())).json();
+        assertThat(earned).hasSize(2);
+        assertThat(earned.get(0).path("rulesVersion").asInt()).isEqualTo(1);
+        assertThat(api.get(base + "/members/" + member + "/earnings", Api.bearer(buyer.token())).status())
+                .isEqualTo(404);
+        String latest = earned.get(0).path("id").asString();
+
+        JsonNode reversed = api.post(base + "/earnings/" + latest + "/reversal", Map.of(),
+                Api.bearer(seller.token())).json();
+        assertThat(reversed.path("reversed").asInt()).as("points and cashback").isEqualTo(2);
+        assertThat(dec(fixture.balance(buyer, program).path("pending"))).isEqualByComparingTo("1000");
+        assertThat(api.post(base + "/earnings/" + latest + "/reversal", Map.of(), Api.bearer(seller.token())).code())
+                .isEqualTo("loyalty.reverse.locked");
+
+        clock.advance(Duration.ofDays(15));
+        nightly.run();
+        String older = earned.get(1).path("id").asString();
+        assertThat(api.post(base + "/earnings/" + older + "/reversal", Map.of(), Api.bearer(seller.token())).code())
+                .as("past the lock").isEqualTo("loyalty.reverse.locked");
+        assertThat(dec(fixture.balance(buyer, program).path("available"))).isEqualByComparingTo("1000");
+    }
+
+    @Test
     void theXlsxStatementIsASpreadsheetWithTheMovements() throws Exception {
         Flows.Member seller = flows.entitledSupplier();
         Flows.Member buyer = flows.accreditedMember();
