@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * members, {@code earningsPerMember} earnings each spread over the last 450 days (1 point per 100 of value, a 14-day
  * lock, a 365-day expiry), and everything earlier nights would have done: unlocks, expiries, their postings with
  * two entries each, the statement lines with running balances, the allocations of expiries and the balance rows.
- * What is due tonight (about a day's worth of unlocks and expiries) is left for the nightly run to do. The load runs
+ * What is due tonight (about a day's worth of unlocks, expiries and expiry notices) is left for the nightly run. The load runs
  * with triggers and foreign keys off for its own session (session_replication_role = replica): every row it writes
  * is balanced by construction, and the benchmark checks the totals afterwards.
  */
@@ -99,8 +99,10 @@ final class LoyaltyBenchData {
                 INSERT INTO loyalty_award (id, member_id, unit, earning_id, amount, remaining, status, earned_at,
                     unlocks_at, expires_at, expiry_notified)
                 SELECT id, member_id, 'POINTS', earning_id, amount, CASE WHEN status = 'CLOSED' THEN 0 ELSE amount END,
-                    status, earned_at, unlocks_at, expires_at, FALSE FROM bench_award
-                """).update();
+                    status, earned_at, unlocks_at, expires_at,
+                    expires_at <= CAST(:told AS TIMESTAMPTZ) FROM bench_award
+                """).param("told", Timestamp.from(now.minusSeconds(86_400).plus(ClientLoyalty.EXPIRING_SOON)))
+                .update();
     }
 
     private void postings(Instant now) {
