@@ -60,6 +60,7 @@ class LoyaltyBrowserTests extends BrowserTest {
         page.type("reward-credit", "5000");
         page.submit(By.id("reward-submit"));
         assertThat(page.text(By.id("rewards-table"))).contains("Credit of 5,000 RUB");
+        page.open("/loyalty");
         page.logout();
 
         // A contract of 100,000 RUB comes into force: 1,000 points, pending for 14 days; then the lock passes.
@@ -90,6 +91,7 @@ class LoyaltyBrowserTests extends BrowserTest {
                 .isEqualTo(page.message("loyalty.redemption.status.FULFILLED"));
         assertThat(page.text(By.cssSelector(".redemption-settlement"))).isEqualTo("Credited on invoice 42");
         assertThat(page.text(By.id("report-redeemed"))).isEqualTo("500");
+        page.open("/loyalty"); // the answer scrolled to #fulfilment, the menu out of reach
         page.logout();
 
         // Both statements show the redemption and its settlement.
@@ -110,5 +112,31 @@ class LoyaltyBrowserTests extends BrowserTest {
                 .containsExactly("EARN", "UNLOCK", "REDEEM");
         assertThat(api.get("/api/v1/loyalty/programs/" + program + "/statement?format=pdf",
                 Api.bearer(buyer.token())).body()).startsWith("%PDF");
+        // The client's pages in every language: every text found in the bundles, the content no wider than the
+        // window (the shared top menu's own overflow at 1366 px is issue 16's).
+        for (String language : new String[] {"en", "ru", "th"}) {
+            for (int width : new int[] {1366, 390}) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                for (String path : new String[] {"/loyalty", "/loyalty/memberships/" + program}) {
+                    page.open(path + "?lang=" + language);
+                    assertThat(browser.getPageSource()).as(path + " " + language).doesNotContain("??loyalty");
+                    Object overflow = ((JavascriptExecutor) browser).executeScript(
+                            "var m = document.querySelector('main'); return m.scrollWidth > m.clientWidth"
+                                    + " || m.getBoundingClientRect().right > window.innerWidth;");
+                    assertThat(overflow).as(path + " " + language + " at " + width).isEqualTo(false);
+                }
+            }
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        page.open("/loyalty?lang=en");
+        page.logout();
+        page.login(seller.email());
+        for (String language : new String[] {"ru", "th"}) {
+            for (String path : new String[] {"/loyalty/programs", "/loyalty/programs/" + program}) {
+                page.open(path + "?lang=" + language);
+                assertThat(browser.getPageSource()).as(path + " " + language).doesNotContain("??loyalty");
+            }
+        }
+        page.open("/loyalty?lang=en");
     }
 }
