@@ -97,9 +97,12 @@ class LoyaltyApiController {
         return programs.change(user, new ProgramId(id), body);
     }
 
+    @Operation(summary = "The program's members with balances and tiers (the seller): JSON, or format=csv|xlsx")
     @GetMapping("/programs/{id}/members")
-    List<MemberView> members(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return programs.members(user, new ProgramId(id));
+    ResponseEntity<?> members(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String format, HttpServletRequest request) {
+        return files.members(programs.members(user, new ProgramId(id)), format, request.getHeader("Accept"),
+                locale(request));
     }
 
     @Operation(summary = "Correct a member's available points with a reason (Idempotency-Key required)")

@@ -120,6 +120,13 @@ class SellerLoyaltyPageController {
                 () -> statements.mail(user, new ProgramId(id), new MemberId(member), null, null, locale));
     }
 
+    @GetMapping("/loyalty/programs/{id}/members.{format}")
+    ResponseEntity<?> membersFile(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @PathVariable String format, Locale locale) {
+        return files.members(programs.members(user, new ProgramId(id)), format.equals("json") ? "csv" : format, null,
+                locale);
+    }
+
     @GetMapping("/loyalty/programs/{id}/members/{member}/statement")
     ResponseEntity<?> statement(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @PathVariable UUID member, @RequestParam(required = false) @Nullable String from,

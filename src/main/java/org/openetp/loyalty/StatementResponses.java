@@ -40,6 +40,21 @@ class StatementResponses {
         };
     }
 
+    /** The members list as JSON, CSV or XLSX, by {@code format} or the Accept header. */
+    ResponseEntity<?> members(java.util.List<MemberView> members, @Nullable String format, @Nullable String accept,
+            Locale locale) {
+        String chosen = format != null && !format.isBlank() ? format.strip().toLowerCase(Locale.ROOT)
+                : accept != null && accept.contains("text/csv") ? "csv" : accept != null && accept.contains(XLSX)
+                        ? "xlsx" : "json";
+        return switch (chosen) {
+            case "json" -> ResponseEntity.ok(members);
+            case "csv" -> file(MemberFiles.csv(members, messages, locale), "text/csv;charset=UTF-8",
+                    "loyalty-members.csv");
+            case "xlsx" -> file(MemberFiles.xlsx(members, messages, locale), XLSX, "loyalty-members.xlsx");
+            default -> throw new InvalidInputException("format", "loyalty.format.invalid");
+        };
+    }
+
     byte[] pdf(Statement s, Locale locale) {
         return pdf.render(StatementFiles.html(s, messages, locale), "OpenETP · " + s.program() + " · " + s.client());
     }

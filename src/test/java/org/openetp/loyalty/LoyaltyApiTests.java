@@ -115,6 +115,12 @@ class LoyaltyApiTests extends ApiTest {
         assertThat(api.get(base + "/statement?from=2026-13-01", Api.bearer(buyer.token())).errorFields())
                 .containsExactly("from");
 
+        // The members list exports with the page's columns.
+        Api.Response members = api.get(base + "/members?format=csv", Api.bearer(seller.token()));
+        assertThat(members.header("Content-Type")).startsWith("text/csv");
+        assertThat(members.body()).contains("Client,Tier,12-month volume", "100000.00");
+        assertThat(api.get(base + "/members?format=xlsx", Api.bearer(seller.token())).status()).isEqualTo(200);
+
         // The seller's report.
         JsonNode report = api.get(base + "/report", Api.bearer(seller.token())).json();
         assertThat(dec(report.path("issued"))).isEqualByComparingTo("1000");
