@@ -122,6 +122,18 @@ class CatalogueStore {
                 .param("by", by).param("now", Timestamp.from(now)).update();
     }
 
+    /** A cashback redemption: {@code amount} of the member's cashback as a credit note the seller owes it. */
+    void insertCashbackRedemption(UUID id, ProgramId program, MemberId member, BigDecimal amount, UUID posting,
+            UUID by, Instant now) {
+        jdbc.sql("""
+                INSERT INTO loyalty_redemption (id, program_id, member_id, reward_id, posting_id, points, credit_amount,
+                    status, requested_by, requested_at, unit)
+                VALUES (:id, :p, :m, NULL, :posting, 0, :credit, 'REQUESTED', :by, :now, 'CREDIT')
+                """)
+                .param("id", id).param("p", program.value()).param("m", member.value()).param("posting", posting)
+                .param("credit", amount).param("by", by).param("now", Timestamp.from(now)).update();
+    }
+
     Optional<UUID> redemptionOfPosting(UUID posting) {
         return jdbc.sql("SELECT id FROM loyalty_redemption WHERE posting_id = :p").param("p", posting)
                 .query(UUID.class).optional();
@@ -138,9 +150,10 @@ class CatalogueStore {
 
     List<RedemptionView> redemptions(@Nullable ProgramId program, @Nullable MemberId member, @Nullable UUID id) {
         return jdbc.sql("""
-                SELECT d.*, p.name AS program_name, p.currency, m.name AS client, r.name AS reward, r.kind
+                SELECT d.*, p.name AS program_name, p.currency, m.name AS client, r.name AS reward,
+                    coalesce(r.kind, 'MONEY_CREDIT') AS kind
                 FROM loyalty_redemption d JOIN loyalty_program p ON p.id = d.program_id
-                JOIN loyalty_member m ON m.id = d.member_id JOIN loyalty_reward r ON r.id = d.reward_id
+                JOIN loyalty_member m ON m.id = d.member_id LEFT JOIN loyalty_reward r ON r.id = d.reward_id
                 WHERE (CAST(:p AS UUID) IS NULL OR d.program_id = :p) AND (CAST(:m AS UUID) IS NULL OR d.member_id = :m)
                   AND (CAST(:id AS UUID) IS NULL OR d.id = :id)
                 ORDER BY d.requested_at DESC, d.id LIMIT 500
@@ -154,7 +167,7 @@ class CatalogueStore {
                         RewardKind.valueOf(rs.getString("kind")), rs.getBigDecimal("points"),
                         rs.getBigDecimal("credit_amount"), rs.getString("currency"), rs.getString("status"),
                         rs.getTimestamp("requested_at").toInstant(), instant(rs.getTimestamp("fulfilled_at")),
-                        rs.getString("settlement"))).list();
+                        rs.getString("settlement"), Unit.valueOf(rs.getString("unit")))).list();
     }
 
     /** Members per tier rank. */

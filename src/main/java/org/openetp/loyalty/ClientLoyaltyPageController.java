@@ -1,11 +1,14 @@
 package org.openetp.loyalty;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
+import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.web.PageActions;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +30,11 @@ class ClientLoyaltyPageController {
     private final StatementResponses files;
     private final LoyaltyAccess access;
     private final PageActions actions;
+    private final CashbackRedemptions cashback;
 
     ClientLoyaltyPageController(ClientLoyalty clients, Statements statements, StatementResponses files,
-            LoyaltyAccess access, PageActions actions) {
+            LoyaltyAccess access, PageActions actions, CashbackRedemptions cashback) {
+        this.cashback = cashback;
         this.clients = clients;
         this.statements = statements;
         this.files = files;
@@ -79,6 +84,21 @@ class ClientLoyaltyPageController {
             RedirectAttributes redirect) {
         return actions.run("/loyalty/memberships/" + program + "?organizationId=" + organizationId, redirect,
                 "loyalty.redeemed", () -> clients.redeem(user, new ProgramId(program), organizationId, rewardId, key));
+    }
+
+    @PostMapping("/loyalty/memberships/{program}/cashback-redemptions")
+    String redeemCashback(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID program,
+            @RequestParam UUID organizationId, @RequestParam(required = false) @Nullable String amount,
+            @RequestParam String key, RedirectAttributes redirect) {
+        return actions.run("/loyalty/memberships/" + program + "?organizationId=" + organizationId, redirect,
+                "loyalty.cashback.redeemed", () -> {
+                    List<FieldError> errors = new ArrayList<>();
+                    BigDecimal parsed = FormNumbers.parse(amount, "amount", errors);
+                    if (!errors.isEmpty()) {
+                        throw new InvalidInputException(errors);
+                    }
+                    cashback.redeem(user, new ProgramId(program), organizationId, parsed, key);
+                });
     }
 
     @GetMapping("/loyalty/memberships/{program}/statement")

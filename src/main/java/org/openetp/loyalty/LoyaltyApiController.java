@@ -43,6 +43,10 @@ class LoyaltyApiController {
     record Redeem(@Nullable UUID rewardId) {
     }
 
+    /** Cashback to turn into a credit note, in the program's currency. */
+    record RedeemCashback(@Nullable BigDecimal amount) {
+    }
+
     /** A fulfilment, with the settlement reference of a money credit (e.g. the invoice it was deducted on). */
     record Fulfil(@Nullable String settlement) {
     }
@@ -57,10 +61,12 @@ class LoyaltyApiController {
     private final StatementResponses files;
     private final Earnings earnings;
     private final Adjustments adjustments;
+    private final CashbackRedemptions cashback;
     private final MessageSource messages;
 
     LoyaltyApiController(Programs programs, ClientLoyalty clients, Statements statements, StatementResponses files,
-            Earnings earnings, Adjustments adjustments, MessageSource messages) {
+            Earnings earnings, Adjustments adjustments, CashbackRedemptions cashback, MessageSource messages) {
+        this.cashback = cashback;
         this.programs = programs;
         this.clients = clients;
         this.statements = statements;
@@ -185,6 +191,21 @@ class LoyaltyApiController {
         return clients.redeem(user, new ProgramId(id), organizationId, body.rewardId(), required(key));
     }
 
+    @Operation(summary = "Spend cashback: turn part of it into a credit note the seller owes (the client's admin; "
+            + "Idempotency-Key required)", description = """
+            {"amount": "250.00"} in the program's currency comes off the available cashback at once and becomes a
+            redemption (unit CREDIT, no reward) in the seller's fulfilment list; the seller settles it outside the
+            platform (e.g. on its next invoice) and marks it settled through .../redemptions/{id}/fulfilment.
+            201 with the redemption; the same key again answers the same redemption (another amount: 409
+            loyalty.key.reused); 409 loyalty.insufficient with the shortfall in the currency; 400 naming amount.""")
+    @PostMapping("/programs/{id}/cashback-redemptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    RedemptionView redeemCashback(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody RedeemCashback body, @RequestParam(required = false) @Nullable UUID organizationId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        return cashback.redeem(user, new ProgramId(id), organizationId, body.amount(), required(key));
+    }
+
     @Operation(summary = "Redemptions: all of the program's to the seller, its own to a member")
     @GetMapping("/programs/{id}/redemptions")
     List<RedemptionView> redemptions(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
@@ -234,7 +255,7 @@ class LoyaltyApiController {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
         problem.setTitle(messages.getMessage("problem.rule", null, "problem.rule", locale));
         problem.setDetail(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
-        problem.setProperty("code", e.messageKey());
+        problem.setProperty("code", InsufficientPointsException.CODE);
         problem.setProperty("shortfall", e.shortfall());
         return problem;
     }

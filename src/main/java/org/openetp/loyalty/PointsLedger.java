@@ -165,7 +165,7 @@ class PointsLedger {
     private UUID take(ProgramId program, MemberId member, Unit unit, BigDecimal amount, PostingKind kind, String key,
             String memo, String actor, String to) {
         PointsStore.Balances after = store.changeIfCovered(member, unit, ZERO, amount.negate())
-                .orElseThrow(() -> new InsufficientPointsException(amount.subtract(
+                .orElseThrow(() -> new InsufficientPointsException(unit, amount.subtract(
                         store.balances(member, unit).map(PointsStore.Balances::available).orElse(ZERO))));
         BigDecimal postingAmount = kind == PostingKind.ADJUST ? amount.negate() : amount;
         UUID posting = post(program, member, kind, unit, postingAmount, key, memo, actor, available(member, unit), to);

@@ -55,7 +55,7 @@ final class StatementFiles {
             }
             for (RedemptionView r : s.redemptions()) {
                 csv.printRecord(t(m, l, "loyalty.statement.redemption"), TIME.format(r.requestedAt()),
-                        t(m, l, "loyalty.redemption.status." + r.status()), safe(r.reward()), r.points(),
+                        t(m, l, "loyalty.redemption.status." + r.status()), safe(rewardName(r, m, l)), r.points(),
                         r.creditAmount() == null ? "" : r.creditAmount(), safe(r.settlement() == null ? ""
                                 : r.settlement()), "");
             }
@@ -88,7 +88,7 @@ final class StatementFiles {
                 sheet.value(row, 0, t(m, l, "loyalty.statement.redemption"));
                 sheet.value(row, 1, TIME.format(r.requestedAt()));
                 sheet.value(row, 2, t(m, l, "loyalty.redemption.status." + r.status()));
-                sheet.value(row, 3, r.reward());
+                sheet.value(row, 3, rewardName(r, m, l));
                 sheet.value(row, 4, r.points());
                 if (r.creditAmount() != null) {
                     sheet.value(row, 5, r.creditAmount());
@@ -179,7 +179,7 @@ final class StatementFiles {
         if (!s.redemptions().isEmpty()) {
             h.append("<h2>").append(e(t(m, l, "loyalty.redemptions"))).append("</h2><table>");
             for (RedemptionView r : s.redemptions()) {
-                h.append(row(TIME.format(r.requestedAt()), r.reward(), num(r.points(), l),
+                h.append(row(TIME.format(r.requestedAt()), rewardName(r, m, l), num(r.points(), l),
                         r.creditAmount() == null ? "" : num(r.creditAmount(), l) + " " + r.currency(),
                         t(m, l, "loyalty.redemption.status." + r.status()),
                         r.settlement() == null ? "" : r.settlement(), ""));
@@ -215,5 +215,11 @@ final class StatementFiles {
 
     private static String t(MessageSource m, Locale l, String key, Object... args) {
         return m.getMessage(key, args, key, l);
+    }
+
+    /** The reward's name, or for cashback turned into a credit note the words for that in the reader's language. */
+    static String rewardName(RedemptionView r, MessageSource m, Locale l) {
+        String name = r.reward();
+        return r.cashback() || name == null ? t(m, l, "loyalty.cashback.creditNote") : name;
     }
 }
