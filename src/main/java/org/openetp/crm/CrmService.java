@@ -443,10 +443,21 @@ public class CrmService {
         store.insertMove(id, move.from(), move.to(), ctx.me().userId(), now, move.note());
         events.publishEvent(new DealMoved(ctx.org(), id, move.from().name(), move.to().name(), move.note(),
                 ctx.me().userId(), now));
+        if (deal.won()) {
+            dealWon(ctx.org(), deal, now);
+        }
         if (deal.won() && store.wonDeals(ctx.org(), account.id()) == 1) {
             handOver(ctx, account, now);
         }
         return deal(user, id);
+    }
+
+    private void dealWon(UUID org, Deal deal, Instant now) {
+        CrmViews.AccountView client = store.accountView(org, deal.accountId()).orElseThrow();
+        String email = store.contacts(org, deal.accountId(), null, null).stream().map(CrmViews.ContactView::email)
+                .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
+        events.publishEvent(new DealWon(org, deal.id(), deal.title(), client.id(), client.name(),
+                client.linkedOrganizationId(), email, deal.value(), deal.currency(), now));
     }
 
     /** The first won deal: the direct-sales owner gives the client to the service manager, or to the head. */

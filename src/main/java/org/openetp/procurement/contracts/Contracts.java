@@ -23,6 +23,7 @@ import org.openetp.organization.Role;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.ContractAccepted;
 import org.openetp.procurement.ContractActivated;
+import org.openetp.procurement.ContractInForce;
 import org.openetp.procurement.ContractCompleted;
 import org.openetp.procurement.ContractDecided;
 import org.openetp.procurement.ContractDrafted;
@@ -313,7 +314,18 @@ public class Contracts {
         if (activated) {
             events.publishEvent(new ContractActivated(contract.id(), contract.supplier().organizationId(),
                     user.id().value(), now));
+            inForce(contract, now);
         }
+    }
+
+    private void inForce(Contract contract, Instant now) {
+        Procedure procedure = procedures.find(contract.procedure()).orElseThrow();
+        boolean organizerSells = procedure.kind().sellers();
+        UUID organizer = contract.buyer().organizationId();
+        UUID winner = contract.supplier().organizationId();
+        events.publishEvent(new ContractInForce(contract.id(), contract.procedure(), organizerSells ? organizer : winner,
+                organizerSells ? winner : organizer, contract.price(), contract.currency(),
+                procedure.lot(contract.lot()).categoryCode(), contract.subject(), now));
     }
 
     /** The supplier's first acceptance answers the award: its bid security is released (SPEC §4.5). */
