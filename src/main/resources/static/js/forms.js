@@ -11,3 +11,17 @@ document.addEventListener('change', function (event) {
   input.setCustomValidity(big ? big.name + ': ' + input.dataset.tooLarge : '');
   input.reportValidity();
 });
+
+// A form with data-confirm asks before it is sent, saying what will happen (UI.md: money-moving actions confirm).
+// A "§" in the text stands for the amount the form is about to send, read from its field named "amount".
+document.addEventListener('submit', function (event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.confirm) {
+    return;
+  }
+  const amount = form.elements.namedItem('amount');
+  const text = form.dataset.confirm.replace('§', amount instanceof HTMLInputElement ? amount.value : '');
+  if (!window.confirm(text)) {
+    event.preventDefault();
+  }
+});

@@ -1,5 +1,7 @@
 package org.openetp.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("bench")
 class OpenDataBenchmark {
 
-    static final int PROCEDURES = Integer.getInteger("bench.procedures", 760_000);
+    static final int PROCEDURES = Bench.size("bench.procedures", 760_000, 300);
 
     // The columns SyntheticData writes, named: tables have gained columns (with defaults) since it was written.
     static final String ORGANIZATION = "organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, "
@@ -44,12 +46,15 @@ class OpenDataBenchmark {
 
     @Test
     void feedCrawlAndMonthlyBulkFile() throws Exception {
-        run(PROCEDURES, Path.of("target", "bench").toAbsolutePath());
+        Path report = run(PROCEDURES, Bench.out());
+        // At smoke scale (every build) only that it runs end to end and writes its report; figures are not judged.
+        assertThat(Files.readString(report)).contains("feed_crawl", "releases_per_second", "bulk_file",
+                "heap_peak_during_build_mib");
     }
 
     /** Loads {@code procedures} synthetic procedures into a fresh platform and writes the report under {@code out}. */
     static Path run(int procedures, Path out) throws Exception {
-        CatalogueBenchmark.deleteRecursively(out.resolve("opendata-data"));
+        Bench.deleteRecursively(out.resolve("opendata-data"));
         Files.createDirectories(out);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
                 "--openetp.data-dir=" + out.resolve("opendata-data"), "--openetp.embedded-db.persistent=true",
@@ -81,17 +86,17 @@ class OpenDataBenchmark {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("machine", CatalogueBenchmark.machine(jdbc));
+            report.put("machine", Bench.machine(jdbc));
             report.put("load_average_at_start", Files.readString(Path.of("/proc/loadavg")).strip());
             report.put("dataset", Map.of("procedures", procedures, "organizations", organizations,
                     "published", jdbc.sql("SELECT count(*) FROM procedure WHERE published_at IS NOT NULL")
                             .query(Long.class).single(), "load_seconds", Math.round(loadSeconds * 100) / 100.0));
             report.putAll(OpenDataLoad.measure(app, port));
             report.put("load_average_at_end", Files.readString(Path.of("/proc/loadavg")).strip());
-            Files.writeString(out.resolve("open-data.json"),
+            Files.writeString(out.resolve(Bench.reportName("open-data") + ".json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            Files.writeString(out.resolve("open-data.md"), markdown(report));
-            return out.resolve("open-data.md");
+            Files.writeString(out.resolve(Bench.reportName("open-data") + ".md"), markdown(report));
+            return out.resolve(Bench.reportName("open-data") + ".md");
         }
     }
 

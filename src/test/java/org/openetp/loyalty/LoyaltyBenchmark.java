@@ -1,14 +1,16 @@
 package org.openetp.loyalty;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Tag;
+import org.openetp.Superuser;
 import org.junit.jupiter.api.Test;
 import org.openetp.OpenEtpApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nightly loyalty run over 100,000 client balances with about 5 million postings (run with
@@ -21,8 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("bench")
 class LoyaltyBenchmark {
 
-    static final int MEMBERS = Integer.getInteger("bench.loyalty.members", 100_000);
-    static final int EARNINGS = Integer.getInteger("bench.loyalty.earnings", 23);
+    /** The bench profile's full size; every other build runs it tiny (bench.scale=smoke), only to see it run. */
+    static final boolean FULL = "full".equals(System.getProperty("bench.scale", "smoke"));
+    static final int MEMBERS = Integer.getInteger("bench.loyalty.members", FULL ? 100_000 : 200);
+    static final int EARNINGS = Integer.getInteger("bench.loyalty.earnings", FULL ? 23 : 10);
 
     @Test
     void nightlyTiersAndExpiryOverAHundredThousandBalances() throws Exception {
@@ -31,10 +35,13 @@ class LoyaltyBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenEtpApplication.class).run(
                 "--openetp.data-dir=" + out.resolve("loyalty-data"), "--openetp.embedded-db.persistent=true",
                 "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN")) {
-            var report = new LoyaltyBenchmarkRun(app.getBean(JdbcClient.class), app.getBean(TransactionTemplate.class),
+            var report = new LoyaltyBenchmarkRun(Superuser.dataSource(app), app.getBean(JdbcClient.class),
                     app.getBean(Nightly.class)).run(MEMBERS, EARNINGS, app.getBean(Clock.class).instant(), out,
-                    "loyalty-nightly");
+                    FULL ? "loyalty-nightly" : "loyalty-nightly-smoke");
             System.out.println("bench: " + report);
+            String name = FULL ? "loyalty-nightly" : "loyalty-nightly-smoke";
+            assertThat(report).containsKeys("unlock", "expire", "tiers", "expiry_notices", "rows");
+            assertThat(java.nio.file.Files.readString(out.resolve(name + ".md"))).contains("unlock", "tiers");
         }
     }
 }
