@@ -24,7 +24,8 @@ class CatalogueStore {
 
     /** The program report's figures (points unless named credit). */
     record Totals(BigDecimal issued, BigDecimal redeemed, BigDecimal expired, BigDecimal reversed,
-            BigDecimal outstanding, BigDecimal creditIssued, BigDecimal creditOutstanding) {
+            BigDecimal outstanding, BigDecimal creditIssued, BigDecimal creditOutstanding, BigDecimal creditRedeemed,
+            BigDecimal creditNotesOpen) {
     }
 
     private final JdbcClient jdbc;
@@ -186,6 +187,9 @@ class CatalogueStore {
                   coalesce(sum(amount) FILTER (WHERE unit = 'POINTS' AND kind = 'EXPIRE'), 0) AS expired,
                   coalesce(sum(amount) FILTER (WHERE unit = 'POINTS' AND kind = 'REVERSE'), 0) AS reversed,
                   coalesce(sum(amount) FILTER (WHERE unit = 'CREDIT' AND kind = 'EARN'), 0) AS credit_issued,
+                  coalesce(sum(amount) FILTER (WHERE unit = 'CREDIT' AND kind = 'REDEEM'), 0) AS credit_redeemed,
+                  (SELECT coalesce(sum(d.credit_amount), 0) FROM loyalty_redemption d
+                     WHERE d.program_id = :p AND d.status = 'REQUESTED') AS credit_notes_open,
                   (SELECT coalesce(sum(b.available + b.pending), 0) FROM loyalty_balance b JOIN loyalty_member m
                      ON m.id = b.member_id WHERE m.program_id = :p AND b.unit = 'POINTS') AS outstanding,
                   (SELECT coalesce(sum(b.available + b.pending), 0) FROM loyalty_balance b JOIN loyalty_member m
@@ -195,7 +199,8 @@ class CatalogueStore {
                 .param("p", program.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> new Totals(rs.getBigDecimal("issued"), rs.getBigDecimal("redeemed"),
                         rs.getBigDecimal("expired"), rs.getBigDecimal("reversed"), rs.getBigDecimal("outstanding"),
-                        rs.getBigDecimal("credit_issued"), rs.getBigDecimal("credit_outstanding"))).single();
+                        rs.getBigDecimal("credit_issued"), rs.getBigDecimal("credit_outstanding"),
+                        rs.getBigDecimal("credit_redeemed"), rs.getBigDecimal("credit_notes_open"))).single();
     }
 
     /** Points of the member's available awards expiring before {@code until}. */

@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo loyalty data (OPENETP_DEMO_DATA=true), after the platform's own demo data: the demo supplier's partner
  * program with a rewards catalogue, and a year of history for the demo buyer (a contract a month, unlocks, a tier
- * change, a money credit redeemed and settled) plus a client outside the platform. The history is written through
- * the ledger itself, each month with a clock set to that month, so it is what a year of real use leaves behind.
+ * change, a money credit redeemed and settled, cashback turned into a credit note not settled yet) plus a client
+ * outside the platform. The history is written through the ledger itself, each month with a clock set to that
+ * month, so it is what a year of real use leaves behind.
  */
 @Component
 @Order(20)
@@ -116,6 +117,9 @@ class LoyaltyDemoData implements ApplicationRunner {
             if (month == 8) {
                 redeemAndSettle(program, member, credit, buyerUser, sellerAdmin, at.plus(Duration.ofDays(16)));
             }
+            if (month == 10) {
+                creditNote(program, member, buyerUser, at.plus(Duration.ofDays(16)));
+            }
         }
         nightly(clock.instant());
     }
@@ -147,5 +151,15 @@ class LoyaltyDemoData implements ApplicationRunner {
         UUID redemption = UUID.randomUUID();
         catalogue.insertRedemption(redemption, program.id(), member.id(), credit, posted.posting(), buyerUser, at);
         catalogue.fulfil(redemption, sellerAdmin, "Credited on invoice DS-2026-118", at.plus(Duration.ofDays(6)));
+    }
+
+    /** Cashback turned into a credit note the seller has not settled yet (its fulfilment list shows it). */
+    private void creditNote(ProgramStore.Program program, ProgramStore.Member member, UUID buyerUser, Instant at) {
+        BigDecimal amount = new BigDecimal("10000.00");
+        PointsLedger ledger = new PointsLedger(points, Clock.fixed(at, ZoneOffset.UTC));
+        PointsLedger.Posted posted = ledger.redeem(program.id(), member.id(), Unit.CREDIT, amount,
+                "cashback:" + member.id() + ":demo", "", buyerUser.toString());
+        catalogue.insertCashbackRedemption(UUID.randomUUID(), program.id(), member.id(), amount, posted.posting(),
+                buyerUser, at);
     }
 }

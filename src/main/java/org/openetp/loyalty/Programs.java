@@ -164,7 +164,8 @@ class Programs {
                 .map(r -> new ProgramReport.TierCount((int) r[0], rules.tierName((int) r[0]), r[1])).toList();
         CatalogueStore.Totals t = catalogue.totals(id, from, to);
         return new ProgramReport(id.value(), program.name(), program.currency(), from, to, tiers, t.issued(),
-                t.redeemed(), t.expired(), t.reversed(), t.outstanding(), t.creditIssued(), t.creditOutstanding());
+                t.redeemed(), t.expired(), t.reversed(), t.outstanding(), t.creditIssued(), t.creditOutstanding(),
+                t.creditRedeemed(), t.creditNotesOpen());
     }
 
     /** Whether the caller is a member of the program's seller (a program that does not exist: false). */

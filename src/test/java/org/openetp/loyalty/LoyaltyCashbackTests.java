@@ -117,8 +117,11 @@ class LoyaltyCashbackTests extends ApiTest {
         assertThat(dec(beyond.json().path("shortfall"))).isEqualByComparingTo("50");
         assertThat(dec(fixture.balance(buyer, program).path("creditAvailable"))).isEqualByComparingTo("750.00");
 
-        // The seller sees it in its fulfilment list and settles it on its next invoice.
+        // The seller sees it in its fulfilment list, owed until settled, and settles it on its next invoice.
         String redemption = note.path("id").asString();
+        JsonNode owed = api.get(base + "/report", Api.bearer(seller.token())).json();
+        assertThat(dec(owed.path("creditRedeemed"))).isEqualByComparingTo("250.00");
+        assertThat(dec(owed.path("creditNotesOpen"))).isEqualByComparingTo("250.00");
         JsonNode queue = api.get(base + "/redemptions", Api.bearer(seller.token())).json();
         assertThat(queue).hasSize(1);
         assertThat(queue.get(0).path("unit").asString()).isEqualTo("CREDIT");
@@ -141,8 +144,10 @@ class LoyaltyCashbackTests extends ApiTest {
         assertThat(dec(theirs.path("credit").path("closing").path("available"))).isEqualByComparingTo("750.00");
         assertThat(api.get(base + "/statement?format=csv", Api.bearer(buyer.token())).body())
                 .contains("Cashback credit note", "Deducted on invoice 77");
-        assertThat(dec(api.get(base + "/report", Api.bearer(seller.token())).json().path("creditOutstanding")))
-                .isEqualByComparingTo("750.00");
+        JsonNode report = api.get(base + "/report", Api.bearer(seller.token())).json();
+        assertThat(dec(report.path("creditOutstanding"))).isEqualByComparingTo("750.00");
+        assertThat(dec(report.path("creditRedeemed"))).isEqualByComparingTo("250.00");
+        assertThat(dec(report.path("creditNotesOpen"))).as("settled").isEqualByComparingTo("0");
     }
 
     @Test

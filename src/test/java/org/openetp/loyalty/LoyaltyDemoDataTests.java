@@ -32,8 +32,8 @@ class LoyaltyDemoDataTests {
         assertThat(first).isBefore(Instant.now().minus(Duration.ofDays(300)));
         assertThat(jdbc.sql("SELECT DISTINCT kind FROM loyalty_posting").query(String.class).list())
                 .contains("EARN", "UNLOCK", "REDEEM");
-        assertThat(jdbc.sql("SELECT status FROM loyalty_redemption").query(String.class).list())
-                .containsExactly("FULFILLED");
+        assertThat(jdbc.sql("SELECT unit || ' ' || status FROM loyalty_redemption").query(String.class).list())
+                .containsExactlyInAnyOrder("POINTS FULFILLED", "CREDIT REQUESTED");
         assertThat(jdbc.sql("SELECT max(tier_rank) FROM loyalty_member").query(Integer.class).single())
                 .as("a year of contracts reached a tier").isPositive();
         long postings = count("loyalty_posting");

@@ -101,6 +101,17 @@ class LoyaltyBrowserTests extends BrowserTest {
         assertThat(page.text(By.id("statement-POINTS"))).contains(page.message("loyalty.kind.REDEEM"),
                 "Credit of 5,000 RUB");
         assertThat(page.text(By.cssSelector(".redemption-settlement"))).isEqualTo("Credited on invoice 42");
+
+        // The buyer's admin spends 400 RUB of its 1,000 RUB cashback as a credit note, told first what will happen.
+        assertThat(page.text(By.id("credit"))).isEqualTo("1,000.00 RUB");
+        ((JavascriptExecutor) browser).executeScript(
+                "window.confirm = m => { sessionStorage.setItem('confirmed', m); return true; };");
+        page.type("cashback-amount", "400");
+        page.submit(By.id("cashback-submit"));
+        assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('confirmed');"))).contains("400 RUB", "credit note", "owes");
+        assertThat(page.text(By.id("credit"))).isEqualTo("600.00 RUB");
+        assertThat(page.text(By.cssSelector(".redemptions"))).contains("Cashback credit note", "400.00 RUB");
         String member = api.get("/api/v1/loyalty/programs/" + program + "/members", Api.bearer(seller.token()))
                 .json().get(0).path("id").asString();
         JsonNode sellers = api.get("/api/v1/loyalty/programs/" + program + "/members/" + member + "/statement",
