@@ -17,7 +17,7 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "identifiers", "catalogue", "documents", "notifications", "signatures",
-            "ledger", "billing", "auctions", "crm", "contracts"})
+            "ledger", "billing", "auctions", "crm", "contracts", "opendata"})
     void everyKeyIsTranslatedIntoRussianAndThai(String bundle) throws IOException {
         Set<String> english = keys(bundle + ".properties");
         assertThat(english).as(bundle).isNotEmpty();
