@@ -17,7 +17,7 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "identifiers", "catalogue", "documents", "notifications", "signatures",
-            "ledger", "billing", "auctions", "crm", "contracts", "access"})
+            "ledger", "billing", "auctions", "crm", "contracts", "access", "input", "loyalty", "opendata"})
     void everyKeyIsTranslatedIntoRussianAndThai(String bundle) throws IOException {
         Set<String> english = keys(bundle + ".properties");
         assertThat(english).as(bundle).isNotEmpty();
