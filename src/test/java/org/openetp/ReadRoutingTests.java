@@ -1,6 +1,7 @@
 package org.openetp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -129,9 +130,10 @@ class ReadRoutingTests {
         } finally {
             primary().sql("DROP VIEW lagging.procedure_search; DROP VIEW lagging.procedure").update();
         }
-        // Caught up: the same paths now show it.
-        assertThat(node.getBean(Catalogue.class).search(CatalogueSearch.everything()).items())
-                .extracting(CatalogueItem::id).contains(id);
+        // Caught up: the same paths now show it (the catalogue's pages read from a replica live about two seconds).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                node.getBean(Catalogue.class).search(CatalogueSearch.everything()).items())
+                .extracting(CatalogueItem::id).contains(id));
         assertThat(anonymousGet(id)).isEqualTo(200);
     }
 

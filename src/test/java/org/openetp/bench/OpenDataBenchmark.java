@@ -34,16 +34,6 @@ class OpenDataBenchmark {
 
     static final int PROCEDURES = Bench.size("bench.procedures", 760_000, 300);
 
-    // The columns SyntheticData writes, named: tables have gained columns (with defaults) since it was written.
-    static final String ORGANIZATION = "organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, "
-            + "short_name, legal_address, actual_address, postal_address, sme, industry, region_code, status, "
-            + "rejection_reason, decided_at, decided_by, created_at, version)";
-    static final String PROCEDURE = "procedure (id, organization_id, created_by, kind, title, description, currency, "
-            + "status, submission_deadline, clarification_deadline, criteria, published_at, opened_at, closed_at, "
-            + "cancel_reason, sealed_key, key_released_at, created_at, version)";
-    static final String LOT = "lot (id, procedure_id, number, title, category_code, quantity, unit, start_price, "
-            + "delivery_region, status, winner_bid_id)";
-
     @Test
     void feedCrawlAndMonthlyBulkFile() throws Exception {
         Path report = run(PROCEDURES, Bench.out());
@@ -71,15 +61,15 @@ class OpenDataBenchmark {
             long loadStart = System.nanoTime();
             for (int from = 0; from < organizations; from += 10_000) {
                 try (Connection c = dataSource.getConnection()) {
-                    SyntheticData.copy(c, ORGANIZATION, data.organizationRows(from,
+                    SyntheticData.copy(c, SyntheticData.ORGANIZATION, data.organizationRows(from,
                             Math.min(organizations, from + 10_000)));
                 }
             }
             for (int from = 0; from < procedures; from += 5_000) {
                 SyntheticData.Batch batch = data.procedureRows(from, Math.min(procedures, from + 5_000));
                 try (Connection c = dataSource.getConnection()) {
-                    SyntheticData.copy(c, PROCEDURE, batch.procedures());
-                    SyntheticData.copy(c, LOT, batch.lots());
+                    SyntheticData.copy(c, SyntheticData.PROCEDURE, batch.procedures());
+                    SyntheticData.copy(c, SyntheticData.LOT, batch.lots());
                 }
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

@@ -28,9 +28,16 @@ class CatalogueCache {
     private final boolean enabled;
 
     CatalogueCache(@Value("${openetp.catalogue.cache-size:20000}") int size,
-            @Value("${openetp.catalogue.cache-ttl:PT5M}") Duration ttl) {
+            @Value("${openetp.catalogue.cache-ttl:PT5M}") Duration ttl,
+            @Value("${openetp.catalogue.replica-cache-ttl:PT2S}") Duration replicaTtl,
+            @Value("${openetp.read-datasource.url:}") String replica) {
         this.enabled = size > 0;
-        this.pages = Caffeine.newBuilder().maximumSize(Math.max(1, size)).expireAfterWrite(ttl).recordStats().build();
+        // With a read replica the searches read it, and a change's notification comes when the primary commits: the
+        // replica may apply the change a moment later, and a page read from it in between would be kept until the
+        // next change. Pages then live only about as long as the replica may lag.
+        Duration lifetime = replica.isBlank() || ttl.compareTo(replicaTtl) < 0 ? ttl : replicaTtl;
+        this.pages = Caffeine.newBuilder().maximumSize(Math.max(1, size)).expireAfterWrite(lifetime).recordStats()
+                .build();
     }
 
     /** The page of this search, from memory when this generation already computed it. */
