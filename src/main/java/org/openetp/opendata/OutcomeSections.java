@@ -72,7 +72,7 @@ final class OutcomeSections {
                     .put("status", "REFUSED".equals(award.contractStatus()) ? "cancelled" : "active")
                     .put("date", date.toString())
                     .put("value", TenderSection.value(award.price(), p.currency()))
-                    .put("suppliers", List.of(parties.reference(award.organization(), "supplier")))
+                    .put("suppliers", award.suppliers().stream().map(o -> parties.reference(o, "supplier")).toList())
                     .put("relatedLots", List.of(lot.id().toString()))
                     .put("relatedBid", award.bid().toString()));
         }

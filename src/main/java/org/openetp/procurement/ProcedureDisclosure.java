@@ -14,6 +14,7 @@ import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.tenders.Frameworks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +30,15 @@ public class ProcedureDisclosure {
     private final BidRepository bids;
     private final Documentation documentation;
     private final Contracts contracts;
+    private final Frameworks frameworks;
 
     ProcedureDisclosure(ProcedureRepository procedures, BidRepository bids, Documentation documentation,
-            Contracts contracts) {
+            Contracts contracts, Frameworks frameworks) {
         this.procedures = procedures;
         this.bids = bids;
         this.documentation = documentation;
         this.contracts = contracts;
+        this.frameworks = frameworks;
     }
 
     /** The procedure as everyone may know it, or empty while it is a draft (or was never published). */
@@ -66,8 +69,9 @@ public class ProcedureDisclosure {
             if (winner != null) {
                 BigDecimal price = contracted.stream().filter(c -> c.lot().equals(lot.id()) && c.bid() != null)
                         .map(PublicProcedure.Contract::price).findFirst().orElse(winner.price());
+                List<UUID> framework = frameworks.memberOrganizations(lot.id());
                 awards.add(new PublicProcedure.Award(lot.id(), winner.id(), winner.organization(), price,
-                        winner.contractStatus()));
+                        winner.contractStatus(), framework.isEmpty() ? List.of(winner.organization()) : framework));
             }
         }
         boolean byInvitation = !p.kind().openToAll() || p.settings().invitedOnly();

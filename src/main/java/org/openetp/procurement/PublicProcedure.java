@@ -50,10 +50,11 @@ public record PublicProcedure(ProcedureId id, UUID buyer, ProcedureKind kind, St
 
     /**
      * The award of a lot: the winning bid, its bidder and the price awarded (the contract's where there is one, as an
-     * alternative offer or an auction may have set it), with the winner's answer (PENDING, SIGNED, REFUSED).
+     * alternative offer or an auction may have set it), with the winner's answer (PENDING, SIGNED, REFUSED), and the
+     * suppliers awarded: the winner, or a framework's every selected supplier, best ranked first.
      */
     public record Award(LotId lot, BidId bid, UUID organization, @Nullable BigDecimal price,
-            @Nullable String contractStatus) {
+            @Nullable String contractStatus, List<UUID> suppliers) {
     }
 
     /** A contract (DRAFT, ACTIVE, COMPLETED or REFUSED) with its delivery milestones. */

@@ -155,6 +155,12 @@ public class Frameworks {
                 contract);
     }
 
+    /** The organizations selected into a lot's framework, best ranked first (none when it is not a framework). */
+    @Transactional(readOnly = true)
+    public List<UUID> memberOrganizations(LotId lot) {
+        return members(lot).stream().map(FrameworkView.Member::organizationId).toList();
+    }
+
     private List<FrameworkView.Member> members(LotId lot) {
         return jdbc.sql("""
                 SELECT m.organization_id, m.rank, b.price FROM framework_member m JOIN bid b ON b.id = m.bid_id
