@@ -3,6 +3,10 @@ package org.openetp.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Set;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +21,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openetp.support.Api;
 import org.openetp.fuzz.FuzzWorld.Role;
 import org.openetp.support.ApiTest;
 import org.openetp.support.MutableClock;
@@ -53,6 +60,45 @@ class ApiFuzzTests extends ApiTest {
 
     /** One operation to fuzz: {@code mediaType} is JSON, or CSV for the import endpoints. */
     record Operation(String method, String path, JsonNode schema, List<String> query, String mediaType) {
+    }
+
+    private Set<String> plansOnSaleBefore = Set.of();
+
+    @BeforeEach
+    void notePlansOnSale() {
+        plansOnSaleBefore = plansOnSale().keySet();
+    }
+
+    /**
+     * Accepted bodies may put tariff plans on sale; the context (and its database) is shared with the billing tests,
+     * which expect the seeded plans to be the cheapest on sale, so the plans the fuzzing added leave the sale again.
+     */
+    @AfterEach
+    void withdrawPlansPutOnSale() {
+        String[] operator = Api.bearer(flows.operatorToken());
+        plansOnSale().forEach((code, plan) -> {
+            if (!plansOnSaleBefore.contains(code)) {
+                Map<String, Object> body = new HashMap<>();
+                body.put("code", code);
+                body.put("names", plan.path("names"));
+                body.put("price", plan.path("price").asString());
+                body.put("currency", plan.path("currency").asString());
+                body.put("period", plan.path("period").asString());
+                body.put("limits", plan.path("limits"));
+                body.put("active", false);
+                Api.Response withdrawn = api.put("/api/v1/operator/tariffs/" + URLEncoder.encode(code,
+                        StandardCharsets.UTF_8), body, operator);
+                assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+            }
+        });
+    }
+
+    private Map<String, JsonNode> plansOnSale() {
+        Map<String, JsonNode> plans = new HashMap<>();
+        api.get("/api/v1/operator/tariffs", Api.bearer(flows.operatorToken())).json().valueStream()
+                .filter(plan -> plan.path("active").asBoolean()).forEach(plan -> plans.put(plan.path("code")
+                        .asString(), plan));
+        return plans;
     }
 
     @Test
