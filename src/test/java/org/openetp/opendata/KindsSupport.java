@@ -84,7 +84,7 @@ record KindsSupport(Api api, MutableClock clock, Procurement procurement, OpenDa
         if (record.status() == 200) {
             assertThat(OpenDataClient.CONFORMANCE.recordPackageProblems(record.body())).isEmpty();
         }
-        String feed = String.join("", open.crawl());
+        String feed = open.crawledReleasesOf(OpenDataClient.ocid(procedure));
         for (String text : texts) {
             assertThat(record.body()).doesNotContain(text);
             assertThat(feed).doesNotContain(text);

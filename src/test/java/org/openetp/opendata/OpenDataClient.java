@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.openetp.support.Api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads open data as a crawler does, over HTTP without a login, waits for the listeners that write releases, and
@@ -94,6 +96,17 @@ final class OpenDataClient {
                 SELECT count(*) FROM event_publication
                 WHERE completion_date IS NULL AND listener_id LIKE 'org.openetp.opendata.%'""")
                 .query(Long.class).single() == 0);
+    }
+
+    /**
+     * The text of one procedure's releases in a full crawl: the feed also carries every other test's procedures,
+     * whose ids, dates and figures may contain the digits a test looks for.
+     */
+    String crawledReleasesOf(String ocid) {
+        return crawl().stream()
+                .flatMap(page -> JsonMapper.builder().build().readTree(page).path("releases").valueStream())
+                .filter(release -> ocid.equals(release.path("ocid").asString()))
+                .map(JsonNode::toString).collect(Collectors.joining());
     }
 
     /** Every page of the feed from the start, each checked; the text of all of them. */
