@@ -50,7 +50,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         // The supplier buys the FULL plan from the tariffs page and gets its invoice.
         page.login(supplier.email());
         page.open("/tariffs?lang=en");
-        page.click(By.id("buy-FULL"));
+        page.submit(By.id("buy-FULL"));
         String invoiceUrl = browser.getCurrentUrl();
         assertThat(invoiceUrl).as("the invoice page").contains("/invoices/");
         assertThat(page.text(By.tagName("main"))).contains("10000.00");

@@ -67,7 +67,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
                 By.cssSelector(".catalogue-title")).stream().filter(a -> a.getText().equals(title)).findFirst()
                 .orElse(null));
         page.click(found);
-        assertThat(browser.getCurrentUrl()).isEqualTo(procedureUrl);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> procedureUrl.equals(d.getCurrentUrl()));
         page.type("question-text", "Is recycled paper acceptable?");
         page.click(By.id("question-submit"));
         assertThat(page.text(By.cssSelector(".question-yours"))).isEqualTo(page.message("questions.yours"));
