@@ -36,7 +36,7 @@ class AccreditationNotifier {
     // An organization may be rejected, corrected and decided again: each decision is its own occurrence.
     private void notifyAdmins(OrganizationId organization, String key, String reason, String decidedAt) {
         deliveries.deliver(organizations.admins(organization), new Notice(NotificationKind.ACCREDITATION,
-                "accreditation:" + organization + ":" + decidedAt, key, List.of(reason),
+                "accreditation:" + organization + ":" + decidedAt, key, List.of(NoticeArg.text(reason)),
                 "/organizations/" + organization));
     }
 }

@@ -1,5 +1,7 @@
 package org.openetp.notification;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuctionNotifier {
 
+    private static final Pattern PARTICIPANT = Pattern.compile("Participant (\\d{1,9})");
+
     private final Procurement procurement;
     private final Organizations organizations;
     private final Deliveries deliveries;
@@ -38,19 +42,30 @@ class AuctionNotifier {
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
         deliveries.deliver(everyone(procedure, event.lot().value()), new Notice(NotificationKind.AUCTION,
                 "auction-started:" + event.lot(), "notification.auctionStarted",
-                List.of(procedure.title(), Integer.toString(lot.number()), lot.title()), "/auctions/" + event.lot()));
+                List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()), NoticeArg.text(lot.title())),
+                "/auctions/" + event.lot()));
     }
 
     @ApplicationModuleListener
     void on(AuctionEnded event) {
         ProcedureView procedure = procurement.describe(event.procedure());
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
-        String result = event.winner() == null ? "—"
-                : event.winner() + ", " + event.price().toPlainString() + " " + procedure.currency();
+        NoticeArg result = event.winner() == null || event.price() == null ? NoticeArg.text("—")
+                : NoticeArg.message("notification.auctionWinner", participant(event.winner()),
+                        NoticeArg.amount(event.price(), procedure.currency()));
         deliveries.deliver(everyone(procedure, event.lot().value()), new Notice(NotificationKind.AUCTION,
                 "auction-ended:" + event.lot(), "notification.auctionEnded",
-                List.of(procedure.title(), Integer.toString(lot.number()), lot.title(), result),
+                List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()),
+                        NoticeArg.text(lot.title()), result),
                 "/auctions/" + event.lot()));
+    }
+
+    /** The auction names the winner "Participant N" in English; the reader reads it in their own language. */
+    private static NoticeArg participant(String label) {
+        Matcher numbered = PARTICIPANT.matcher(label);
+        return numbered.matches()
+                ? NoticeArg.message("notification.participant", NoticeArg.number(Long.parseLong(numbered.group(1))))
+                : NoticeArg.text(label);
     }
 
     private List<UserId> everyone(ProcedureView procedure, UUID lot) {

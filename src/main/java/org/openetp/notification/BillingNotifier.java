@@ -1,5 +1,7 @@
 package org.openetp.notification;
 
+import org.openetp.shared.NotFoundException;
+import org.openetp.billing.Billing;
 import java.util.List;
 import org.openetp.billing.InvoiceIssued;
 import org.openetp.billing.SubscriptionActivated;
@@ -18,19 +20,30 @@ import org.springframework.stereotype.Component;
 class BillingNotifier {
 
     private final Organizations organizations;
+    private final Billing billing;
     private final Deliveries deliveries;
 
-    BillingNotifier(Organizations organizations, Deliveries deliveries) {
+    BillingNotifier(Organizations organizations, Billing billing, Deliveries deliveries) {
         this.organizations = organizations;
+        this.billing = billing;
         this.deliveries = deliveries;
+    }
+
+    /** A plan by its name in each language; a plan since removed by its code. */
+    private NoticeArg plan(String code) {
+        try {
+            return new NoticeArg.Names(billing.plan(code).names());
+        } catch (NotFoundException gone) {
+            return NoticeArg.text(code);
+        }
     }
 
     @ApplicationModuleListener
     void on(InvoiceIssued event) {
         deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
                 new Notice(NotificationKind.BILLING, "invoice-issued:" + event.invoice(),
-                        "notification.invoiceIssued", List.of(event.number(),
-                                event.amount().toPlainString() + " " + event.currency(), event.planCode()),
+                        "notification.invoiceIssued", List.of(NoticeArg.text(event.number()),
+                                NoticeArg.amount(event.amount(), event.currency()), plan(event.planCode())),
                         "/invoices/" + event.invoice()));
     }
 
@@ -38,15 +51,16 @@ class BillingNotifier {
     void on(SubscriptionActivated event) {
         deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
                 new Notice(NotificationKind.BILLING, "subscription-activated:" + event.subscription(),
-                        "notification.subscriptionActive", List.of(event.planCode(), Notice.utc(event.startsAt()),
-                                Notice.utc(event.endsAt())), "/subscriptions"));
+                        "notification.subscriptionActive", List.of(plan(event.planCode()),
+                                NoticeArg.moment(event.startsAt()), NoticeArg.moment(event.endsAt())),
+                        "/subscriptions"));
     }
 
     @ApplicationModuleListener
     void on(SubscriptionExpiring event) {
         deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
                 new Notice(NotificationKind.BILLING, "subscription-expiring:" + event.subscription(),
-                        "notification.subscriptionExpiring", List.of(event.planCode(), Notice.utc(event.endsAt())),
+                        "notification.subscriptionExpiring", List.of(plan(event.planCode()), NoticeArg.moment(event.endsAt())),
                         "/tariffs"));
     }
 }

@@ -38,7 +38,7 @@ class CrmNotifier {
         }
         both.add(new UserId(event.to()));
         deliveries.deliver(both, new Notice(NotificationKind.CRM, "crm-hand-over:" + event.account(),
-                "notification.crmHandOver", List.of(event.accountName(), name(event.from()), name(event.to())),
+                "notification.crmHandOver", List.of(NoticeArg.text(event.accountName()), name(event.from()), name(event.to())),
                 "/crm/accounts/" + event.account()));
     }
 
@@ -47,17 +47,18 @@ class CrmNotifier {
         List<UserId> to = event.owner() != null ? List.of(new UserId(event.owner()))
                 : organizations.admins(new OrganizationId(event.organization()));
         deliveries.deliver(to, new Notice(NotificationKind.CRM, "crm-lead:" + event.deal(), "notification.crmLead",
-                List.of(event.title()), "/crm/deals/" + event.deal()));
+                List.of(NoticeArg.text(event.title())), "/crm/deals/" + event.deal()));
     }
 
     @ApplicationModuleListener
     void on(ConflictOpened event) {
         deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
                 new Notice(NotificationKind.CRM, "crm-conflict:" + event.conflict(), "notification.crmConflict",
-                        List.of(event.accountName()), "/crm/conflicts"));
+                        List.of(NoticeArg.text(event.accountName())), "/crm/conflicts"));
     }
 
-    private String name(java.util.@org.jspecify.annotations.Nullable UUID user) {
-        return user == null ? "—" : identity.find(new UserId(user)).map(UserSummary::fullName).orElse("—");
+    private NoticeArg name(java.util.@org.jspecify.annotations.Nullable UUID user) {
+        return NoticeArg.text(user == null ? "—"
+                : identity.find(new UserId(user)).map(UserSummary::fullName).orElse("—"));
     }
 }

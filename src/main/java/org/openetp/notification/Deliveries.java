@@ -16,8 +16,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a notice to people: once per person and occurrence, in the person's language, in the inbox and by
- * e-mail as the person chose for the kind. Runs inside the calling listener's transaction, so the inbox rows and
+ * Delivers a notice to people: once per person and occurrence, in the inbox (as key and arguments, shown in the
+ * reader's language of the moment) and by e-mail in the person's stored language, as the person chose for the kind. Runs inside the calling listener's transaction, so the inbox rows and
  * the recorded mails commit together or, for a retry, not at all.
  */
 @Component
@@ -28,16 +28,18 @@ class Deliveries {
     private final NotificationRepository notifications;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final NoticeText texts;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     Deliveries(Identity identity, PreferenceRepository preferences, NotificationRepository notifications,
-            Mailer mailer, MessageSource messages, PublicUrl publicUrl, Clock clock) {
+            Mailer mailer, MessageSource messages, NoticeText texts, PublicUrl publicUrl, Clock clock) {
         this.identity = identity;
         this.preferences = preferences;
         this.notifications = notifications;
         this.mailer = mailer;
         this.messages = messages;
+        this.texts = texts;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -55,10 +57,12 @@ class Deliveries {
                 continue;
             }
             Locale locale = user.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(user.locale());
-            Object[] args = notice.args().toArray();
-            String title = messages.getMessage(notice.key() + ".title", args, locale);
-            String body = messages.getMessage(notice.key() + ".body", args, locale);
-            if (notifications.insertOnce(recipient, notice, title, body, channels, now) && channels.email()) {
+            // The text in the recipient's language is the e-mail, and stays with the row as the text to show
+            // should its key ever leave the bundles; the inbox renders key and arguments for each reading.
+            NoticeText.Rendered text = texts.render(notice.key(), notice.args(), locale);
+            String title = text.title();
+            String body = text.body();
+            if (notifications.insertOnce(recipient, notice, text, channels, now) && channels.email()) {
                 String link = publicUrl.to(notice.link());
                 Object[] mailArgs = {user.fullName(), body, link, publicUrl.to("/notifications")};
                 mailer.send(new Mail(user.email(), title,

@@ -61,7 +61,8 @@ class InvitationNotifier {
         for (UUID organization : invited) {
             deliveries.deliver(suppliers(List.of(organization)), new Notice(NotificationKind.INVITATION,
                     "invitation:" + procedure.id() + ":" + organization, "notification.invitation",
-                    List.of(procedure.title(), Notice.utc(procedure.submissionDeadline())), link(procedure)));
+                    List.of(NoticeArg.text(procedure.title()), NoticeArg.moment(procedure.submissionDeadline())),
+                    link(procedure)));
         }
     }
 
@@ -70,7 +71,7 @@ class InvitationNotifier {
         ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(tenders.participants(event.procedure(), event.stage())), new Notice(NotificationKind.TENDER_STEP,
                 "stage-protocol:" + event.procedure() + ":" + event.stage(), "notification.stageProtocol",
-                List.of(procedure.title()), link(procedure)));
+                List.of(NoticeArg.text(procedure.title())), link(procedure)));
     }
 
     /** The same notice as the bidders get, under the same occurrence, so that nobody is told twice. */
@@ -80,8 +81,8 @@ class InvitationNotifier {
         deliveries.deliver(suppliers(tenders.prospectiveParticipants(event.procedure())),
                 new Notice(NotificationKind.DOCUMENTATION_AMENDED,
                         "documentation-amended:" + event.procedure() + ":" + event.version(),
-                        "notification.documentationAmended", List.of(procedure.title(),
-                                Integer.toString(event.version()), Notice.utc(event.submissionDeadline())),
+                        "notification.documentationAmended", List.of(NoticeArg.text(procedure.title()),
+                                NoticeArg.number(event.version()), NoticeArg.moment(event.submissionDeadline())),
                         link(procedure)));
     }
 
@@ -90,7 +91,7 @@ class InvitationNotifier {
         ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(tenders.invitedOrganizations(event.procedure())),
                 new Notice(NotificationKind.TENDER_STEP, "final-offers:" + event.procedure(),
-                        "notification.finalOffers", List.of(procedure.title(), Notice.utc(event.deadline())),
+                        "notification.finalOffers", List.of(NoticeArg.text(procedure.title()), NoticeArg.moment(event.deadline())),
                         link(procedure)));
     }
 
@@ -101,7 +102,7 @@ class InvitationNotifier {
                 : organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER);
         deliveries.deliver(recipients, new Notice(NotificationKind.TENDER_STEP,
                 "negotiation-message:" + event.message(), "notification.negotiationMessage",
-                List.of(procedure.title()), link(procedure)));
+                List.of(NoticeArg.text(procedure.title())), link(procedure)));
     }
 
     private List<UserId> suppliers(Collection<UUID> organizationIds) {

@@ -1,7 +1,7 @@
 package org.openetp.notification;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.List;
 import org.openetp.loyalty.LoyaltyPointsExpiring;
 import org.openetp.loyalty.LoyaltyTierChanged;
@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoyaltyNotifier {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final Organizations organizations;
     private final Deliveries deliveries;
@@ -38,9 +36,9 @@ class LoyaltyNotifier {
         }
         deliveries.deliver(admins, new Notice(NotificationKind.ACCOUNT,
                 "loyalty-tier:" + event.program() + ":" + event.client() + ":" + event.occurredAt(),
-                "notification.loyaltyTierChanged", List.of(event.programName(),
-                        organizations.shortName(new OrganizationId(event.seller())), tier(event.fromTier()),
-                        tier(event.toTier())),
+                "notification.loyaltyTierChanged", List.of(NoticeArg.text(event.programName()),
+                        NoticeArg.text(organizations.shortName(new OrganizationId(event.seller()))),
+                        tier(event.fromTier()), tier(event.toTier())),
                 "/loyalty/memberships/" + event.program() + "?organizationId=" + event.client()));
     }
 
@@ -52,12 +50,12 @@ class LoyaltyNotifier {
         }
         deliveries.deliver(admins, new Notice(NotificationKind.ACCOUNT,
                 "loyalty-expiring:" + event.award(), "notification.loyaltyExpiring",
-                List.of(event.points().stripTrailingZeros().toPlainString(), event.programName(),
-                        DAY.format(event.expiresAt())),
+                List.of(NoticeArg.number(event.points()), NoticeArg.text(event.programName()),
+                        new NoticeArg.Day(LocalDate.ofInstant(event.expiresAt(), ZoneOffset.UTC))),
                 "/loyalty/memberships/" + event.program() + "?organizationId=" + event.client()));
     }
 
-    private static String tier(String name) {
-        return name == null ? "—" : name;
+    private static NoticeArg tier(String name) {
+        return NoticeArg.text(name == null ? "—" : name);
     }
 }

@@ -70,7 +70,7 @@ class NewProcedureNotifier {
         }
         deliveries.deliver(recipients, new Notice(NotificationKind.NEW_PROCEDURE,
                 "procedure-published:" + procedure.id(), "notification.newProcedure",
-                List.of(procedure.title(), Notice.utc(procedure.submissionDeadline())),
+                List.of(NoticeArg.text(procedure.title()), NoticeArg.moment(procedure.submissionDeadline())),
                 "/procedures/" + procedure.id()));
     }
 

@@ -1,27 +1,16 @@
 package org.openetp.notification;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * One thing to tell people: the texts are {@code key + ".title"} and {@code key + ".body"} of the notifications
- * bundle with {@code args}, rendered per recipient in the recipient's language. {@code dedupKey} names the
+ * bundle with {@code args}. Key and typed arguments are stored, so each reader sees the notice in the language they
+ * read in now (UI.md convention 11); the e-mail goes in the recipient's own language. {@code dedupKey} names the
  * occurrence, so that nobody is told about the same one twice.
  */
-record Notice(NotificationKind kind, String dedupKey, String key, List<String> args, String link) {
-
-    // A stored notification cannot follow each reader's time zone, so times are written in UTC and say so.
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+record Notice(NotificationKind kind, String dedupKey, String key, List<NoticeArg> args, String link) {
 
     Notice {
         args = List.copyOf(args);
-    }
-
-    /** A moment as the texts show it. */
-    static String utc(Instant at) {
-        return UTC.format(at);
     }
 }

@@ -1,6 +1,7 @@
 package org.openetp.notification;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.openetp.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -26,11 +27,11 @@ class NotificationApiController {
         this.notifications = notifications;
     }
 
-    /** Newest first; {@code page} counts from 0. */
+    /** Newest first; {@code page} counts from 0; texts in the request's language (Accept-Language). */
     @GetMapping
     InboxPage inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return notifications.inbox(user.id(), page, size);
+            @RequestParam(defaultValue = "20") int size, Locale locale) {
+        return notifications.inbox(user.id(), page, size, locale);
     }
 
     @PostMapping("/{id}/read")

@@ -51,7 +51,7 @@ class NotificationPageController {
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
             Locale locale, Model model) {
         List<Category> categories = classifier.all(locale);
-        model.addAttribute("inbox", notifications.inbox(user.id(), page, PAGE_SIZE));
+        model.addAttribute("inbox", notifications.inbox(user.id(), page, PAGE_SIZE, locale));
         model.addAttribute("preferences", notifications.preferences(user.id()));
         model.addAttribute("searches", notifications.searches(user.id()));
         model.addAttribute("supplier", organizations.membershipsOf(user.id()).stream()

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openetp.identity.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,24 +22,26 @@ class NotificationRepository {
     }
 
     /** Records the notification unless the recipient already has one with the key; tells whether it did. */
-    boolean insertOnce(UserId recipient, Notice notice, String title, String body, Channels channels, Instant at) {
+    boolean insertOnce(UserId recipient, Notice notice, NoticeText.Rendered text, Channels channels, Instant at) {
         return jdbc.sql("""
-                INSERT INTO notification (id, recipient_id, kind, dedup_key, title, body, link, in_app, emailed,
-                    created_at)
-                VALUES (:id, :recipient, :kind, :key, :title, :body, :link, :inApp, :emailed, :at)
+                INSERT INTO notification (id, recipient_id, kind, dedup_key, title, body, message_key, args, link,
+                    in_app, emailed, created_at)
+                VALUES (:id, :recipient, :kind, :key, :title, :body, :messageKey, CAST(:args AS jsonb), :link,
+                    :inApp, :emailed, :at)
                 ON CONFLICT (recipient_id, dedup_key) DO NOTHING
                 """)
                 .param("id", UUID.randomUUID()).param("recipient", recipient.value())
                 .param("kind", notice.kind().name()).param("key", notice.dedupKey())
-                .param("title", title).param("body", body).param("link", notice.link())
+                .param("title", text.title()).param("body", text.body()).param("messageKey", notice.key())
+                .param("args", NoticeArgsJson.write(notice.args())).param("link", notice.link())
                 .param("inApp", channels.inApp()).param("emailed", channels.email())
                 .param("at", Timestamp.from(at))
                 .update() == 1;
     }
 
-    List<InboxItem> inbox(UserId user, int page, int size) {
+    List<StoredNotice> inbox(UserId user, int page, int size) {
         return jdbc.sql("""
-                SELECT id, kind, title, body, link, created_at, read_at FROM notification
+                SELECT id, kind, title, body, message_key, args, link, created_at, read_at FROM notification
                 WHERE recipient_id = :user AND in_app
                 ORDER BY seq DESC LIMIT :size OFFSET :offset
                 """)
@@ -72,10 +75,20 @@ class NotificationRepository {
                 .param("at", Timestamp.from(at)).param("user", user.value()).update();
     }
 
-    private static InboxItem map(ResultSet rs, int row) throws SQLException {
+    /**
+     * A notification row: the key and arguments to render for the reader, and the text rendered for its
+     * recipient at delivery (all there is for rows written before keys were stored).
+     */
+    record StoredNotice(UUID id, NotificationKind kind, String title, String body, @Nullable String key,
+            List<NoticeArg> args, String link, Instant createdAt, @Nullable Instant readAt) {
+    }
+
+    private static StoredNotice map(ResultSet rs, int row) throws SQLException {
         Timestamp readAt = rs.getTimestamp("read_at");
-        return new InboxItem(rs.getObject("id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("title"), rs.getString("body"), rs.getString("link"),
+        String args = rs.getString("args");
+        return new StoredNotice(rs.getObject("id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("body"), rs.getString("message_key"),
+                args == null ? List.of() : NoticeArgsJson.read(args), rs.getString("link"),
                 rs.getTimestamp("created_at").toInstant(), readAt == null ? null : readAt.toInstant());
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.classifier.Classifier;
@@ -35,10 +36,13 @@ class Notifications {
     private final SavedSearchRepository searches;
     private final Organizations organizations;
     private final Classifier classifier;
+    private final NoticeText texts;
     private final Clock clock;
 
     Notifications(NotificationRepository notifications, PreferenceRepository preferences,
-            SavedSearchRepository searches, Organizations organizations, Classifier classifier, Clock clock) {
+            SavedSearchRepository searches, Organizations organizations, Classifier classifier, NoticeText texts,
+            Clock clock) {
+        this.texts = texts;
         this.notifications = notifications;
         this.preferences = preferences;
         this.searches = searches;
@@ -47,12 +51,19 @@ class Notifications {
         this.clock = clock;
     }
 
+    /** A page of the user's inbox, each notice rendered in {@code locale}: the language the user reads in now. */
     @Transactional(readOnly = true)
-    InboxPage inbox(UserId user, int page, int size) {
+    InboxPage inbox(UserId user, int page, int size, Locale locale) {
         int p = Math.max(0, page);
         int s = Math.clamp(size, 1, MAX_PAGE_SIZE);
-        return new InboxPage(notifications.inbox(user, p, s), notifications.count(user), p, s,
-                notifications.unread(user));
+        List<InboxItem> items = notifications.inbox(user, p, s).stream().map(n -> item(n, locale)).toList();
+        return new InboxPage(items, notifications.count(user), p, s, notifications.unread(user));
+    }
+
+    private InboxItem item(NotificationRepository.StoredNotice n, Locale locale) {
+        NoticeText.Rendered text = n.key() == null ? null : texts.renderIfKnown(n.key(), n.args(), locale);
+        return new InboxItem(n.id(), n.kind(), n.key(), text == null ? n.title() : text.title(),
+                text == null ? n.body() : text.body(), n.link(), n.createdAt(), n.readAt());
     }
 
     /** Marks one of the user's notifications read; another user's, like an unknown one, is "not found". */

@@ -44,7 +44,8 @@ class ParticipantNotifier {
         ProcedureView procedure = procurement.describe(event.procedure());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.QUESTION_ANSWERED, "question-answered:" + event.question(),
-                        "notification.questionAnswered", List.of(procedure.title()), link(procedure)));
+                        "notification.questionAnswered", List.of(NoticeArg.text(procedure.title())),
+                        link(procedure)));
     }
 
     @ApplicationModuleListener
@@ -53,8 +54,8 @@ class ParticipantNotifier {
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.DOCUMENTATION_AMENDED,
                         "documentation-amended:" + event.procedure() + ":" + event.version(),
-                        "notification.documentationAmended", List.of(procedure.title(),
-                                Integer.toString(event.version()), Notice.utc(event.submissionDeadline())),
+                        "notification.documentationAmended", List.of(NoticeArg.text(procedure.title()),
+                                NoticeArg.number(event.version()), NoticeArg.moment(event.submissionDeadline())),
                         link(procedure)));
     }
 
@@ -64,7 +65,7 @@ class ParticipantNotifier {
         List<UserId> recipients = new ArrayList<>(suppliers(procurement.bidderOrganizations(event.procedure())));
         recipients.addAll(organizations.membersWithRole(new OrganizationId(procedure.organizationId()), Role.BUYER));
         deliveries.deliver(recipients, new Notice(NotificationKind.BIDS_OPENED, "bids-opened:" + event.procedure(),
-                "notification.bidsOpened", List.of(procedure.title(), Integer.toString(event.bids())),
+                "notification.bidsOpened", List.of(NoticeArg.text(procedure.title()), NoticeArg.number(event.bids())),
                 link(procedure)));
     }
 
@@ -72,8 +73,8 @@ class ParticipantNotifier {
     void on(LotAwarded event) {
         ProcedureView procedure = procurement.describe(event.procedure());
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
-        List<String> args = List.of(procedure.title(), Integer.toString(lot.number()), lot.title(),
-                event.price().toPlainString() + " " + procedure.currency());
+        List<NoticeArg> args = List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()),
+                NoticeArg.text(lot.title()), NoticeArg.amount(event.price(), procedure.currency()));
         String occurrence = "lot-awarded:" + event.lot();
         // The winner first: someone in both the winning and a losing organization is told the better news, once.
         deliveries.deliver(suppliers(List.of(event.winner())),
@@ -95,7 +96,8 @@ class ParticipantNotifier {
         ProcedureView.LotView lot = lot(procedure, event.lot().value());
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
                 new Notice(NotificationKind.AWARD, "lot-failed:" + event.lot(), "notification.lotFailed",
-                        List.of(procedure.title(), Integer.toString(lot.number()), lot.title()), link(procedure)));
+                        List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()),
+                                NoticeArg.text(lot.title())), link(procedure)));
     }
 
     @ApplicationModuleListener
@@ -104,7 +106,8 @@ class ParticipantNotifier {
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.procedure())),
                 new Notice(NotificationKind.PROCEDURE_CANCELLED, "procedure-cancelled:" + event.procedure(),
                         "notification.procedureCancelled",
-                        List.of(procedure.title(), event.reason().isBlank() ? "—" : event.reason()),
+                        List.of(NoticeArg.text(procedure.title()),
+                                NoticeArg.text(event.reason().isBlank() ? "—" : event.reason())),
                         link(procedure)));
     }
 

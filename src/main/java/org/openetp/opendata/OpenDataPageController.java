@@ -2,6 +2,7 @@ package org.openetp.opendata;
 
 import java.util.UUID;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,11 @@ class OpenDataPageController {
     private final Publisher publisher;
     private final Links links;
     private final OcdsProperties properties;
+    private final ReleaseStore store;
 
-    OpenDataPageController(BulkFiles bulk, Publisher publisher, Links links, OcdsProperties properties) {
+    OpenDataPageController(BulkFiles bulk, Publisher publisher, Links links, OcdsProperties properties,
+            ReleaseStore store) {
+        this.store = store;
         this.bulk = bulk;
         this.publisher = publisher;
         this.links = links;
@@ -34,6 +38,11 @@ class OpenDataPageController {
     /** From a procedure page to its OCDS record (the page knows the procedure, not the ocid prefix). */
     @GetMapping("/open-data/procedures/{id}")
     String record(@PathVariable UUID id) {
-        return "redirect:/api/v1/ocds/records/" + publisher.ocid(new ProcedureId(id));
+        String ocid = publisher.ocid(new ProcedureId(id));
+        // Not published (or no such procedure): the error page, not a redirect to the API's problem JSON.
+        if (!store.hasTenderRelease(ocid)) {
+            throw new NotFoundException("Record");
+        }
+        return "redirect:/api/v1/ocds/records/" + ocid;
     }
 }

@@ -34,14 +34,14 @@ class BillingNotificationTests extends BillingTest {
 
         await().atMost(PATIENCE).until(() -> titles(admin).contains("Invoice " + number + " issued"));
         fixture.pay(order.invoiceId(), "10000.00");
-        await().atMost(PATIENCE).until(() -> titles(admin).contains("Payment received: plan FULL is active"));
+        await().atMost(PATIENCE).until(() -> titles(admin).contains("Payment received: plan Full is active"));
 
         JsonNode invoiceNotice = billingNotices(admin).stream()
                 .filter(n -> n.path("link").asString().equals("/invoices/" + order.invoiceId())).findFirst()
                 .orElseThrow();
-        assertThat(invoiceNotice.path("body").asString()).contains(number, "10000.00 RUB");
+        assertThat(invoiceNotice.path("body").asString()).contains(number, "10,000.00 RUB");
         assertThat(mails(admin, "Invoice " + number + " issued")).isEqualTo(1);
-        assertThat(mails(admin, "Payment received: plan FULL is active")).isEqualTo(1);
+        assertThat(mails(admin, "Payment received: plan Full is active")).isEqualTo(1);
     }
 
     @Test
@@ -59,7 +59,7 @@ class BillingNotificationTests extends BillingTest {
         Object announcedAt = notifiedAt(order);
         assertThat(announcedAt).isNotNull();
         await().atMost(PATIENCE).until(() -> titles(admin).stream()
-                .anyMatch(t -> t.startsWith("Plan SMALL_BUSINESS expires on")));
+                .anyMatch(t -> t.startsWith("Plan Small business expires on")));
 
         clock.advance(Duration.ofDays(1));
         billing.announceEndingSubscriptions();
@@ -82,7 +82,7 @@ class BillingNotificationTests extends BillingTest {
 
         assertThat(notifiedAt(current)).as("looked at once").isNotNull();
         await().atMost(PATIENCE).until(() -> titles(admin).stream()
-                .filter(t -> t.equals("Payment received: plan SMALL_BUSINESS is active")).count() == 2);
+                .filter(t -> t.equals("Payment received: plan Small business is active")).count() == 2);
         assertThat(titles(admin)).noneMatch(t -> t.contains("expires on"));
     }
 

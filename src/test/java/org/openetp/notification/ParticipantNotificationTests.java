@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +102,7 @@ class ParticipantNotificationTests {
         assertThat(fixture.about(cheaper, id).getFirst().path("title").asString()).startsWith("You won lot 1");
         JsonNode lost = fixture.about(dearer, id).getFirst();
         assertThat(lost.path("kind").asString()).isEqualTo("AWARD");
-        assertThat(lost.path("body").asString()).contains("another participant", "90000.00 RUB");
+        assertThat(lost.path("body").asString()).contains("another participant", "90,000.00 RUB");
         assertThat(kinds(buyer, id)).as("who awarded the lot knows it").containsExactly("BIDS_OPENED");
         assertThat(fixture.about(bystander, id)).isEmpty();
     }
@@ -131,8 +134,10 @@ class ParticipantNotificationTests {
         assertThat(kinds(bidder, id)).containsExactlyInAnyOrder("QUESTION_ANSWERED", "DOCUMENTATION_AMENDED");
         JsonNode amended = fixture.about(bidder, id).stream()
                 .filter(n -> n.path("kind").asString().equals("DOCUMENTATION_AMENDED")).findFirst().orElseThrow();
+        // The deadline in the reader's locale (English here), in UTC and saying so.
         assertThat(amended.path("body").asString()).contains("Version 2", "re-confirm your bid",
-                Notice.utc(newDeadline));
+                DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC)
+                        .format(newDeadline), " UTC");
         assertThat(fixture.about(bystander, id)).isEmpty();
         assertThat(fixture.about(buyer, id)).isEmpty();
     }

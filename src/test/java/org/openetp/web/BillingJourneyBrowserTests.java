@@ -50,7 +50,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         // The supplier buys the FULL plan from the tariffs page and gets its invoice.
         page.login(supplier.email());
         page.open("/tariffs?lang=en");
-        page.submit(By.id("buy-FULL"));
+        page.submitConfirmed(By.id("buy-FULL"));
         String invoiceUrl = browser.getCurrentUrl();
         assertThat(invoiceUrl).as("the invoice page").contains("/invoices/");
         assertThat(page.text(By.tagName("main"))).contains("10000.00");
@@ -63,7 +63,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         WebElement invoice = browser.findElement(By.id("invoice-" + invoiceId));
         invoice.findElement(By.name("amount")).sendKeys("10000.00");
         invoice.findElement(By.name("reference")).sendKeys("Bank order 4711");
-        page.submit(By.cssSelector("#invoice-" + invoiceId + " .record-payment button"));
+        page.submitConfirmed(By.cssSelector("#invoice-" + invoiceId + " .record-payment button"));
         assertThat(browser.findElements(By.id("invoice-" + invoiceId))).as("no longer awaiting payment").isEmpty();
         page.logout();
         // And money for the deposit arrives by another transfer.

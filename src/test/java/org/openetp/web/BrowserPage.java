@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.openetp.support.Registrations;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,6 +80,38 @@ record BrowserPage(WebDriver browser, int port, MessageSource messages) {
         WebElement before = browser.findElement(By.tagName("html"));
         click(by);
         new WebDriverWait(browser, READ).until(ExpectedConditions.stalenessOf(before));
+    }
+
+    /**
+     * Clicks a button whose form asks first (data-confirm), confirms in the dialog and waits until the browser has
+     * replaced the page with the answer; answers the question the dialog asked.
+     */
+    String submitConfirmed(By by) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        click(by);
+        String question = confirm();
+        new WebDriverWait(browser, READ).until(ExpectedConditions.stalenessOf(before));
+        return question;
+    }
+
+    /** Answers the open confirmation dialog with its confirming button; answers the question it asked. */
+    String confirm() {
+        WebElement ok = new WebDriverWait(browser, FIND)
+                .until(ExpectedConditions.elementToBeClickable(By.id("confirm-dialog-ok")));
+        String question = browser.findElement(By.id("confirm-dialog-text")).getText();
+        ok.click();
+        return question;
+    }
+
+    /** Goes back from the open confirmation dialog with Escape and waits until it has closed. */
+    String cancelConfirmation() {
+        WebElement dialog = new WebDriverWait(browser, FIND)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        String question = browser.findElement(By.id("confirm-dialog-text")).getText();
+        new WebDriverWait(browser, FIND).until(ExpectedConditions.elementToBeClickable(By.id("confirm-dialog-ok")));
+        dialog.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, FIND).until(ExpectedConditions.invisibilityOf(dialog));
+        return question;
     }
 
     /** The text of the element once it is on the page (read again if the page was replaced meanwhile). */

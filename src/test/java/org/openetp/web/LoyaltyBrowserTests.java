@@ -75,8 +75,7 @@ class LoyaltyBrowserTests extends BrowserTest {
         assertThat(page.text(By.id("balances"))).contains("Partners Club", "1,000");
         page.click(By.linkText("Partners Club"));
         assertThat(page.text(By.id("available"))).isEqualTo("1,000");
-        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
-        page.submit(By.cssSelector(".redeem-button"));
+        page.submitConfirmed(By.cssSelector(".redeem-button"));
         assertThat(page.text(By.id("available"))).isEqualTo("500");
         assertThat(page.text(By.cssSelector(".redemption-status")))
                 .isEqualTo(page.message("loyalty.redemption.status.REQUESTED"));
@@ -104,12 +103,8 @@ class LoyaltyBrowserTests extends BrowserTest {
 
         // The buyer's admin spends 400 RUB of its 1,000 RUB cashback as a credit note, told first what will happen.
         assertThat(page.text(By.id("credit"))).isEqualTo("1,000.00 RUB");
-        ((JavascriptExecutor) browser).executeScript(
-                "window.confirm = m => { sessionStorage.setItem('confirmed', m); return true; };");
         page.type("cashback-amount", "400");
-        page.submit(By.id("cashback-submit"));
-        assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript(
-                "return sessionStorage.getItem('confirmed');"))).contains("400 RUB", "credit note", "owes");
+        assertThat(page.submitConfirmed(By.id("cashback-submit"))).contains("400 RUB", "credit note", "owes");
         assertThat(page.text(By.id("credit"))).isEqualTo("600.00 RUB");
         assertThat(page.text(By.cssSelector(".redemptions"))).contains("Cashback credit note", "400.00 RUB");
         String member = api.get("/api/v1/loyalty/programs/" + program + "/members", Api.bearer(seller.token()))

@@ -53,7 +53,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         page.type("lot-price", "250000");
         page.submit(By.id("procedure-create"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.DRAFT"));
-        page.submit(By.id("procedure-publish"));
+        page.submitConfirmed(By.id("procedure-publish"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.PUBLISHED"));
         String procedureUrl = browser.getCurrentUrl();
         page.logout();
@@ -99,7 +99,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.EVALUATION"));
         assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("240000.00");
         page.submit(By.cssSelector("button.admit")); // the award button is on the page that answers
-        page.click(By.cssSelector("button.lot-award"));
+        page.submitConfirmed(By.cssSelector("button.lot-award"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.AWARDED"));
         page.logout();
 

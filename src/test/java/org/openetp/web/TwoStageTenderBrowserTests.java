@@ -47,7 +47,7 @@ class TwoStageTenderBrowserTests extends BrowserTest {
         // The buyer publishes the draft.
         page.login(buyer.email());
         page.open(procedure);
-        page.submit(By.id("procedure-publish"));
+        page.submitConfirmed(By.id("procedure-publish"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.PUBLISHED"));
         assertThat(page.text(By.cssSelector("#stage-stage_one h3"))).isEqualTo(page.message("tender.stage.STAGE_ONE"));
         page.logout();
@@ -94,7 +94,7 @@ class TwoStageTenderBrowserTests extends BrowserTest {
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.EVALUATION"));
         assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("280000.00");
         page.submit(By.cssSelector("button.admit"));
-        page.submit(By.cssSelector("button.lot-award"));
+        page.submitConfirmed(By.cssSelector("button.lot-award"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.AWARDED"));
         page.logout();
 

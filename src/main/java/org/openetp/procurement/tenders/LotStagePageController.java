@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.Procurement;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,8 +27,10 @@ class LotStagePageController {
     private final Rebidding rebidding;
     private final Frameworks frameworks;
     private final PageActions actions;
+    private final Procurement procurement;
 
-    LotStagePageController(Rebidding rebidding, Frameworks frameworks, PageActions actions) {
+    LotStagePageController(Rebidding rebidding, Frameworks frameworks, PageActions actions, Procurement procurement) {
+        this.procurement = procurement;
         this.rebidding = rebidding;
         this.frameworks = frameworks;
         this.actions = actions;
@@ -36,6 +39,10 @@ class LotStagePageController {
     @GetMapping("/procedures/{id}/lots/{lotId}/stages")
     String stages(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id,
             @PathVariable UUID lotId, @RequestParam(defaultValue = "false") boolean buyer, Model model) {
+        // An unknown or hidden procedure, or a lot not of it, is "not found" rather than an empty fragment.
+        if (procurement.view(user, new ProcedureId(id)).lots().stream().noneMatch(l -> l.id().value().equals(lotId))) {
+            throw new NotFoundException("Lot");
+        }
         model.addAttribute("procedureId", id);
         model.addAttribute("lotId", lotId);
         model.addAttribute("buyer", buyer);

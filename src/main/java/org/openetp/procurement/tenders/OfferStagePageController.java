@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.Procurement;
 import org.openetp.procurement.domain.AlternativesPolicy;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.web.PageActions;
@@ -28,15 +29,19 @@ class OfferStagePageController {
     private final Envelopes envelopes;
     private final Alternatives alternatives;
     private final PageActions actions;
+    private final Procurement procurement;
 
-    OfferStagePageController(Envelopes envelopes, Alternatives alternatives, PageActions actions) {
+    OfferStagePageController(Envelopes envelopes, Alternatives alternatives, PageActions actions,
+            Procurement procurement) {
         this.envelopes = envelopes;
         this.alternatives = alternatives;
         this.actions = actions;
+        this.procurement = procurement;
     }
 
     @GetMapping("/procedures/{id}/envelopes")
     String envelopes(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id, Model model) {
+        procurement.view(user, new ProcedureId(id)); // an unknown or hidden procedure is "not found", not empty
         model.addAttribute("procedureId", id);
         model.addAttribute("opening", null);
         if (user != null) {
