@@ -47,6 +47,17 @@ public final class TablePage<R> {
         });
     }
 
+    /**
+     * Makes links and the filter form carry a page parameter the request left to its default (the money page's
+     * organization and currency), so an export holds exactly the rows on screen even if the default changes.
+     */
+    public TablePage<R> carry(String name, @Nullable Object value) {
+        if (value != null && !OWN.contains(name)) {
+            carried.putIfAbsent(name, value.toString());
+        }
+        return this;
+    }
+
     public TableDefinition<R> table() {
         return table;
     }
