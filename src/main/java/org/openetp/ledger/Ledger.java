@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.OrganizationId;
 import org.openetp.shared.ConflictException;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.table.TableQuery;
+import org.openetp.shared.table.TableSlice;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,11 +54,13 @@ public class Ledger {
     private final LedgerStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StatementRows statementRows;
 
-    Ledger(LedgerStore store, ApplicationEventPublisher events, Clock clock) {
+    Ledger(LedgerStore store, ApplicationEventPublisher events, Clock clock, StatementRows statementRows) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.statementRows = statementRows;
     }
 
     /** The organization's money in the currency; zeros when nothing has moved yet. */
@@ -121,6 +126,29 @@ public class Ledger {
             throw new InvalidInputException("from", "ledger.period.invalid");
         }
         return store.statement(organization, checked, from, to);
+    }
+
+    /** One page of the statement as the money page's table (sorted, filtered by memo and operation). */
+    @Transactional(readOnly = true)
+    public TableSlice<StatementLine> statement(OrganizationId organization, String currency, @Nullable Instant from,
+            @Nullable Instant to, TableQuery query) {
+        return statementRows.page(scope(organization, currency, from, to), query);
+    }
+
+    /** Every line of the statement matching the query, handed to {@code sink} as it is read (an export). */
+    @Transactional(readOnly = true)
+    public void statement(OrganizationId organization, String currency, @Nullable Instant from,
+            @Nullable Instant to, TableQuery query, Consumer<StatementLine> sink) {
+        statementRows.stream(scope(organization, currency, from, to), query.all(), sink);
+    }
+
+    private StatementRows.Scope scope(OrganizationId organization, String currency, @Nullable Instant from,
+            @Nullable Instant to) {
+        String checked = checkedCurrency(currency);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "ledger.period.invalid");
+        }
+        return new StatementRows.Scope(organization, checked, from, to);
     }
 
     // ---------------------------------------------------------------- posting

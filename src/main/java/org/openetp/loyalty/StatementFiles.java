@@ -1,25 +1,26 @@
 package org.openetp.loyalty;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
+import org.openetp.shared.table.Column;
+import org.openetp.shared.table.ExportFormat;
+import org.openetp.shared.table.TableDefinition;
+import org.openetp.shared.table.TableExports;
+import org.openetp.shared.table.TableWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A statement as CSV, XLSX, plain text (e-mail) and XHTML (the PDF). Text cells never start a formula; the markup
- * escapes everything that came from people.
+ * A statement as CSV and XLSX (through the shared table writer: typed cells, text that never starts a formula),
+ * plain text (e-mail) and XHTML (the PDF, whose markup escapes everything that came from people).
  */
 final class StatementFiles {
 
@@ -29,102 +30,73 @@ final class StatementFiles {
     private StatementFiles() {
     }
 
+    /**
+     * One row of the statement's file: a movement, a section's opening or closing balance, or a redemption (its
+     * points, credit amount and settlement reference).
+     */
+    private record Row(String unit, @Nullable Instant at, String kind, String memo, @Nullable BigDecimal pendingChange,
+            @Nullable BigDecimal availableChange, @Nullable BigDecimal pendingAfter,
+            @Nullable BigDecimal availableAfter, @Nullable String reference) {
+    }
+
+    private static TableDefinition<Row> table() {
+        return new TableDefinition<>("loyalty-statement", List.of(
+                Column.text("unit", "loyalty.statement.unit", Row::unit),
+                Column.dateTime("time", "loyalty.statement.time", Row::at),
+                Column.text("kind", "loyalty.statement.kind", Row::kind),
+                Column.text("memo", "loyalty.statement.memo", Row::memo),
+                Column.number("pendingChange", "loyalty.statement.pendingChange", Row::pendingChange),
+                Column.number("availableChange", "loyalty.statement.availableChange", Row::availableChange),
+                Column.number("pendingAfter", "loyalty.statement.pendingAfter", Row::pendingAfter),
+                Column.number("availableAfter", "loyalty.statement.availableAfter", Row::availableAfter),
+                Column.text("reference", "loyalty.statement.reference", Row::reference)),
+                "unit", true, null, List.of(), 25, "loyalty.statement.sheet");
+    }
+
+    /** The statement's rows in the order of the document: each unit's section, then the redemptions. */
+    private static List<Row> rows(Statement s, MessageSource m, Locale l) {
+        List<Row> rows = new ArrayList<>();
+        for (Statement.Section section : List.of(s.points(), s.credit())) {
+            String unit = t(m, l, "loyalty.unit." + section.unit());
+            rows.add(new Row(unit, null, t(m, l, "loyalty.statement.opening"), "", null, null,
+                    section.opening().pending(), section.opening().available(), null));
+            for (PointsStore.Line line : section.lines()) {
+                rows.add(new Row(unit, line.at(), t(m, l, "loyalty.kind." + line.kind()), line.memo(),
+                        line.pendingChange(), line.availableChange(), line.pendingAfter(), line.availableAfter(),
+                        null));
+            }
+            rows.add(new Row(unit, null, t(m, l, "loyalty.statement.closing"), "", null, null,
+                    section.closing().pending(), section.closing().available(), null));
+        }
+        for (RedemptionView r : s.redemptions()) {
+            rows.add(new Row(t(m, l, "loyalty.statement.redemption"), r.requestedAt(),
+                    t(m, l, "loyalty.redemption.status." + r.status()), rewardName(r, m, l), r.points(),
+                    r.creditAmount(), null, null, r.settlement()));
+        }
+        return rows;
+    }
+
+    static byte[] csv(Statement s, MessageSource m, Locale l) {
+        return write(ExportFormat.CSV, s, m, l);
+    }
+
+    static byte[] xlsx(Statement s, MessageSource m, Locale l) {
+        return write(ExportFormat.XLSX, s, m, l);
+    }
+
+    private static byte[] write(ExportFormat format, Statement s, MessageSource m, Locale l) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TableWriter<Row> writer = TableWriter.open(format, table(), m, l, TableExports.ZONE, bytes)) {
+            rows(s, m, l).forEach(writer::write);
+        }
+        return bytes.toByteArray();
+    }
+
     private static List<String> header(MessageSource m, Locale l) {
         return List.of(t(m, l, "loyalty.statement.unit"), t(m, l, "loyalty.statement.time"),
                 t(m, l, "loyalty.statement.kind"), t(m, l, "loyalty.statement.memo"),
                 t(m, l, "loyalty.statement.pendingChange"), t(m, l, "loyalty.statement.availableChange"),
                 t(m, l, "loyalty.statement.pendingAfter"), t(m, l, "loyalty.statement.availableAfter"));
-    }
-
-    static byte[] csv(Statement s, MessageSource m, Locale l) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(safe(s.program()), safe(s.seller()), safe(s.client()), s.currency(), s.from(), s.to());
-            csv.printRecord(header(m, l));
-            for (Statement.Section section : List.of(s.points(), s.credit())) {
-                String unit = t(m, l, "loyalty.unit." + section.unit());
-                csv.printRecord(unit, "", t(m, l, "loyalty.statement.opening"), "", "", "",
-                        section.opening().pending(), section.opening().available());
-                for (PointsStore.Line line : section.lines()) {
-                    csv.printRecord(unit, TIME.format(line.at()), t(m, l, "loyalty.kind." + line.kind()),
-                            safe(line.memo()), line.pendingChange(), line.availableChange(), line.pendingAfter(),
-                            line.availableAfter());
-                }
-                csv.printRecord(unit, "", t(m, l, "loyalty.statement.closing"), "", "", "",
-                        section.closing().pending(), section.closing().available());
-            }
-            for (RedemptionView r : s.redemptions()) {
-                csv.printRecord(t(m, l, "loyalty.statement.redemption"), TIME.format(r.requestedAt()),
-                        t(m, l, "loyalty.redemption.status." + r.status()), safe(rewardName(r, m, l)), r.points(),
-                        r.creditAmount() == null ? "" : r.creditAmount(), safe(r.settlement() == null ? ""
-                                : r.settlement()), "");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ("\uFEFF" + out).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static byte[] xlsx(Statement s, MessageSource m, Locale l) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            Workbook workbook = new Workbook(bytes, "OpenETP", "1.0");
-            Worksheet sheet = workbook.newWorksheet(t(m, l, "loyalty.statement.sheet"));
-            sheet.value(0, 0, s.program());
-            sheet.value(0, 1, s.seller());
-            sheet.value(0, 2, s.client());
-            sheet.value(0, 3, s.currency());
-            sheet.value(0, 4, s.from().toString());
-            sheet.value(0, 5, s.to().toString());
-            List<String> header = header(m, l);
-            for (int c = 0; c < header.size(); c++) {
-                sheet.value(1, c, header.get(c));
-            }
-            int row = 2;
-            for (Statement.Section section : List.of(s.points(), s.credit())) {
-                row = xlsxSection(sheet, row, section, m, l);
-            }
-            for (RedemptionView r : s.redemptions()) {
-                sheet.value(row, 0, t(m, l, "loyalty.statement.redemption"));
-                sheet.value(row, 1, TIME.format(r.requestedAt()));
-                sheet.value(row, 2, t(m, l, "loyalty.redemption.status." + r.status()));
-                sheet.value(row, 3, rewardName(r, m, l));
-                sheet.value(row, 4, r.points());
-                if (r.creditAmount() != null) {
-                    sheet.value(row, 5, r.creditAmount());
-                }
-                sheet.value(row++, 6, r.settlement() == null ? "" : r.settlement());
-            }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static int xlsxSection(Worksheet sheet, int start, Statement.Section section, MessageSource m,
-            Locale l) {
-        int row = start;
-        String unit = t(m, l, "loyalty.unit." + section.unit());
-        sheet.value(row, 0, unit);
-        sheet.value(row, 2, t(m, l, "loyalty.statement.opening"));
-        sheet.value(row, 6, section.opening().pending());
-        sheet.value(row++, 7, section.opening().available());
-        for (PointsStore.Line line : section.lines()) {
-            sheet.value(row, 0, unit);
-            sheet.value(row, 1, TIME.format(line.at()));
-            sheet.value(row, 2, t(m, l, "loyalty.kind." + line.kind()));
-            sheet.value(row, 3, line.memo());
-            sheet.value(row, 4, line.pendingChange());
-            sheet.value(row, 5, line.availableChange());
-            sheet.value(row, 6, line.pendingAfter());
-            sheet.value(row++, 7, line.availableAfter());
-        }
-        sheet.value(row, 0, unit);
-        sheet.value(row, 2, t(m, l, "loyalty.statement.closing"));
-        sheet.value(row, 6, section.closing().pending());
-        sheet.value(row++, 7, section.closing().available());
-        return row;
     }
 
     /** The statement as plain text, for an e-mail. */
@@ -206,11 +178,6 @@ final class StatementFiles {
 
     private static String e(String text) {
         return HtmlUtils.htmlEscapeDecimal(text);
-    }
-
-    /** A text cell that a spreadsheet would read as a formula gets a leading apostrophe. */
-    static String safe(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String t(MessageSource m, Locale l, String key, Object... args) {

@@ -316,7 +316,8 @@ class LedgerApiTests extends ApiTest {
         Api.Response page = browser.page("/money");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Money account", "id=\"account-RUB\"", "1,234.56", "Top-up",
-                "Payment &lt;b&gt;order&lt;/b&gt; 9", "/money/statement.csv?organizationId=" + member.organizationId(),
+                "Payment &lt;b&gt;order&lt;/b&gt; 9", "/money?organizationId=" + member.organizationId()
+                        + "&amp;currency=RUB&amp;sort=time&amp;dir=asc&amp;format=csv",
                 "id=\"nav-money\"");
         assertThat(page.body()).as("the memo is escaped").doesNotContain("<b>order</b>");
         assertThat(browser.page("/money?lang=ru").body()).contains("Лицевой счёт", "Пополнение", "Выписка");

@@ -110,8 +110,8 @@ class BillingJourneyBrowserTests extends BrowserTest {
         page.open("/money?lang=en");
         assertThat(page.text(By.cssSelector("#account-RUB .account-blocked"))).isEqualTo("0.00");
         assertThat(page.text(By.cssSelector("#account-RUB .account-available"))).isEqualTo("8,000.00");
-        List<String> memos = browser.findElements(By.cssSelector(".statement-memo")).stream().map(WebElement::getText)
-                .toList();
+        List<String> memos = browser.findElements(By.cssSelector("#statement tbody tr td:nth-child(3)")).stream()
+                .map(WebElement::getText).toList();
         assertThat(memos).anyMatch(m -> m.contains("Bid security returned"));
     }
 

@@ -1,16 +1,20 @@
 package org.openetp.audit.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.openetp.audit.AuditCheckpoints;
 import org.openetp.audit.AuditCheckpoints.Checkpoint;
+import org.openetp.audit.AuditCheckpoints;
+import org.openetp.audit.AuditEntryRows;
 import org.openetp.audit.AuditEntryView;
 import org.openetp.audit.AuditExport;
 import org.openetp.audit.AuditJournal;
 import org.openetp.audit.CheckpointCopy;
 import org.openetp.audit.VerificationReport;
 import org.openetp.shared.NotFoundException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +34,16 @@ class AuditController {
     private final AuditJournal journal;
     private final AuditCheckpoints checkpoints;
     private final AuditExport export;
+    private final AuditEntryRows rows;
+    private final TableResponder tables;
 
-    AuditController(AuditJournal journal, AuditCheckpoints checkpoints, AuditExport export) {
+    AuditController(AuditJournal journal, AuditCheckpoints checkpoints, AuditExport export, AuditEntryRows rows,
+            TableResponder tables) {
         this.journal = journal;
         this.checkpoints = checkpoints;
         this.export = export;
+        this.rows = rows;
+        this.tables = tables;
     }
 
     /** Verifies every chain, every entry's MAC and the stored checkpoints; names the first bad entry if any. */
@@ -56,9 +65,10 @@ class AuditController {
     /** The newest entries whose stream starts with the prefix, e.g. {@code organization:<id>}. */
     @GetMapping("/entries")
     @PreAuthorize("hasRole('OPERATOR')")
-    public List<AuditEntryView> entries(@RequestParam(defaultValue = "") String stream,
-            @RequestParam(defaultValue = "100") int limit) {
-        return journal.recent(stream, limit);
+    public @Nullable List<AuditEntryView> entries(@RequestParam(defaultValue = "") String stream,
+            @RequestParam(defaultValue = "100") int limit, HttpServletRequest request, HttpServletResponse response) {
+        // A file (?format= or Accept) holds the page's columns and takes its parameters (q = stream prefix, sort).
+        return tables.list(AuditTables.JOURNAL, request, response, () -> journal.recent(stream, limit), rows::all);
     }
 
     /** The journal as stored (entries and anchors), for recomputation outside the platform. */

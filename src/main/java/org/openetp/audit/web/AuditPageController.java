@@ -1,36 +1,55 @@
 package org.openetp.audit.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.openetp.audit.AuditEntryRows;
 import org.openetp.audit.AuditJournal;
+import org.openetp.audit.Verification;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The operator's journal page: recent entries (filtered by stream) and an integrity check on demand. */
+/**
+ * The operator's journal page: the entries as the shared table (sorted, filtered by stream prefix, paged, exported)
+ * and an integrity check on demand.
+ */
 @Controller
 @PreAuthorize("hasRole('OPERATOR')")
 class AuditPageController {
 
     private final AuditJournal journal;
+    private final AuditEntryRows rows;
+    private final TableResponder tables;
 
-    AuditPageController(AuditJournal journal) {
+    AuditPageController(AuditJournal journal, AuditEntryRows rows, TableResponder tables) {
         this.journal = journal;
+        this.rows = rows;
+        this.tables = tables;
     }
 
     @GetMapping("/operator/audit")
-    String page(@RequestParam(required = false) @Nullable String stream, Model model) {
-        String prefix = stream == null ? "" : stream.trim();
-        model.addAttribute("stream", prefix);
-        model.addAttribute("entries", journal.recent(prefix, 200));
-        return "audit/journal";
+    @Nullable String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return tables.page(AuditTables.JOURNAL, "audit/journal", request, response, model, rows::page, rows::all);
     }
 
+    /** Verifies, then shows the journal again with the result (plain values, so they survive the redirect). */
     @PostMapping("/operator/audit/verify")
-    String verify(@RequestParam(required = false) @Nullable String stream, Model model) {
-        model.addAttribute("verification", journal.verify());
-        return page(stream, model);
+    String verify(@RequestParam(required = false) @Nullable String q, RedirectAttributes redirect) {
+        Verification verification = journal.verify();
+        redirect.addFlashAttribute("verifiedValid", verification.valid());
+        redirect.addFlashAttribute("verifiedEntries", verification.entries());
+        redirect.addFlashAttribute("firstBadEntry", verification.firstBadEntry());
+        UriComponentsBuilder back = UriComponentsBuilder.fromPath("/operator/audit");
+        if (q != null && !q.isBlank()) {
+            back.queryParam("q", q.strip());
+        }
+        return "redirect:" + back.build().encode().toUriString();
     }
 }

@@ -1,10 +1,13 @@
 package org.openetp.billing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.billing.Billing;
+import org.openetp.billing.InvoiceLists;
 import org.openetp.billing.InvoiceView;
 import org.openetp.billing.NewSubscription;
 import org.openetp.billing.PaymentResult;
@@ -17,6 +20,7 @@ import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,9 +42,15 @@ class BillingApiController {
     private final Billing billing;
     private final Organizations organizations;
 
-    BillingApiController(Billing billing, Organizations organizations) {
+    private final InvoiceLists invoices;
+    private final TableResponder tables;
+
+    BillingApiController(Billing billing, Organizations organizations, InvoiceLists invoices,
+            TableResponder tables) {
         this.billing = billing;
         this.organizations = organizations;
+        this.invoices = invoices;
+        this.tables = tables;
     }
 
     @PostMapping("/api/v1/subscriptions")
@@ -85,9 +95,12 @@ class BillingApiController {
 
     /** Invoices by status for the operator: {@code ISSUED} (waiting for payment, the default) or {@code PAID}. */
     @GetMapping("/api/v1/operator/invoices")
-    List<InvoiceView> invoices(@AuthenticationPrincipal CurrentUser operator,
-            @RequestParam(defaultValue = "ISSUED") String status, Locale locale) {
-        return billing.invoices(operator, status, locale);
+    @Nullable List<InvoiceView> invoices(@AuthenticationPrincipal CurrentUser operator,
+            @RequestParam(defaultValue = "ISSUED") String status, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        // A file is the operator page's table: every invoice (the URL rules admit only the operator here).
+        return tables.list(InvoiceTables.INVOICES, request, response, () -> billing.invoices(operator, status, locale),
+                (query, sink) -> invoices.all(operator, query, sink));
     }
 
     @PostMapping("/api/v1/operator/invoices/{invoiceId}/payment")

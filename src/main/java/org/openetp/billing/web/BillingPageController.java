@@ -1,11 +1,14 @@
 package org.openetp.billing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.billing.Billing;
+import org.openetp.billing.InvoiceLists;
 import org.openetp.billing.NewSubscription;
 import org.openetp.billing.Subscribe;
 import org.openetp.billing.SubscriptionView;
@@ -18,6 +21,7 @@ import org.openetp.organization.Role;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,11 +47,16 @@ class BillingPageController {
     private final Billing billing;
     private final Organizations organizations;
     private final MessageSource messages;
+    private final InvoiceLists invoices;
+    private final TableResponder tables;
 
-    BillingPageController(Billing billing, Organizations organizations, MessageSource messages) {
+    BillingPageController(Billing billing, Organizations organizations, MessageSource messages,
+            InvoiceLists invoices, TableResponder tables) {
         this.billing = billing;
         this.organizations = organizations;
         this.messages = messages;
+        this.invoices = invoices;
+        this.tables = tables;
     }
 
     @GetMapping("/tariffs")
@@ -75,15 +84,18 @@ class BillingPageController {
         return "redirect:/tariffs";
     }
 
+    /** The user's organizations with their subscriptions, and their invoices as the shared table. */
     @GetMapping("/subscriptions")
-    String subscriptions(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+    @Nullable String subscriptions(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         List<OrganizationSubscriptions> organizationsWithSubscriptions = new ArrayList<>();
         for (Membership m : organizations.membershipsOf(user.id())) {
             organizationsWithSubscriptions.add(new OrganizationSubscriptions(m, m.has(Role.ADMIN),
                     billing.subscriptions(user, m.organization(), locale)));
         }
         model.addAttribute("organizations", organizationsWithSubscriptions);
-        return "billing/subscriptions";
+        return tables.page(InvoiceTables.INVOICES, "billing/subscriptions", request, response, model,
+                query -> invoices.page(user, query), (query, sink) -> invoices.all(user, query, sink));
     }
 
     @PostMapping("/subscriptions/{id}/cancel")

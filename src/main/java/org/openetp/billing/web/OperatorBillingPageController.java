@@ -1,5 +1,7 @@
 package org.openetp.billing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.billing.Billing;
 import org.openetp.billing.FreeRuleForm;
+import org.openetp.billing.InvoiceLists;
 import org.openetp.billing.PaymentSource;
 import org.openetp.billing.ProcedureFamilies;
 import org.openetp.billing.RecordPayment;
@@ -17,6 +20,7 @@ import org.openetp.identity.CurrentUser;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +59,13 @@ class OperatorBillingPageController {
     }
 
     private final Billing billing;
+    private final InvoiceLists invoices;
+    private final TableResponder tables;
 
-    OperatorBillingPageController(Billing billing) {
+    OperatorBillingPageController(Billing billing, InvoiceLists invoices, TableResponder tables) {
         this.billing = billing;
+        this.invoices = invoices;
+        this.tables = tables;
     }
 
     @ModelAttribute("families")
@@ -140,11 +148,14 @@ class OperatorBillingPageController {
         return "redirect:/operator/tariffs#free-rules";
     }
 
+    /** The invoices awaiting payment, each with its payment form, and every invoice as the shared table. */
     @GetMapping("/operator/invoices")
-    String invoices(@AuthenticationPrincipal CurrentUser operator, Model model, Locale locale) {
+    @Nullable String invoices(@AuthenticationPrincipal CurrentUser operator, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("awaiting", billing.invoices(operator, "ISSUED", locale));
-        model.addAttribute("paid", billing.invoices(operator, "PAID", locale).stream().limit(50).toList());
-        return "billing/operator-invoices";
+        return tables.page(InvoiceTables.INVOICES.withEmpty("table.invoice.operatorEmpty"),
+                "billing/operator-invoices", request, response, model, query -> invoices.page(operator, query),
+                (query, sink) -> invoices.all(operator, query, sink));
     }
 
     @PostMapping("/operator/invoices/{id}/payment")

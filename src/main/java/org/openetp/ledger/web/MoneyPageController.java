@@ -1,5 +1,7 @@
 package org.openetp.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.openetp.ledger.StatementLine;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.table.TablePage;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,18 +37,21 @@ class MoneyPageController {
 
     private final Ledger ledger;
     private final AccountOwners owners;
+    private final TableResponder tables;
 
-    MoneyPageController(Ledger ledger, AccountOwners owners) {
+    MoneyPageController(Ledger ledger, AccountOwners owners, TableResponder tables) {
         this.ledger = ledger;
         this.owners = owners;
+        this.tables = tables;
     }
 
     @GetMapping("/money")
-    String page(@AuthenticationPrincipal CurrentUser user,
+    @Nullable String page(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, Model model) {
+            @RequestParam(required = false) @Nullable String to, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         List<Membership> memberships = owners.memberships(user);
         model.addAttribute("memberships", memberships);
         if (memberships.isEmpty()) {
@@ -59,23 +66,25 @@ class MoneyPageController {
         String chosen = currency != null && !currency.isBlank() ? currency.strip()
                 : accounts.isEmpty() ? AccountOwners.DEFAULT_CURRENCY : accounts.getFirst().currency();
         List<String> problems = new ArrayList<>();
-        List<StatementLine> lines = List.of();
-        try {
-            StatementPeriod period = StatementPeriod.parse(from, to);
-            lines = ledger.statement(organization, chosen, period.from(), period.to());
-        } catch (InvalidInputException e) {
-            e.errors().forEach(error -> problems.add(error.messageKey()));
-        }
         Set<String> currencies = new LinkedHashSet<>();
         accounts.forEach(a -> currencies.add(a.currency()));
-        if (problems.isEmpty()) {
-            currencies.add(chosen);
-        }
         model.addAttribute("currencies", currencies);
         model.addAttribute("filter", new Filter(organization.value(), chosen, blankToNull(from), blankToNull(to)));
-        model.addAttribute("lines", lines);
         model.addAttribute("problems", problems);
-        return "ledger/money";
+        try {
+            StatementPeriod period = StatementPeriod.parse(from, to);
+            String view = tables.page(LedgerTables.statement(chosen), "ledger/money", request, response, model,
+                    query -> ledger.statement(organization, chosen, period.from(), period.to(), query),
+                    (query, sink) -> ledger.statement(organization, chosen, period.from(), period.to(), query, sink));
+            currencies.add(chosen);
+            if (model.getAttribute("table") instanceof TablePage<?> table) {
+                table.carry("organizationId", organization.value()).carry("currency", chosen);
+            }
+            return view;
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> problems.add(error.messageKey()));
+            return "ledger/money";
+        }
     }
 
     @GetMapping("/money/statement.csv")

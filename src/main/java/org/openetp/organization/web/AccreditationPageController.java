@@ -1,12 +1,16 @@
 package org.openetp.organization.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.OrganizationId;
+import org.openetp.organization.OrganizationLists;
 import org.openetp.organization.Organizations;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccreditationPageController {
 
     private final Organizations organizations;
+    private final OrganizationLists lists;
+    private final TableResponder tables;
 
-    AccreditationPageController(Organizations organizations) {
+    AccreditationPageController(Organizations organizations, OrganizationLists lists, TableResponder tables) {
         this.organizations = organizations;
+        this.lists = lists;
+        this.tables = tables;
     }
 
+    /** The queue of organizations waiting for a decision, then every organization as the shared table. */
     @GetMapping("/operator/accreditation")
-    String queue(@AuthenticationPrincipal CurrentUser operator, Model model) {
+    @Nullable String queue(@AuthenticationPrincipal CurrentUser operator, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         model.addAttribute("pending", organizations.pending(operator));
-        return "organization/accreditation";
+        return tables.page(OrganizationTables.ALL, "organization/accreditation", request, response, model,
+                query -> lists.page(operator, query), (query, sink) -> lists.all(operator, query, sink));
     }
 
     @PostMapping("/operator/accreditation/{id}/accredit")

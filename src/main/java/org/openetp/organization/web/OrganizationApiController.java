@@ -1,5 +1,7 @@
 package org.openetp.organization.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,11 +11,13 @@ import org.openetp.identity.UserId;
 import org.openetp.organization.Member;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
+import org.openetp.organization.OrganizationLists;
 import org.openetp.organization.OrganizationView;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.organization.UpdateRequisites;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,8 +46,13 @@ class OrganizationApiController {
 
     private final Organizations organizations;
 
-    OrganizationApiController(Organizations organizations) {
+    private final OrganizationLists lists;
+    private final TableResponder tables;
+
+    OrganizationApiController(Organizations organizations, OrganizationLists lists, TableResponder tables) {
         this.organizations = organizations;
+        this.lists = lists;
+        this.tables = tables;
     }
 
     @GetMapping("/organizations/mine")
@@ -86,9 +95,12 @@ class OrganizationApiController {
         organizations.removeMember(user, new OrganizationId(id), new UserId(userId));
     }
 
+    /** The accreditation queue as JSON; as a file (?format= or Accept) the page's table of every organization. */
     @GetMapping("/operator/organizations")
-    List<OrganizationView> pending(@AuthenticationPrincipal CurrentUser operator) {
-        return organizations.pending(operator);
+    @Nullable List<OrganizationView> pending(@AuthenticationPrincipal CurrentUser operator,
+            HttpServletRequest request, HttpServletResponse response) {
+        return tables.list(OrganizationTables.ALL, request, response, () -> organizations.pending(operator),
+                (query, sink) -> lists.all(operator, query, sink));
     }
 
     @PostMapping("/operator/organizations/{id}/accreditation")

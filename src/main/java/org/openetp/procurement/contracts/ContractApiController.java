@@ -1,11 +1,14 @@
 package org.openetp.procurement.contracts;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.ContractId;
 import org.openetp.procurement.Reliability;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,14 +31,21 @@ class ContractApiController {
     }
 
     private final Contracts contracts;
+    private final ContractLists lists;
+    private final TableResponder tables;
 
-    ContractApiController(Contracts contracts) {
+    ContractApiController(Contracts contracts, ContractLists lists, TableResponder tables) {
         this.contracts = contracts;
+        this.lists = lists;
+        this.tables = tables;
     }
 
+    /** The caller's contracts as JSON, or as CSV / XLSX with the page's columns ({@code ?format=} or Accept). */
     @GetMapping("/api/v1/contracts")
-    List<ContractView> list(@AuthenticationPrincipal CurrentUser user) {
-        return contracts.list(user);
+    @Nullable List<ContractView> list(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        return tables.list(ContractTables.LIST, request, response, () -> contracts.list(user),
+                (query, sink) -> lists.all(user, query, sink));
     }
 
     @GetMapping("/api/v1/contracts/{id}")

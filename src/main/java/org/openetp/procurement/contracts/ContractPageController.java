@@ -2,6 +2,8 @@ package org.openetp.procurement.contracts;
 
 import static org.openetp.shared.web.FormValues.decimal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,16 +36,21 @@ class ContractPageController {
 
     private final Contracts contracts;
     private final MessageSource messages;
+    private final ContractLists lists;
+    private final TableResponder tables;
 
-    ContractPageController(Contracts contracts, MessageSource messages) {
+    ContractPageController(Contracts contracts, MessageSource messages, ContractLists lists, TableResponder tables) {
         this.contracts = contracts;
         this.messages = messages;
+        this.lists = lists;
+        this.tables = tables;
     }
 
     @GetMapping("/contracts")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("contracts", contracts.list(user));
-        return "procurement/contracts";
+    @Nullable String list(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return tables.page(ContractTables.LIST, "procurement/contracts", request, response, model,
+                query -> lists.page(user, query), (query, sink) -> lists.all(user, query, sink));
     }
 
     @GetMapping("/contracts/{id}")

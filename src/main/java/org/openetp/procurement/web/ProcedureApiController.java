@@ -71,11 +71,6 @@ class ProcedureApiController {
         return procurement.create(user, body);
     }
 
-    @GetMapping("/mine")
-    List<ProcedureView> mine(@AuthenticationPrincipal CurrentUser user) {
-        return procurement.mine(user);
-    }
-
     @GetMapping("/{id}")
     ProcedureView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID id) {
         // An anonymous reader posted nothing, so a moment-old copy is fine: the read replica (issue 23).

@@ -73,12 +73,6 @@ class ProcedurePageController {
         this.replica = replica;
     }
 
-    @GetMapping("/procedures/mine")
-    String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("procedures", procurement.mine(user));
-        return "procurement/mine";
-    }
-
     @GetMapping("/procedures/new")
     String form(Model model, HttpServletRequest request) {
         return renderForm(model, request, Map.of(), Map.of());
