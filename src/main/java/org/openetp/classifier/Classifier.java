@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Classifier {
 
     private final JdbcClient jdbc;
+    private final ClassifierNames names;
 
-    Classifier(JdbcClient jdbc) {
+    Classifier(JdbcClient jdbc, ClassifierNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     /**
@@ -137,6 +139,7 @@ public class Classifier {
                 .param("en", category.nameEn().trim()).param("ru", category.nameRu().trim())
                 .param("th", category.nameTh().trim())
                 .update();
+        names.forget();
     }
 
     private static void requireName(List<FieldError> errors, String field, @Nullable String value) {

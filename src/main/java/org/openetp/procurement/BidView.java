@@ -1,5 +1,6 @@
 package org.openetp.procurement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -18,4 +19,16 @@ public record BidView(BidId id, LotId lotId, @Nullable UUID organizationId, Stri
         boolean needsReconfirmation, @Nullable BigDecimal score, @Nullable Integer rank,
         @Nullable String rejectionReason, @Nullable String signer, @Nullable SecurityView security,
         @Nullable String contractStatus, @Nullable Reliability reliability) {
+
+    private static final String PARTICIPANT = "Participant ";
+
+    /**
+     * N of the anonymous label "Participant N" (the API's text), so that a page can say it in its reader's language;
+     * null for any other label.
+     */
+    @JsonIgnore
+    public @Nullable Integer participantNumber() {
+        String number = participant.startsWith(PARTICIPANT) ? participant.substring(PARTICIPANT.length()) : "";
+        return number.matches("\\d{1,9}") ? Integer.valueOf(number) : null;
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openetp.billing.Billing;
 import org.openetp.billing.NewSubscription;
 import org.openetp.billing.PaymentSource;
@@ -23,6 +24,7 @@ import org.openetp.identity.UserSummary;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.RegisterOrganization;
+import org.openetp.organization.Role;
 import org.openetp.procurement.CreateProcedure;
 import org.openetp.procurement.PlaceBid;
 import org.openetp.procurement.ProcedureView;
@@ -38,8 +40,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds a newcomer's platform (OPENETP_DEMO_DATA=true) into an empty database: an accredited buyer with an open
- * request for quotations (one sealed bid in it) and a draft tender, an accredited supplier, and a Thai organization
- * waiting in the accreditation queue. Runs once: a database that already has
+ * request for quotations (one sealed bid in it) and a draft tender and a member of its evaluation committee, an
+ * accredited supplier, and a Thai organization waiting in the accreditation queue. Runs once: a database that already has
  * the demo buyer is left alone. The identifiers are valid but made up.
  */
 @Component
@@ -52,6 +54,7 @@ class DemoData implements ApplicationRunner {
     static final String SUPPLIER = "supplier@demo.openetp.local";
     static final String THAI = "somchai@demo.openetp.local";
     static final String RIVAL = "rival@demo.openetp.local";
+    static final String COMMITTEE = "committee@demo.openetp.local";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -99,6 +102,7 @@ class DemoData implements ApplicationRunner {
                         "Siam Demo Trading Co., Ltd.", "Siam Demo Trading", "Bangkok, Sukhumvit Road 1",
                         "Bangkok, Sukhumvit Road 1", "Bangkok, Sukhumvit Road 1", List.of("10.1", "46.3"),
                         List.of(), true, "Food distribution", "TH-10"));
+        committeeMember(buyer);
         if (operator != null) {
             organizations.accredit(operator, buyer);
             organizations.accredit(operator, supplier);
@@ -111,8 +115,19 @@ class DemoData implements ApplicationRunner {
             procedures();
             liveAuction();
         }
-        log.info("Demo data seeded: {} and {} (password '{}'), operator {}", BUYER, SUPPLIER, PASSWORD,
-                operatorEmail);
+        log.info("Demo data seeded: {}, {} and {} (password '{}'), operator {}", BUYER, COMMITTEE, SUPPLIER,
+                PASSWORD, operatorEmail);
+    }
+
+    /**
+     * A colleague of the demo buyer on its evaluation committee (the only role the buyer's admin gives her): she
+     * opens the sealed envelopes and scores tenders, and sees what a committee member sees.
+     */
+    private void committeeMember(OrganizationId buyer) {
+        identity.registerConfirmed(new NewUser("Irina Committee", COMMITTEE, "+7 495 000-00-04",
+                "Evaluation committee member", PASSWORD, "ru"), false);
+        CurrentUser admin = identity.findByEmail(BUYER).map(DemoData::asCurrentUser).orElseThrow();
+        organizations.addMember(admin, buyer, COMMITTEE, Set.of(Role.COMMITTEE_MEMBER));
     }
 
     /** The demo supplier buys the FULL plan and the operator records the transfer, so that it may bid (SPEC §4.3). */

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a newcomer finds after {@code ./mvnw spring-boot:run}: demo organizations, users and procedures, once. */
-@SpringBootTest(properties = {"openetp.demo-data=true", "openetp.operator.email=operator@openetp.local",
-        "openetp.operator.password=operator-demo-1"})
+@DemoPlatform
 class DemoDataTests {
 
     @Autowired
@@ -30,7 +28,11 @@ class DemoDataTests {
         // One sealed bid on the request for quotations, and both suppliers' applications to the live auction.
         assertThat(count("bid")).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email_confirmed_at IS NOT NULL AND email LIKE "
-                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(4);
+                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(5);
+        // The README's committee member holds only the committee role in the demo buyer.
+        assertThat(jdbc.sql("SELECT array_to_string(m.roles, ',') FROM organization_member m "
+                + "JOIN app_user u ON u.id = m.user_id WHERE u.email = 'committee@demo.openetp.local'")
+                .query(String.class).single()).isEqualTo("COMMITTEE_MEMBER");
 
         demoData.run(new DefaultApplicationArguments());
 

@@ -29,6 +29,34 @@ class MessageBundlesTest {
         }
     }
 
+    /**
+     * A key given twice in one file keeps only its last text: the contracts list once showed "Not possible while the
+     * contract is {0}." as its Status column header, a later error message of the same key.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "identifiers", "catalogue", "documents", "notifications", "signatures",
+            "ledger", "billing", "auctions", "crm", "contracts", "access", "input", "loyalty", "opendata"})
+    void noKeyIsGivenTwiceInAFile(String bundle) throws IOException {
+        for (String file : new String[] {bundle + ".properties", bundle + "_ru.properties", bundle + "_th.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add((String) key)) {
+                        twice.add((String) key);
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + file)) {
+                assertThat(in).as(file).isNotNull();
+                counting.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(twice).as("keys given twice in %s", file).isEmpty();
+        }
+    }
+
     private static Set<String> keys(String file) throws IOException {
         try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + file)) {
             assertThat(in).as(file).isNotNull();

@@ -66,8 +66,10 @@ public final class InvoiceDocument {
         html.append("<tr><th colspan=\"3\">").append(e(text("billing.invoice.total"))).append("</th>")
                 .append("<th class=\"amount\" id=\"invoice-total\">")
                 .append(e(money(invoice.total().toPlainString(), invoice.currency()))).append("</th></tr></table>");
-        html.append("<p id=\"invoice-reference\"><strong>").append(e(text("billing.invoice.purpose")))
-                .append("</strong> ").append(e(invoice.paymentReference())).append("</p>");
+        // A labelled reference (UI.md): the payer copies it verbatim into the transfer, codes and all.
+        html.append("<p id=\"invoice-reference\" class=\"ref\"><strong class=\"ref-label\">")
+                .append(e(text("billing.invoice.purpose"))).append("</strong> ").append(e(invoice.paymentReference()))
+                .append("</p>");
         html.append("<p>").append(e(text("billing.invoice.terms"))).append("</p>");
         return html.append("</div>").toString();
     }

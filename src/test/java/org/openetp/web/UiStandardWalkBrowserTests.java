@@ -1,0 +1,200 @@
+package org.openetp.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The UI standard, tested (issue 16): one browser walks every page the menu leads each demo role to (README's logins:
+ * anonymous, buyer, committee member, supplier with its sales CRM, operator), plus the first object page each list
+ * links to, at 1366×900 and 390×844 in en, ru and th, and checks each view with {@link UiWalkChecks}. Every view's
+ * screenshot goes to {@code target/ui-walk/<role>/<page>-<lang>-<width>.png}. Every violation is collected and the
+ * test fails at the end listing them all, so one run shows the whole state of the UI.
+ * <p>
+ * Pages join the walk by being in the menu: every {@code nav a[href]} of the home page, visible or not (a collapsed
+ * menu or a dropdown hides its links), chosen as {@link WalkedPages} says.
+ */
+@DemoPlatform
+class UiStandardWalkBrowserTests {
+
+    private static final List<String> LANGUAGES = List.of("en", "ru", "th");
+    private static final int DESKTOP = 1366;
+    private static final int PHONE = 390;
+    private static final Map<Integer, Integer> HEIGHTS = Map.of(DESKTOP, 900, PHONE, 844);
+    private static final Path SHOTS = Path.of("target", "ui-walk");
+
+    record Role(String name, @Nullable String email, String password) {
+    }
+
+    record Violation(String role, String page, String lang, int width, String what) {
+    }
+
+    private static final List<Role> ROLES = List.of(
+            new Role("anonymous", null, ""),
+            new Role("buyer", DemoData.BUYER, DemoData.PASSWORD),
+            new Role("committee", DemoData.COMMITTEE, DemoData.PASSWORD),
+            new Role("supplier", DemoData.SUPPLIER, DemoData.PASSWORD),
+            new Role("operator", DemoPlatform.OPERATOR, DemoPlatform.OPERATOR_PASSWORD));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MessageSource messages;
+
+    private final UiWalkChecks checks = new UiWalkChecks();
+    private final List<Violation> violations = new ArrayList<>();
+    private ChromeDriver browser;
+    private int views;
+    private int width;
+    private long checkNanos, axeNanos, shotNanos, openNanos;
+
+    @Test
+    void everyPageOfEveryRoleMeetsTheUiStandardInEveryLanguageAndWidth() throws Exception {
+        long started = System.nanoTime();
+        FileSystemUtils.deleteRecursively(SHOTS);
+        browser = BrowserSupport.start();
+        try {
+            for (Role role : ROLES) {
+                walk(role);
+            }
+        } finally {
+            browser.quit();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("UI walk: %d views of %d roles in %d s, %d violations%n", views, ROLES.size(),
+                took.toSeconds(), violations.size());
+        System.out.printf("UI walk: open %d s, check %d s, axe %d s, shots %d s%n", openNanos / 1_000_000_000,
+                checkNanos / 1_000_000_000, axeNanos / 1_000_000_000, shotNanos / 1_000_000_000);
+        Files.createDirectories(SHOTS);
+        Files.writeString(SHOTS.resolve("violations.txt"), report());
+        assertThat(views).as("views walked").isGreaterThan(ROLES.size() * LANGUAGES.size() * 2 * 5);
+        assertThat(violations).as("UI standard violations (role page lang width: what)\n" + report()).isEmpty();
+    }
+
+    private void walk(Role role) throws Exception {
+        browser.manage().deleteAllCookies();
+        size(DESKTOP);
+        if (role.email() != null) {
+            new BrowserPage(browser, port, messages).login(role.email(), role.password());
+        }
+        List<String> pages = new ArrayList<>(menuPages());
+        Set<String> objectKinds = new LinkedHashSet<>();
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i);
+            for (String lang : LANGUAGES) {
+                open(page, lang);
+                if (lang.equals("en") && !WalkedPages.isObjectPage(page)) {
+                    firstObjectPages(objectKinds, pages);
+                }
+                // The page is laid out again at the other width without reloading it; the widths take turns so
+                // that each language starts at the width the last one ended with (one resize fewer per view).
+                boolean desktopFirst = lang.equals("en") || width == DESKTOP;
+                view(role, page, lang, desktopFirst ? DESKTOP : PHONE);
+                view(role, page, lang, desktopFirst ? PHONE : DESKTOP);
+            }
+        }
+    }
+
+    /** Every page the menu links to, from the home page (see {@link WalkedPages}). */
+    @SuppressWarnings("unchecked")
+    private Set<String> menuPages() {
+        open("/", "en");
+        List<String> hrefs = (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('nav a[href]')].map(a => a.href);");
+        Set<String> pages = new LinkedHashSet<>();
+        pages.add("/");
+        hrefs.forEach(href -> WalkedPages.menuPage(base(), href).ifPresent(pages::add));
+        return pages;
+    }
+
+    /** The first object page of each kind the current list page links to outside its menu, once per role. */
+    @SuppressWarnings("unchecked")
+    private void firstObjectPages(Set<String> kinds, List<String> pages) {
+        List<String> hrefs = (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('a[href]')].filter(a => !a.closest('nav')).map(a => a.href);");
+        for (String href : hrefs) {
+            String path = URI.create(href).getPath();
+            WalkedPages.objectKind(base(), href).filter(kinds::add).filter(k -> !pages.contains(path))
+                    .ifPresent(k -> pages.add(path));
+        }
+    }
+
+    private URI base() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    private void view(Role role, String page, String lang, int width) throws Exception {
+        size(width);
+        views++;
+        long t0 = System.nanoTime();
+        List<String> problems = new ArrayList<>(checks.check(browser, lang));
+        long t1 = System.nanoTime();
+        checkNanos += t1 - t0;
+        // axe checks structure and colours, which are the same in every language (the walk checks each language's
+        // lang attribute itself): once per page, in English at 1366 px, keeps the walk within its three minutes.
+        if (width == DESKTOP && lang.equals("en")) {
+            problems.addAll(checks.axe(browser));
+            axeNanos += System.nanoTime() - t1;
+        }
+        for (String what : problems) {
+            violations.add(new Violation(role.name(), page, lang, width, what));
+        }
+        Path shot = SHOTS.resolve(role.name()).resolve(slug(page) + "-" + lang + "-" + width + ".png");
+        Files.createDirectories(shot.getParent());
+        long t2 = System.nanoTime();
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        shotNanos += System.nanoTime() - t2;
+    }
+
+    private void open(String page, String lang) {
+        long t = System.nanoTime();
+        browser.get("http://localhost:" + port + page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+        openNanos += System.nanoTime() - t;
+    }
+
+    /** The viewport (not the window) at this size, as a desktop browser lays it out (no mobile zoom to fit). */
+    private void size(int width) {
+        if (width == this.width) {
+            return;
+        }
+        this.width = width;
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", HEIGHTS.get(width), "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    private static String slug(String page) {
+        String slug = page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replaceAll("^/", "")
+                .replaceAll("[^A-Za-z0-9]+", "-");
+        return slug.isEmpty() ? "home" : slug;
+    }
+
+    /** The violations grouped by role, page and what, each with the views it was seen in. */
+    private String report() {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            grouped.computeIfAbsent(v.role() + " " + v.page() + ": " + v.what(), k -> new ArrayList<>())
+                    .add(v.lang() + "@" + v.width());
+        }
+        StringBuilder out = new StringBuilder();
+        grouped.forEach((k, where) -> out.append(k).append(" [").append(String.join(",", where)).append("]\n"));
+        return out.toString();
+    }
+}
