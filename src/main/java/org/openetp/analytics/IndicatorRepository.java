@@ -50,11 +50,10 @@ class IndicatorRepository {
     record BidCounts(long bids, long smeBids, long bidders) {
     }
 
-    static final String LOTS = """
-            FROM analytics_lot l JOIN analytics_threshold t ON t.kind = l.kind
-            WHERE l.published_at >= :from AND l.published_at < :to
-              AND (CAST(:category AS TEXT) IS NULL OR l.category_code LIKE :category || '%')
-              AND (CAST(:buyer AS UUID) IS NULL OR l.buyer_id = :buyer)""";
+    private static final String WHERE = " WHERE l.published_at >= :from AND l.published_at < :to"
+            + " AND (CAST(:category AS TEXT) IS NULL OR l.category_code LIKE :category || '%')"
+            + " AND (CAST(:buyer AS UUID) IS NULL OR l.buyer_id = :buyer)";
+    static final String LOTS = " FROM analytics_lot l JOIN analytics_threshold t ON t.kind = l.kind" + WHERE;
 
     private static final String OPENED = "l.opened_at IS NOT NULL AND l.status <> 'CANCELLED'";
 
@@ -157,7 +156,7 @@ class IndicatorRepository {
     BidCounts bids(Filter f) {
         return params(jdbc.sql("SELECT count(b.bid_id) bids, count(b.bid_id) FILTER (WHERE b.sme) sme,"
                 + " count(DISTINCT b.bidder_id) bidders FROM analytics_bid b JOIN analytics_lot l ON l.lot_id = b.lot_id"
-                + " JOIN analytics_threshold t ON t.kind = l.kind" + LOTS.substring(LOTS.indexOf(" WHERE"))
+                + WHERE
                 + " AND " + OPENED), f)
                 .query((rs, n) -> new BidCounts(rs.getLong("bids"), rs.getLong("sme"), rs.getLong("bidders")))
                 .single();
