@@ -7,12 +7,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,18 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AnalyticsApiController {
 
-    /** The answer of a rebuild. */
-    record Rebuilt(int procedures, long millis) {
-    }
-
     private final Indicators indicators;
     private final RedFlags flags;
     private final AnalyticsAccess access;
     private final Periods periods;
     private final Rebuild rebuild;
+    private final Thresholds thresholds;
 
     AnalyticsApiController(Indicators indicators, RedFlags flags, AnalyticsAccess access, Periods periods,
-            Rebuild rebuild) {
+            Rebuild rebuild, Thresholds thresholds) {
+        this.thresholds = thresholds;
         this.indicators = indicators;
         this.flags = flags;
         this.access = access;
@@ -74,21 +76,21 @@ class AnalyticsApiController {
     }
 
     @GetMapping("/analytics/procedures/{id}/flags")
-    List<RedFlags.Flag> procedureFlags(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+    List<RedFlag> procedureFlags(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             Locale locale) {
         access.requireFlagsOfProcedure(user, id);
         return flags.ofProcedure(id, locale);
     }
 
     @GetMapping("/analytics/organizations/{id}/flags")
-    List<RedFlags.Flag> organizationFlags(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+    List<RedFlag> organizationFlags(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             Locale locale) {
         access.requireAdmin(user, id);
         return flags.ofOrganization(id, locale);
     }
 
     @GetMapping("/analytics/flags")
-    List<RedFlags.Flagged> flagged(@AuthenticationPrincipal CurrentUser user,
+    List<FlaggedProcedure> flagged(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId, Locale locale) {
         if (user.operator()) {
             return flags.flagged(organizationId, 50, locale);
@@ -98,10 +100,37 @@ class AnalyticsApiController {
         return flags.flagged(org, 50, locale);
     }
 
-    @PostMapping("/operator/analytics/rebuild")
-    Rebuilt rebuild(@AuthenticationPrincipal CurrentUser user) {
+    /** The shortest tender period of a kind before the red flag is raised. */
+    record SetThreshold(@Nullable Integer minDays) {
+    }
+
+    /** The shortest tender period of each procedure kind (days) below which the red flag is raised. */
+    @GetMapping("/operator/analytics/thresholds")
+    List<FlagRepository.Threshold> thresholds(@AuthenticationPrincipal CurrentUser user) {
         access.requireOperator(user);
-        Rebuild.Result result = rebuild.fromScratch();
-        return new Rebuilt(result.procedures(), result.took().toMillis());
+        return thresholds.all();
+    }
+
+    /** Changes a kind's threshold (0 to 365 days). */
+    @PutMapping("/operator/analytics/thresholds/{kind}")
+    FlagRepository.Threshold setThreshold(@AuthenticationPrincipal CurrentUser user, @PathVariable String kind,
+            @RequestBody SetThreshold body) {
+        access.requireOperator(user);
+        return thresholds.set(kind, body.minDays());
+    }
+
+    /** Starts a rebuild of the read model from scratch (202); one at a time per node. */
+    @PostMapping("/operator/analytics/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Rebuild.State rebuild(@AuthenticationPrincipal CurrentUser user) {
+        access.requireOperator(user);
+        return rebuild.start();
+    }
+
+    /** How the last rebuild on this node went: running, procedures read, started and finished. */
+    @GetMapping("/operator/analytics/rebuild")
+    Rebuild.State rebuildState(@AuthenticationPrincipal CurrentUser user) {
+        access.requireOperator(user);
+        return rebuild.state();
     }
 }

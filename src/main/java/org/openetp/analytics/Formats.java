@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Numbers, money and dates of the analytics pages in the reader's locale (UI.md §4). Kept in one place so that the
  * platform-wide formatter can replace it without touching the templates' calls.
  */
-record Formats(Locale locale) {
+public record Formats(Locale locale) {
 
     /** An amount with its currency code: {@code 1 234 567,00 RUB} in ru, {@code 1,234,567.00 RUB} in en. */
-    String money(@Nullable BigDecimal amount, String currency) {
+    public String money(@Nullable BigDecimal amount, String currency) {
         if (amount == null) {
             return "—";
         }
@@ -26,17 +26,17 @@ record Formats(Locale locale) {
     }
 
     /** A fraction 0–1 as a percentage with one decimal, or a dash when there was nothing to count. */
-    String percent(@Nullable Double fraction) {
+    public String percent(@Nullable Double fraction) {
         return fraction == null ? "—" : decimal(fraction * 100, 1) + " %";
     }
 
     /** A percentage already in percent (8.0 for 8 %). */
-    String percent(@Nullable BigDecimal percent) {
+    public String percent(@Nullable BigDecimal percent) {
         return percent == null ? "—" : decimal(percent.doubleValue(), 1) + " %";
     }
 
     /** A plain number with the given decimals, or a dash. */
-    String decimal(@Nullable Double value, int digits) {
+    public String decimal(@Nullable Double value, int digits) {
         if (value == null) {
             return "—";
         }
@@ -46,15 +46,15 @@ record Formats(Locale locale) {
         return f.format(value);
     }
 
-    String count(long value) {
+    public String count(long value) {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
-    String date(LocalDate date) {
+    public String date(LocalDate date) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }
 
-    String month(LocalDate month) {
+    public String month(LocalDate month) {
         return month.format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
     }
 }

@@ -103,7 +103,8 @@ class Indicators {
 
     /** The categories the filter's lots use, named, for the category filter. */
     List<Category> categoryChoices(Filter f, Locale locale) {
-        return classifier.categoriesByCode(repository.categories(f.forBuyer(f.buyer()), 200), locale);
+        return classifier.categoriesByCode(repository.categories(new Filter(f.from(), f.to(), null, f.buyer()), 200),
+                locale);
     }
 
     private List<Figures.Category> categories(Filter f, Locale locale) {

@@ -65,10 +65,29 @@ class ReadModelStore {
         }
     }
 
-    /** Empties the read model, for a rebuild from scratch. */
-    void clear() {
-        jdbc.sql("DELETE FROM analytics_bid").update();
-        jdbc.sql("DELETE FROM analytics_lot").update();
+    /** The database's clock, which stamps every row written (so a rebuild knows which rows it did not write). */
+    Instant databaseNow() {
+        return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
+    }
+
+    /** Removes the rows written before the instant (of the database's clock). */
+    void deleteOlderThan(Instant at) {
+        jdbc.sql("DELETE FROM analytics_bid WHERE refreshed_at < :at AND NOT demo").param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("DELETE FROM analytics_lot WHERE refreshed_at < :at AND NOT demo").param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** Whether the demo history was written. */
+    boolean hasDemoHistory() {
+        return jdbc.sql("SELECT count(*) FROM analytics_lot WHERE demo").query(Long.class).single() > 0;
+    }
+
+    /** Marks the procedures' rows as demo history, which a rebuild keeps. */
+    void markDemo(Collection<ProcedureId> procedures) {
+        UUID[] ids = procedures.stream().map(ProcedureId::value).toArray(UUID[]::new);
+        jdbc.sql("UPDATE analytics_lot SET demo = TRUE WHERE procedure_id = ANY(:ids)").param("ids", ids).update();
+        jdbc.sql("UPDATE analytics_bid SET demo = TRUE WHERE procedure_id = ANY(:ids)").param("ids", ids).update();
     }
 
     /** Whether the read model was built once from the disclosure. */

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.ProcedureDisclosure;
 import org.openetp.procurement.ProcedureId;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,9 +27,12 @@ class Rebuild {
     /** Procedures per batch: one transaction, one advisory lock per procedure. */
     static final int BATCH = 200;
 
-    /** What a rebuild did. */
-    record Result(int procedures, Duration took) {
+    /** What the last rebuild did, or is doing: procedures read so far, when it started and finished. */
+    record State(boolean running, int procedures, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+            @Nullable Duration took) {
     }
+
+    private final AtomicReference<State> state = new AtomicReference<>(new State(false, 0, null, null, null));
 
     private final ProcedureDisclosure disclosure;
     private final ReadModel model;
@@ -55,13 +60,50 @@ class Rebuild {
         }
     }
 
-    /** Empties the read model and builds it again from the disclosure; returns how many procedures it read. */
-    Result fromScratch() {
+    /**
+     * Starts a rebuild from scratch in the background unless one is running on this node; returns its state. A full
+     * data set takes minutes, longer than an HTTP request should wait.
+     */
+    State start() {
+        Instant now = clock.instant();
+        State running = new State(true, 0, now, null, null);
+        State before = state.get();
+        if (before.running() || !state.compareAndSet(before, running)) {
+            return state.get();
+        }
+        Thread.ofVirtual().name("analytics-rebuild").start(() -> {
+            try {
+                fromScratch(now);
+            } finally {
+                State current = state.get();
+                if (current.running()) {
+                    state.set(new State(false, current.procedures(), current.startedAt(), null, null));
+                }
+            }
+        });
+        return running;
+    }
+
+    /** The state of the last rebuild on this node. */
+    State state() {
+        return state.get();
+    }
+
+    /**
+     * Builds the read model again from the disclosure, in the caller's thread: every procedure's rows are written
+     * afresh, then every row older than the rebuild (a procedure no longer disclosed) is removed. The figures never
+     * pass through an empty model on the way.
+     */
+    State fromScratch(Instant startedAt) {
         long started = System.nanoTime();
-        transactions.executeWithoutResult(s -> store.clear());
+        Instant databaseStart = store.databaseNow();
         int procedures = walk();
+        transactions.executeWithoutResult(s -> store.deleteOlderThan(databaseStart));
         transactions.executeWithoutResult(s -> store.markBuilt(clock.instant()));
-        return new Result(procedures, Duration.ofNanos(System.nanoTime() - started));
+        State done = new State(false, procedures, startedAt, clock.instant(),
+                Duration.ofNanos(System.nanoTime() - started));
+        state.set(done);
+        return done;
     }
 
     private int walk() {
@@ -78,6 +120,10 @@ class Rebuild {
                 model.refreshAll(ids);
             });
             done += ids.size();
+            State now = state.get();
+            if (now.running()) {
+                state.set(new State(true, done, now.startedAt(), null, null));
+            }
             ProcedureId last = ids.getLast();
             at = disclosure.disclose(last).map(p -> p.publishedAt()).orElse(at);
             after = last.value();

@@ -31,14 +31,6 @@ class RedFlags {
     /** Fewest bids before an organization's disqualification share is compared with the others'. */
     static final int MIN_BIDS = 3;
 
-    /** A raised flag: its code, its name and the evidence, in the reader's language. */
-    record Flag(String code, String name, String evidence) {
-    }
-
-    /** A procedure with its flags, for the lists. */
-    record Flagged(UUID procedure, List<Flag> flags) {
-    }
-
     private final FlagRepository repository;
     private final MessageSource messages;
 
@@ -48,9 +40,9 @@ class RedFlags {
     }
 
     /** The flags of a procedure, by lot. */
-    List<Flag> ofProcedure(UUID procedure, Locale locale) {
+    List<RedFlag> ofProcedure(UUID procedure, Locale locale) {
         List<FlagLot> lots = repository.lots(procedure);
-        List<Flag> flags = new ArrayList<>();
+        List<RedFlag> flags = new ArrayList<>();
         if (!lots.isEmpty()) {
             FlagLot first = lots.getFirst();
             Duration period = Duration.between(first.published(), first.deadline());
@@ -65,7 +57,7 @@ class RedFlags {
         return flags;
     }
 
-    private void lotFlags(FlagLot lot, List<Flag> flags, Locale locale) {
+    private void lotFlags(FlagLot lot, List<RedFlag> flags, Locale locale) {
         if (lot.opened() && !lot.byInvitation() && lot.bids() == 1) {
             flags.add(flag("SINGLE_BIDDER", locale, lot.number()));
         }
@@ -87,8 +79,8 @@ class RedFlags {
     }
 
     /** The flags of an organization as supplier (cover bidding, disqualifications) and as buyer. */
-    List<Flag> ofOrganization(UUID organization, Locale locale) {
-        List<Flag> flags = new ArrayList<>();
+    List<RedFlag> ofOrganization(UUID organization, Locale locale) {
+        List<RedFlag> flags = new ArrayList<>();
         Share wins = repository.wins(organization);
         if (wins.bids() >= COVER_BIDS && wins.rejected() == 0) {
             flags.add(flag("COVER_BIDDING", locale, wins.bids()));
@@ -98,7 +90,7 @@ class RedFlags {
         return flags;
     }
 
-    private void outlier(UUID organization, boolean asBuyer, String code, List<Flag> flags, Locale locale) {
+    private void outlier(UUID organization, boolean asBuyer, String code, List<RedFlag> flags, Locale locale) {
         Share share = repository.disqualification(organization, asBuyer);
         if (share.bids() < MIN_BIDS || share.rejected() == 0) {
             return;
@@ -111,12 +103,12 @@ class RedFlags {
     }
 
     /** The newest flagged procedures of a buyer (or of the platform), each with its flags. */
-    List<Flagged> flagged(@Nullable UUID buyer, int limit, Locale locale) {
-        List<Flagged> out = new ArrayList<>();
+    List<FlaggedProcedure> flagged(@Nullable UUID buyer, int limit, Locale locale) {
+        List<FlaggedProcedure> out = new ArrayList<>();
         for (UUID id : repository.candidates(buyer, limit * 3)) {
-            List<Flag> flags = ofProcedure(id, locale);
+            List<RedFlag> flags = ofProcedure(id, locale);
             if (!flags.isEmpty()) {
-                out.add(new Flagged(id, flags));
+                out.add(new FlaggedProcedure(id, flags));
             }
             if (out.size() == limit) {
                 break;
@@ -125,8 +117,8 @@ class RedFlags {
         return out;
     }
 
-    private Flag flag(String code, Locale locale, Object... args) {
-        return new Flag(code, messages.getMessage("analytics.flag." + code, null, locale),
+    private RedFlag flag(String code, Locale locale, Object... args) {
+        return new RedFlag(code, messages.getMessage("analytics.flag." + code, null, locale),
                 messages.getMessage("analytics.flag." + code + ".evidence", args, locale));
     }
 

@@ -5,6 +5,6 @@
  * It listens and reads through module APIs; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"procurement", "auction", "organization",
-        "identity", "classifier", "shared", "shared::web"})
+        "identity", "classifier", "shared"})
 @org.jspecify.annotations.NullMarked
 package org.openetp.analytics;

@@ -25,7 +25,11 @@ CREATE TABLE analytics_lot (
     price_only          BOOLEAN        NOT NULL,
     by_invitation       BOOLEAN        NOT NULL,
     sellers             BOOLEAN        NOT NULL,
-    lowest_rejected     BOOLEAN        NOT NULL DEFAULT FALSE
+    lowest_rejected     BOOLEAN        NOT NULL DEFAULT FALSE,
+    -- When the row was written (database clock): a rebuild removes the rows it did not write itself.
+    refreshed_at        TIMESTAMPTZ    NOT NULL DEFAULT clock_timestamp(),
+    -- A row of the demo history (AnalyticsDemoData): no procedure behind it, so a rebuild keeps it.
+    demo                BOOLEAN        NOT NULL DEFAULT FALSE
 );
 CREATE INDEX analytics_lot_buyer ON analytics_lot (buyer_id, published_at);
 CREATE INDEX analytics_lot_published ON analytics_lot (published_at);
@@ -43,7 +47,9 @@ CREATE TABLE analytics_bid (
     rejected      BOOLEAN        NOT NULL,
     won           BOOLEAN        NOT NULL,
     price         NUMERIC(19, 2),
-    sme           BOOLEAN        NOT NULL
+    sme           BOOLEAN        NOT NULL,
+    refreshed_at  TIMESTAMPTZ    NOT NULL DEFAULT clock_timestamp(),
+    demo          BOOLEAN        NOT NULL DEFAULT FALSE
 );
 CREATE INDEX analytics_bid_bidder ON analytics_bid (bidder_id, published_at);
 CREATE INDEX analytics_bid_lot ON analytics_bid (lot_id);
