@@ -92,6 +92,7 @@ final class FuzzWorld {
             case "protocols/{kind}" -> "OPENING";
             case "stages/{stage}" -> "1";
             case "import/{kind}" -> "quotes";
+            case "thresholds/{kind}" -> "JAPANESE_AUCTION";
             case "threads/{organizationId}", "accounts/{organizationId}" -> supplier.organizationId();
             case "organizations/{id}" -> buyer.organizationId();
             case "members/{userId}", "managers/{userId}" -> lasting("head", this::headId);
@@ -155,6 +156,7 @@ final class FuzzWorld {
                     "limits", Map.of("families", "ALL", "maxLotStartPrice", "5000000"), "active", false);
             case "POST /api/v1/operator/accounts/{organizationId}/top-ups" -> Map.of("amount", "100.00",
                     "currency", "RUB", "memo", "fuzz");
+            case "PUT /api/v1/operator/analytics/thresholds/{kind}" -> Map.of("minDays", 7);
             default -> null;
         };
     }
