@@ -412,12 +412,6 @@ public class Auctions {
         return row.protocol();
     }
 
-    /** The lots of a procedure that have a live auction, for the procedure page's links. */
-    @Transactional(readOnly = true)
-    public List<LotId> lotsWithAuctions(ProcedureId procedure) {
-        return store.ofProcedure(procedure.value()).stream().map(a -> new LotId(a.lot())).toList();
-    }
-
     // ---------------------------------------------------------------- internals
 
     /**

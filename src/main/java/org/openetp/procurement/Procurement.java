@@ -831,11 +831,7 @@ public class Procurement {
             return ProcedureKind.REQUEST_FOR_QUOTATIONS;
         }
         try {
-            ProcedureKind parsed = ProcedureKind.valueOf(kind.strip());
-            if (!parsed.supported()) {
-                errors.add(new FieldError("kind", "procedure.kind.notYet"));
-            }
-            return parsed;
+            return ProcedureKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("kind", "procedure.kind.unknown"));
             return ProcedureKind.REQUEST_FOR_QUOTATIONS;
@@ -929,8 +925,8 @@ public class Procurement {
 
     private static List<Criterion> criteria(List<FieldError> errors, ProcedureKind kind,
             @Nullable List<CreateProcedure.NewCriterion> given) {
-        if (kind.priceOnly() || !kind.supported() || given == null || given.isEmpty()) {
-            if (kind.supported() && !kind.priceOnly() && (given == null || given.isEmpty())) {
+        if (kind.priceOnly() || given == null || given.isEmpty()) {
+            if (!kind.priceOnly()) {
                 errors.add(new FieldError("criteria", "procedure.criteria.required"));
             }
             return List.of(new Criterion(Criterion.PRICE, HUNDRED));

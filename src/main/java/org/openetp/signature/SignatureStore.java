@@ -94,15 +94,6 @@ class SignatureStore {
                 """).param("id", id).query((rs, n) -> document(rs)).optional();
     }
 
-    /** The latest kept documents for a purpose and reference, newest first. */
-    List<SignedDocumentView> documents(String purpose, String reference) {
-        return jdbc.sql("""
-                SELECT d.*, c.subject FROM signed_document d JOIN signing_certificate c ON c.id = d.certificate_id
-                WHERE d.purpose = :purpose AND d.reference = :reference ORDER BY d.signed_at DESC
-                """).param("purpose", purpose).param("reference", reference)
-                .query((rs, n) -> document(rs).view()).list();
-    }
-
     private static StoredCertificate certificate(ResultSet rs) throws SQLException {
         return new StoredCertificate(new CertificateView(rs.getObject("id", UUID.class), rs.getString("subject"),
                 rs.getString("issuer"), rs.getString("serial_number"), rs.getString("fingerprint"),

@@ -200,12 +200,6 @@ public class Signatures {
         return view;
     }
 
-    /** The kept documents of a purpose and reference, newest first (what, by whom, when; not the text). */
-    @Transactional(readOnly = true)
-    public List<SignedDocumentView> signedDocuments(String purpose, String reference) {
-        return store.documents(purpose, reference);
-    }
-
     /** Re-verifies a kept signed document; someone it does not concern gets 404, as for a missing one. */
     @Transactional(readOnly = true)
     public Reverification reverify(@Nullable CurrentUser user, UUID signedDocumentId) {

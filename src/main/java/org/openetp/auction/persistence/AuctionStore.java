@@ -83,11 +83,6 @@ public class AuctionStore {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
     }
 
-    public List<StoredAuction> ofProcedure(UUID procedure) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM auction WHERE procedure_id = :procedure")
-                .param("procedure", procedure).query(AuctionStore::map).list();
-    }
-
     /** Stores the new snapshots and log heads of several auctions (after their events were appended). */
     public void updateAll(List<Snapshot> snapshots) {
         batch.batchUpdate("""

@@ -60,11 +60,6 @@ class AlternativeRepository {
                 .query(AlternativeRepository::map).optional();
     }
 
-    List<Stored> ofBid(BidId bid) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bid_alternative WHERE bid_id = :bid ORDER BY position")
-                .param("bid", bid.value()).query(AlternativeRepository::map).list();
-    }
-
     List<Stored> ofLot(LotId lot) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid_alternative WHERE lot_id = :lot ORDER BY submitted_at, "
                         + "bid_id, position")

@@ -130,8 +130,6 @@ class EnvelopesAndAlternativesPolicyTest {
 
     @Test
     void bothKindsRunEndToEndAndTheirSwitchesAreRefusedForAuctionsAndNegotiations() {
-        assertThat(ProcedureKind.TWO_ENVELOPE_TENDER.supported()).isTrue();
-        assertThat(ProcedureKind.ALTERNATIVES_TENDER.supported()).isTrue();
         ProcedureSettings both = new ProcedureSettings(false, false, false, false, null, false, null, true, false, 0,
                 true, null, false);
         List<FieldError> errors = new ArrayList<>();
