@@ -80,7 +80,7 @@ class SignatureStore {
                 VALUES (:id, :purpose, :reference, :organization, :user, :certificate, :document, :sha256,
                     :signature, :at, :public)
                 """)
-                .param("id", d.id()).param("purpose", d.purpose()).param("reference", d.reference())
+                .param("id", d.id()).param("purpose", d.purpose().name()).param("reference", d.reference())
                 .param("organization", d.organizationId()).param("user", userId).param("certificate", certificateId)
                 .param("document", document).param("sha256", d.sha256()).param("signature", signature)
                 .param("at", Timestamp.from(d.signedAt())).param("public", isPublic)
@@ -103,7 +103,8 @@ class SignatureStore {
     }
 
     private static StoredDocument document(ResultSet rs) throws SQLException {
-        return new StoredDocument(new SignedDocumentView(rs.getObject("id", UUID.class), rs.getString("purpose"),
+        return new StoredDocument(new SignedDocumentView(rs.getObject("id", UUID.class),
+                SignaturePurpose.valueOf(rs.getString("purpose")),
                 rs.getString("reference"), rs.getObject("organization_id", UUID.class), rs.getString("subject"),
                 rs.getString("sha256"), instant(rs.getTimestamp("signed_at"))),
                 rs.getObject("certificate_id", UUID.class), rs.getString("document"), rs.getBytes("signature"),
