@@ -58,6 +58,7 @@ import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.openetp.signature.SignaturePurpose;
 import org.openetp.signature.Signatures;
 import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
@@ -158,10 +159,10 @@ public class Auctions {
                     settings.maxStepPercent(), settings.stepInterval(), settings.reservePrice(),
                     settings.secondPrice(), settings.rounds(), settings.turnTime(), Map.of());
             Auction auction = Auction.schedule(rules, offers);
-            store.insert(new StoredAuction(lot.id().value(), id.value(), procedure.organizationId(),
-                    procedure.currency(), procedure.kind().name(), procedure.settings().signatureRequired(),
+            store.insert(new StoredAuction(lot.id().value(), id, new OrganizationId(procedure.organizationId()),
+                    procedure.currency(), procedure.kind(), procedure.settings().signatureRequired(),
                     JSON.writeValueAsString(rules), JSON.writeValueAsString(offers),
-                    JSON.writeValueAsString(auction.state()), auction.status().name(),
+                    JSON.writeValueAsString(auction.state()), auction.status(),
                     auction.nextDeadline().orElse(null), 0, GENESIS, null), now);
         }
     }
@@ -287,7 +288,7 @@ public class Auctions {
                     throw new RuleViolationException(refusal.code(), refusal.args().toArray());
                 }
                 if (signed != null) { // only an accepted bid keeps its signed text
-                    signatures.keep(bid.user(), signed, "AUCTION_BID", "auction:" + row.lot(), false);
+                    signatures.keep(bid.user(), signed, SignaturePurpose.AUCTION_BID, "auction:" + row.lot(), false);
                 }
                 // The view as a transaction of this bid alone would have shown it: at the log position before it.
                 StoredAuction before = atSeq(row, seq);
@@ -324,8 +325,8 @@ public class Auctions {
             throw new InvalidInputException("document", "auction.signature.document");
         }
         String reference = "auction:" + row.lot();
-        return signatures.verify(user, new OrganizationId(organization), Role.SUPPLIER, "AUCTION_BID", reference,
-                canonical, command.signature());
+        return signatures.verify(user, new OrganizationId(organization), Role.SUPPLIER, SignaturePurpose.AUCTION_BID,
+                reference, canonical, command.signature());
     }
 
     /** The signed text of a bid; a step bid has none, since its price is only known once it is applied. */
@@ -412,12 +413,6 @@ public class Auctions {
         return row.protocol();
     }
 
-    /** The lots of a procedure that have a live auction, for the procedure page's links. */
-    @Transactional(readOnly = true)
-    public List<LotId> lotsWithAuctions(ProcedureId procedure) {
-        return store.ofProcedure(procedure.value()).stream().map(a -> new LotId(a.lot())).toList();
-    }
-
     // ---------------------------------------------------------------- internals
 
     /**
@@ -453,17 +448,17 @@ public class Auctions {
             Auction auction = change.outcome().auction();
             String state = JSON.writeValueAsString(auction.state());
             entries.put(row.lot(), lotEntries);
-            snapshots.add(new AuctionStore.Snapshot(row.lot(), state, auction.status().name(),
+            snapshots.add(new AuctionStore.Snapshot(row.lot(), state, auction.status(),
                     auction.nextDeadline().orElse(null), seq, head));
             StoredAuction now = new StoredAuction(row.lot(), row.procedure(), row.buyer(), row.currency(),
-                    row.kind(), row.signatureRequired(), row.rules(), row.offers(), state, auction.status().name(),
+                    row.kind(), row.signatureRequired(), row.rules(), row.offers(), state, auction.status(),
                     auction.nextDeadline().orElse(null), seq, head, row.protocol());
             boolean start = started;
             AuctionEvent.Ended end = ended;
             after.add(() -> {
                 keepAfterCommit(now, auction);
                 if (start) {
-                    events.publishEvent(new AuctionStarted(new ProcedureId(row.procedure()), new LotId(row.lot()),
+                    events.publishEvent(new AuctionStarted(row.procedure(), new LotId(row.lot()),
                             auction.participants().size(), clock.instant()));
                 }
                 if (end != null) {
@@ -511,7 +506,7 @@ public class Auctions {
             if (head == null) {
                 engines.invalidate(lot);
             } else if (kept != null && head.seq() == kept.row().seq() && head.headHash().equals(kept.row().headHash())
-                    && head.status().equals(kept.row().status())) {
+                    && head.status() == kept.row().status()) {
                 locked.put(lot, kept);
             } else {
                 stale.add(lot);
@@ -553,12 +548,12 @@ public class Auctions {
                 .map(s -> new AuctionResult.Placing(UUID.fromString(s.participant().id()), s.rank(), s.price()))
                 .toList();
         UUID winner = ended.winnerId() == null ? null : UUID.fromString(ended.winnerId());
-        procurement.recordAuctionResult(new ProcedureId(row.procedure()), new LotId(row.lot()),
+        procurement.recordAuctionResult(row.procedure(), new LotId(row.lot()),
                 new AuctionResult(placings, winner, ended.winningPrice()));
-        ProcedureView procedure = procurement.describe(new ProcedureId(row.procedure()));
+        ProcedureView procedure = procurement.describe(row.procedure());
         String html = AuctionProtocol.render(procedure, row, auction, ended, seq, head);
         store.protocol(row.lot(), html, sha256(html));
-        events.publishEvent(new AuctionEnded(new ProcedureId(row.procedure()), new LotId(row.lot()),
+        events.publishEvent(new AuctionEnded(row.procedure(), new LotId(row.lot()),
                 auction.winner().map(s -> s.participant().label()).orElse(null), ended.winningPrice(), seq, head,
                 ended.at()));
     }
@@ -571,7 +566,7 @@ public class Auctions {
                 .filter(s -> s.participant().id().equals(id.toString())).findFirst());
         Optional<PriceRange> range = me.flatMap(id -> auction.validRange(id.toString(), now));
         BigDecimal best = auction.ranking().isEmpty() || sealed ? null : auction.ranking().getFirst().price();
-        return new AuctionView(new LotId(row.lot()), new ProcedureId(row.procedure()), row.kind(),
+        return new AuctionView(new LotId(row.lot()), row.procedure(), row.kind().name(),
                 auction.status().name(), now, auction.rules().start(), auction.endsAt(),
                 sealed ? null : auction.currentPrice(), best, row.currency(), auction.rules().startPrice(),
                 auction.rules().minStep(), auction.rules().maxStep(), mine.map(Standing::rank).orElse(null),
@@ -601,7 +596,7 @@ public class Auctions {
     /** The lot's auction if the caller may see its procedure (a closed procedure's auction is as private). */
     private StoredAuction visible(@Nullable CurrentUser user, LotId lotId) {
         StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        procurement.view(user, new ProcedureId(row.procedure())); // 404 for whoever may not see the procedure
+        procurement.view(user, row.procedure()); // 404 for whoever may not see the procedure
         return row;
     }
 
@@ -638,7 +633,7 @@ public class Auctions {
     private Auction engineOf(StoredAuction row) {
         Locked kept = engines.getIfPresent(row.lot());
         return kept != null && kept.row().seq() == row.seq() && kept.row().headHash().equals(row.headHash())
-                && kept.row().status().equals(row.status()) ? kept.auction() : restore(row);
+                && kept.row().status() == row.status() ? kept.auction() : restore(row);
     }
 
     private Auction restore(StoredAuction row) {

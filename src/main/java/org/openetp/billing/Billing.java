@@ -293,12 +293,6 @@ public class Billing {
         return view(visibleInvoice(user, invoiceId), locale);
     }
 
-    /** The invoice as a document (XHTML) in the language, for those who may see it. */
-    @Transactional(readOnly = true)
-    public String invoiceHtml(CurrentUser user, UUID invoiceId, Locale locale) {
-        return new InvoiceDocument(messages, locale).html(invoice(user, invoiceId, locale));
-    }
-
     /** The invoice as PDF in the language, for those who may see it. */
     @Transactional(readOnly = true)
     public byte[] invoicePdf(CurrentUser user, UUID invoiceId, Locale locale) {

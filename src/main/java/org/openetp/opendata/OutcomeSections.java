@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PublicProcedure;
 
@@ -39,7 +40,7 @@ final class OutcomeSections {
         for (PublicProcedure.Lot lot : p.lots()) {
             List<PublicProcedure.Bid> onLot = p.bids().stream().filter(b -> b.lot().equals(lot.id())).toList();
             statistics.add(statistic(lot, "bids", onLot.size(), at));
-            if (onLot.stream().anyMatch(b -> !"SUBMITTED".equals(b.status()))) {
+            if (onLot.stream().anyMatch(b -> b.status() != BidStatus.SUBMITTED)) {
                 statistics.add(statistic(lot, "validBids",
                         onLot.stream().filter(b -> "valid".equals(bidStatus(b.status()))).count(), at));
             }
@@ -125,12 +126,12 @@ final class OutcomeSections {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
     }
 
-    static String bidStatus(String status) {
+    static String bidStatus(BidStatus status) {
         return switch (status) {
-            case "SUBMITTED" -> "pending";
-            case "REJECTED" -> "disqualified";
-            case "WITHDRAWN" -> "withdrawn";
-            default -> "valid"; // ADMITTED, WINNER, NOT_AWARDED
+            case SUBMITTED -> "pending";
+            case REJECTED -> "disqualified";
+            case WITHDRAWN -> "withdrawn";
+            case ADMITTED, WINNER, NOT_AWARDED -> "valid";
         };
     }
 

@@ -14,7 +14,7 @@ import org.openetp.procurement.security.SecurityView;
  * {@code security} the deposit or guarantee it provided; {@code contractStatus} the winner's answer to the award
  * (PENDING, SIGNED or REFUSED); {@code reliability} the bidder's delivery record on earlier contracts (SPEC §5.7).
  */
-public record BidView(BidId id, LotId lotId, @Nullable UUID organizationId, String participant, String status,
+public record BidView(BidId id, LotId lotId, @Nullable UUID organizationId, String participant, BidStatus status,
         @Nullable BigDecimal price, String currency, Map<String, String> proposal, Instant submittedAt,
         boolean needsReconfirmation, @Nullable BigDecimal score, @Nullable Integer rank,
         @Nullable String rejectionReason, @Nullable String signer, @Nullable SecurityView security,

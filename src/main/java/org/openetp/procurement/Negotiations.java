@@ -14,11 +14,11 @@ import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
-import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.procurement.tenders.StageProtocols;
 import org.openetp.procurement.tenders.TenderAccess;
@@ -166,7 +166,7 @@ public class Negotiations {
         if (bidId == null) {
             throw new InvalidInputException("bidId", "field.required");
         }
-        StoredBid chosen = bids.find(bidId).filter(b -> b.lot().equals(lotId) && b.live())
+        Bid chosen = bids.find(bidId).filter(b -> b.lot().equals(lotId) && b.live())
                 .orElseThrow(() -> new NotFoundException("Bid"));
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "negotiations.choice.reason");
@@ -177,11 +177,14 @@ public class Negotiations {
         security.requireAdmissible(chosen.id());
         Instant now = clock.instant();
         procedure.award(lot.id(), chosen.id(), now);
-        for (StoredBid b : bids.liveBids(lotId)) {
-            bids.setStatus(b.id(), b.id().equals(chosen.id()) ? "WINNER" : "NOT_AWARDED", now);
+        for (Bid b : bids.liveBids(lotId)) {
+            b.settle(b.id().equals(chosen.id()), now);
+            if (b.id().equals(chosen.id())) {
+                b.award();
+            }
+            bids.update(b);
         }
         security.releaseAllBut(lotId, chosen.id());
-        bids.awaitContract(chosen.id());
         tenders.insertChoice(id, lotId, chosen.id(), reason.strip(), user.id().value(), now);
         procedures.update(procedure);
         events.publishEvent(new NegotiationChoiceMade(id, lotId, chosen.id(), chosen.organization(), reason.strip(),
@@ -201,7 +204,7 @@ public class Negotiations {
         int offers = bids.liveBids(procedure.id()).size();
         List<StageProtocols.Row> rows = new ArrayList<>();
         for (TenderRepository.Choice c : tenders.choices(procedure.id())) {
-            StoredBid bid = bids.find(c.bid()).orElseThrow();
+            Bid bid = bids.find(c.bid()).orElseThrow();
             rows.add(new StageProtocols.Row(organizations.shortName(new OrganizationId(bid.organization())),
                     c.chosenAt(), "Lot " + procedure.lot(c.lot()).number() + ": " + procedure.lot(c.lot()).title(),
                     c.reason()));

@@ -6,14 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.contracts.ContractView;
 import org.openetp.procurement.contracts.Contracts;
 import org.openetp.procurement.documents.DocumentationView;
 import org.openetp.procurement.documents.Documentation;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
-import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.tenders.Frameworks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,13 +66,13 @@ public class ProcedureDisclosure {
                 .map(ProcedureDisclosure::contract).toList();
         List<PublicProcedure.Award> awards = new ArrayList<>();
         for (PublicProcedure.Lot lot : lots) {
-            StoredBid winner = lot.winner() == null ? null : bids.find(lot.winner()).orElse(null);
+            Bid winner = lot.winner() == null ? null : bids.find(lot.winner()).orElse(null);
             if (winner != null) {
                 BigDecimal price = contracted.stream().filter(c -> c.lot().equals(lot.id()) && c.bid() != null)
                         .map(PublicProcedure.Contract::price).findFirst().orElse(winner.price());
                 List<UUID> framework = frameworks.memberOrganizations(lot.id());
                 awards.add(new PublicProcedure.Award(lot.id(), winner.id(), winner.organization(), price,
-                        winner.contractStatus(), framework.isEmpty() ? List.of(winner.organization()) : framework));
+                        contractStatus(winner), framework.isEmpty() ? List.of(winner.organization()) : framework));
             }
         }
         boolean byInvitation = !p.kind().openToAll() || p.settings().invitedOnly();
@@ -93,9 +94,13 @@ public class ProcedureDisclosure {
         return procedures.publishedAfter(publishedAt, id, limit);
     }
 
-    private static PublicProcedure.Bid bid(StoredBid b) {
+    private static PublicProcedure.Bid bid(Bid b) {
         return new PublicProcedure.Bid(b.id(), b.lot(), b.organization(), b.status(), b.price(), b.submittedAt(),
-                b.contractStatus());
+                contractStatus(b));
+    }
+
+    private static @Nullable String contractStatus(Bid b) {
+        return b.contract() == null ? null : b.contract().name();
     }
 
     private static PublicProcedure.Contract contract(ContractView c) {

@@ -1,23 +1,11 @@
 package org.openetp.procurement;
 
-/**
- * The procedure kinds of API.md. Each is a preset of the one engine; {@link #supported()} tells which ones this
- * version runs end to end (the others are refused at creation with a clear message).
- */
+/** The procedure kinds of API.md. Each is a preset of the one engine, and this version runs every one end to end. */
 public enum ProcedureKind {
     REQUEST_FOR_QUOTATIONS, REQUEST_FOR_PROPOSALS, COMPETITIVE_NEGOTIATIONS, OPEN_TENDER, CLOSED_TENDER,
     TWO_STAGE_TENDER, PREQUALIFICATION_TENDER, TWO_ENVELOPE_TENDER, REBIDDING_TENDER, SME_TENDER,
     FRAMEWORK_TENDER, ALTERNATIVES_TENDER, REVERSE_AUCTION, FORWARD_AUCTION, DUTCH_AUCTION, REVERSE_DUTCH_AUCTION,
     JAPANESE_AUCTION, SEALED_BID_AUCTION, MULTI_ROUND_AUCTION;
-
-    /** Whether this version runs the kind end to end. */
-    public boolean supported() {
-        return this == REQUEST_FOR_QUOTATIONS || this == REQUEST_FOR_PROPOSALS || this == OPEN_TENDER
-                || this == CLOSED_TENDER || this == SME_TENDER || this == PREQUALIFICATION_TENDER
-                || this == TWO_STAGE_TENDER || this == COMPETITIVE_NEGOTIATIONS || this == REBIDDING_TENDER
-                || this == FRAMEWORK_TENDER || this == TWO_ENVELOPE_TENDER || this == ALTERNATIVES_TENDER
-                || auction();
-    }
 
     /**
      * Whether anyone may see a published procedure of this kind; closed tenders and competitive negotiations are seen

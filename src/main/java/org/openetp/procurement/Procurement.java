@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,9 @@ import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.contracts.Contracts;
+import org.openetp.procurement.domain.Bid;
+import org.openetp.procurement.domain.BidContent;
+import org.openetp.procurement.domain.BidSignature;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.tenders.Alternatives;
 import org.openetp.procurement.tenders.Envelopes;
@@ -38,7 +40,7 @@ import org.openetp.procurement.domain.Ranking;
 import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
-import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.persistence.SealedContents;
 import org.openetp.procurement.sealing.BidVault;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.procurement.security.BidSecurityDesk;
@@ -51,6 +53,7 @@ import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.signature.PlatformSigner;
 import org.openetp.signature.Reverification;
+import org.openetp.signature.SignaturePurpose;
 import org.openetp.signature.Signatures;
 import org.openetp.signature.SignedDocumentView;
 import org.openetp.signature.SignedReceipt;
@@ -58,8 +61,6 @@ import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import org.openetp.shared.Currencies;
 import org.openetp.shared.DecimalBounds;
 
@@ -70,15 +71,14 @@ import org.openetp.shared.DecimalBounds;
 @Service
 public class Procurement {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final SecureRandom SALTS = new SecureRandom();
 
     private final ProcedureRepository procedures;
     private final BidRepository bids;
     private final Organizations organizations;
     private final Classifier classifier;
     private final BidVault vault;
+    private final SealedBids sealedBids;
     private final PlatformSigner signer;
     private final Signatures signatures;
     private final BidSecurityDesk security;
@@ -93,8 +93,8 @@ public class Procurement {
     private final Alternatives alternatives;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
-            BidVault vault, PlatformSigner signer, Signatures signatures, BidSecurityDesk security, Billing billing,
-            ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
+            BidVault vault, SealedBids sealedBids, PlatformSigner signer, Signatures signatures,
+            BidSecurityDesk security, Billing billing, ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
             TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding, Envelopes envelopes,
             Alternatives alternatives) {
         this.procedures = procedures;
@@ -102,6 +102,7 @@ public class Procurement {
         this.organizations = organizations;
         this.classifier = classifier;
         this.vault = vault;
+        this.sealedBids = sealedBids;
         this.signer = signer;
         this.signatures = signatures;
         this.security = security;
@@ -245,58 +246,30 @@ public class Procurement {
         // Entitlement (SPEC §4.3): the same check for every kind; the refusal names the plan that would allow it.
         billing.requireEntitled(supplier, new Participation(procedure.kind().auction(), lot.startPrice(),
                 procedure.currency(), organizations.industryOf(new OrganizationId(procedure.buyer()))));
-        Map<String, Object> content = bidContent(procedure, lot, command);
-        signBid(user, supplier, procedure, lot, command, content, now);
-        byte[] plaintext = JSON.writeValueAsBytes(content);
+        BidContent content = sealedBids.signed(user, supplier, procedure, command,
+                sealedBids.content(procedure, lot, command), now);
+        byte[] plaintext = SealedContents.write(content);
         String sha256 = sha256(plaintext);
-        StoredBid existing = bids.liveBid(lotId, supplier.value()).orElse(null);
-        BidId bidId = existing != null ? existing.id() : BidId.random();
+        Bid bid = bids.liveBid(lotId, supplier.value()).orElse(null);
+        BidId bidId = bid != null ? bid.id() : BidId.random();
         // A two-envelope tender seals the price apart: the usual box then holds the technical envelope only.
-        SealedBox box = vault.seal(procedure.sealedKey(), envelopes.technicalEnvelope(procedure, plaintext),
-                associatedData(bidId, lotId));
-        if (existing == null) {
-            bids.insert(new StoredBid(bidId, id, lotId, supplier.value(), user.id().value(), "SUBMITTED", box.nonce(),
-                    box.ciphertext(), sha256, now, now, false, null, null, null, null, null));
+        SealedBox box = sealedBids.seal(procedure, bidId, lotId, envelopes.technicalEnvelope(procedure, content,
+                plaintext));
+        if (bid == null) {
+            bid = Bid.submit(bidId, id, lotId, supplier.value(), user.id().value(), box, sha256, now);
+            bids.insert(bid);
             security.provide(supplier, procedure, lot, bidId, command.security());
         } else {
-            bids.replaceContent(bidId, box.nonce(), box.ciphertext(), sha256, user.id().value(), now);
+            bid.replace(box, sha256, user.id().value(), now);
+            bids.update(bid);
         }
         envelopes.sealPriceEnvelope(procedure, bidId, lotId, plaintext);
         SignedReceipt signed = signer.receipt(UUID.randomUUID().toString(), now, sha256);
         BidReceipt receipt = new BidReceipt(UUID.fromString(signed.id()), signed.receivedAt(), signed.sha256(),
                 signed.signature());
         bids.insertReceipt(bidId, receipt);
-        events.publishEvent(new BidSubmitted(id, lotId, bidId, supplier.value(), sha256, now));
+        publish(bid);
         return new BidAccepted(bidId, receipt);
-    }
-
-    /**
-     * Checks the bid's signature when there is one, or when the procedure or {@code OPENETP_SIGNATURE_REQUIRED}
-     * demands it (SPEC §3.2), over the bid's canonical text. The text, the signature and the signer go into the
-     * sealed content: the CMS holds the text's digest, which would give the price away if kept in clear.
-     */
-    private void signBid(CurrentUser user, OrganizationId supplier, Procedure procedure, Lot lot, PlaceBid command,
-            Map<String, Object> content, Instant now) {
-        String signature = command.signature();
-        if (signature == null || signature.isBlank()) {
-            if (signatures.required(procedure.settings().signatureRequired())) {
-                throw new InvalidInputException("signature", "bid.signature.required");
-            }
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> answers = (Map<String, String>) content.get("proposal");
-        String canonical = canonicalBid(procedure.id(), lot.id(), new BigDecimal((String) content.get("price")),
-                procedure.currency(), answers);
-        if (command.document() != null && !command.document().equals(canonical)) {
-            throw new InvalidInputException("document", "bid.document.mismatch");
-        }
-        VerifiedSignature verified = signatures.verify(user, supplier, Role.SUPPLIER, "BID",
-                procedure.id() + "/" + lot.id(), canonical, signature);
-        content.put("document", canonical);
-        content.put("signature", signature);
-        content.put("signer", verified.signerSubject());
-        content.put("signedAt", now.toString());
     }
 
     /**
@@ -326,25 +299,14 @@ public class Procurement {
         Map<String, String> answers = new TreeMap<>();
         procedure.criteria().stream().filter(c -> !c.price()).forEach(c -> answers.put(c.code(),
                 proposal.getOrDefault(c.code(), "").strip()));
-        return canonicalBid(id, lot, price, procedure.currency(), answers);
-    }
-
-    private static String canonicalBid(ProcedureId procedure, LotId lot, BigDecimal price, String currency,
-            Map<String, String> answers) {
-        StringBuilder text = new StringBuilder("OpenETP bid\nprocedure: ").append(procedure).append("\nlot: ")
-                .append(lot).append("\nprice: ").append(price.setScale(2).toPlainString()).append("\ncurrency: ")
-                .append(currency).append('\n');
-        new TreeMap<>(answers).forEach((code, answer) -> text.append("proposal ").append(code).append(": ")
-                .append(answer.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"))
-                .append('\n'));
-        return text.toString();
+        return SealedBids.canonical(id, lot, price, procedure.currency(), answers);
     }
 
     /** Re-verifies a signed bid's signature: for its bidder at any time, for the buyer's side after the opening. */
     @Transactional(readOnly = true)
     public Reverification bidSignature(CurrentUser user, ProcedureId id, BidId bidId) {
         Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id))
+        Bid bid = bids.find(bidId).filter(b -> b.procedure().equals(id))
                 .orElseThrow(() -> new NotFoundException("Bid"));
         boolean own = supplierOrganizations(user).contains(bid.organization());
         if (!own && !bid.live()) {
@@ -358,12 +320,11 @@ public class Procurement {
                 throw new ForbiddenException("bid.sealed");
             }
         }
-        Map<String, Object> content = unseal(procedure, bid);
-        if (content.get("signature") == null) {
+        BidSignature signed = sealedBids.open(procedure, bid).signature();
+        if (signed == null) {
             throw new NotFoundException("Signature");
         }
-        return signatures.reverify((String) content.get("document"), (String) content.get("signature"),
-                Instant.parse((String) content.get("signedAt")));
+        return signatures.reverify(signed.document(), signed.signature(), signed.signedAt());
     }
 
     /** Withdraws the supplier organization's bid on a lot before the deadline. */
@@ -373,11 +334,12 @@ public class Procurement {
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
         Instant now = clock.instant();
         procedure.requireAcceptingBids(now);
-        StoredBid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
-        bids.setStatus(bid.id(), "WITHDRAWN", now);
+        Bid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
+        bid.withdraw(now);
+        bids.update(bid);
         alternatives.removeWith(bid.id());
         security.release(bid.id());
-        events.publishEvent(new BidWithdrawn(id, lotId, bid.id(), supplier.value(), now));
+        publish(bid);
     }
 
     /**
@@ -394,14 +356,14 @@ public class Procurement {
         procedure.lot(lotId);
         boolean buyerSide = memberOf(user, procedure.buyer());
         Set<UUID> mine = supplierOrganizations(user);
-        List<StoredBid> live = bids.liveBids(lotId);
+        List<Bid> live = bids.liveBids(lotId);
         if (buyerSide || user.operator()) {
             if (!procedure.opened() || procedure.auctionRunning()) {
                 throw new ForbiddenException("bid.sealed");
             }
             return numbered(procedure, live, live);
         }
-        List<StoredBid> own = live.stream().filter(b -> mine.contains(b.organization())).toList();
+        List<Bid> own = live.stream().filter(b -> mine.contains(b.organization())).toList();
         if (own.isEmpty() && (!procedure.opened() || procedure.auctionRunning())) {
             throw new ForbiddenException("bid.sealed");
         }
@@ -414,13 +376,13 @@ public class Procurement {
      */
     @Transactional(readOnly = true)
     public List<UUID> bidderOrganizations(ProcedureId id) {
-        return bids.liveBids(id).stream().map(StoredBid::organization).distinct().toList();
+        return bids.liveBids(id).stream().map(Bid::organization).distinct().toList();
     }
 
     /** The organizations with a live bid on the lot, so that they can be told of its award. */
     @Transactional(readOnly = true)
     public List<UUID> bidderOrganizations(LotId lot) {
-        return bids.liveBids(lot).stream().map(StoredBid::organization).distinct().toList();
+        return bids.liveBids(lot).stream().map(Bid::organization).distinct().toList();
     }
 
     // ---------------------------------------------------------------- the deadline
@@ -434,14 +396,15 @@ public class Procurement {
         Instant now = clock.instant();
         int opened = 0;
         for (Procedure procedure : procedures.lockDue(now, 50)) {
-            List<StoredBid> live = bids.liveBids(procedure.id());
+            List<Bid> live = bids.liveBids(procedure.id());
             if (!procedure.open(now, live.size())) {
                 continue;
             }
-            for (StoredBid bid : live) {
-                Map<String, Object> content = unseal(procedure, bid);
-                if (content.get("price") != null) { // a two-envelope bid's price stays in its price envelope
-                    bids.reveal(bid.id(), new BigDecimal(String.valueOf(content.get("price"))));
+            for (Bid bid : live) {
+                BigDecimal price = sealedBids.open(procedure, bid).price();
+                if (price != null) { // a two-envelope bid's price stays in its price envelope
+                    bid.open(price);
+                    bids.update(bid);
                 }
             }
             alternatives.open(procedure);
@@ -475,7 +438,7 @@ public class Procurement {
             return List.of();
         }
         return bids.liveBids(id).stream()
-                .sorted(Comparator.comparing(StoredBid::submittedAt))
+                .sorted(Comparator.comparing(Bid::submittedAt))
                 .map(b -> new AuctionApplication(b.lot(), b.organization(), Objects.requireNonNull(b.price()),
                         b.submittedAt()))
                 .toList();
@@ -493,28 +456,31 @@ public class Procurement {
         if (!procedure.auctionRunning() || lot.decided()) {
             return; // already recorded: the auction's end is delivered at least once
         }
-        Map<UUID, StoredBid> byOrganization = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        Map<UUID, Bid> byOrganization = new LinkedHashMap<>();
         bids.liveBids(lotId).forEach(b -> byOrganization.put(b.organization(), b));
+        Bid winner = result.winner() == null ? null : byOrganization.get(result.winner());
+        // Without a price of the auction's own the winner keeps the offer it was admitted with, not its placing's.
+        BigDecimal offered = winner == null ? null : winner.price();
         for (AuctionResult.Placing placing : result.placings()) {
-            StoredBid bid = byOrganization.get(placing.organization());
+            Bid bid = byOrganization.get(placing.organization());
             if (bid != null) {
-                bids.reveal(bid.id(), placing.price());
-                boolean won = placing.organization().equals(result.winner());
-                bids.rank(bid.id(), null, placing.rank(), won ? "WINNER" : "NOT_AWARDED");
+                bid.open(placing.price());
+                bid.rank(placing.rank(), null, placing.organization().equals(result.winner()), now);
+                bids.update(bid);
             }
         }
-        Instant now = clock.instant();
-        StoredBid winner = result.winner() == null ? null : byOrganization.get(result.winner());
         if (winner == null) {
             procedure.failLot(lotId, now);
             security.releaseAllBut(lotId, null);
             events.publishEvent(new LotFailed(id, lotId, now));
         } else {
-            BigDecimal price = result.price() == null ? winner.price() : result.price();
-            bids.reveal(winner.id(), Objects.requireNonNull(price));
+            BigDecimal price = Objects.requireNonNull(result.price() == null ? offered : result.price());
+            winner.open(price);
             procedure.award(lot.id(), winner.id(), now);
             security.releaseAllBut(lotId, winner.id());
-            bids.awaitContract(winner.id());
+            winner.award();
+            bids.update(winner);
             events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), price,
                     procedure.createdBy(), now));
         }
@@ -530,18 +496,17 @@ public class Procurement {
         Procedure procedure = lockOwned(user, id, Role.BUYER);
         requireEvaluation(procedure);
         envelopes.beforeDecision(procedure);
-        StoredBid bid = bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
+        Bid bid = bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
                 .orElseThrow(() -> new NotFoundException("Bid"));
-        if (!admitted && (reason == null || reason.isBlank())) {
-            throw new InvalidInputException("reason", "bid.reject.reason");
-        }
+        Instant now = clock.instant();
         if (admitted) {
             security.requireAdmissible(bid.id());
+            bid.admit(reason, user.id().value(), now);
+        } else {
+            bid.reject(reason, user.id().value(), now);
         }
-        Instant now = clock.instant();
-        bids.decide(bid.id(), admitted, reason == null ? "" : reason.strip(), now);
-        events.publishEvent(new BidEvaluated(id, bidId, admitted, reason == null ? "" : reason.strip(),
-                user.id().value(), now));
+        bids.update(bid);
+        publish(bid);
     }
 
     /** A committee member of the buyer organization scores a bid on a non-price criterion, 0 to 10. */
@@ -573,13 +538,15 @@ public class Procurement {
         Lot lot = procedure.lot(lotId);
         rebidding.beforeAward(procedure, lotId);
         envelopes.beforeAward(procedure);
-        List<StoredBid> live = bids.liveBids(lotId);
-        if (live.stream().anyMatch(b -> "SUBMITTED".equals(b.status()))) {
+        List<Bid> live = bids.liveBids(lotId);
+        if (live.stream().anyMatch(b -> b.status() == BidStatus.SUBMITTED)) {
             throw new RuleViolationException("award.undecidedBids");
         }
         Map<BidId, Map<String, BigDecimal>> scores = bids.averageScores(lotId);
-        List<Ranking.Candidate> admitted = new ArrayList<>(live.stream().filter(b -> "ADMITTED".equals(b.status()))
-                .map(b -> new Ranking.Candidate(b.id(), b.price(), b.submittedAt(), scores.getOrDefault(b.id(), Map.of())))
+        List<Ranking.Candidate> admitted = new ArrayList<>(live.stream()
+                .filter(b -> b.status() == BidStatus.ADMITTED)
+                .map(b -> new Ranking.Candidate(b.id(), b.price(), b.submittedAt(),
+                        scores.getOrDefault(b.id(), Map.of())))
                 .toList());
         admitted.addAll(alternatives.candidates(procedure, lotId)); // ranked among the bids, each on its own
         Instant now = clock.instant();
@@ -591,17 +558,20 @@ public class Procurement {
         } else {
             for (Ranking.Ranked r : ranking) {
                 if (!alternatives.rank(r)) {
-                    bids.rank(r.bid(), r.score(), r.rank(), r.rank() == 1 ? "WINNER" : "NOT_AWARDED");
+                    Bid ranked = byId(live, r.bid());
+                    ranked.rank(r.rank(), r.score(), r.rank() == 1, now);
+                    bids.update(ranked);
                 }
             }
             Alternatives.Award alternative = alternatives.awardTo(procedure, lotId, ranking.getFirst().bid(),
                     user.id().value(), now).orElse(null);
             BidId winnerId = alternative != null ? alternative.bid() : ranking.getFirst().bid();
-            StoredBid winner = live.stream().filter(b -> b.id().equals(winnerId)).findFirst().orElseThrow();
+            Bid winner = byId(live, winnerId);
             procedure.award(lot.id(), winner.id(), now);
             // The winner's deposit stays blocked until it signs the contract, or goes to the buyer if it refuses.
             security.releaseAllBut(lotId, winner.id());
-            bids.awaitContract(winner.id());
+            winner.award();
+            bids.update(winner);
             events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(),
                     alternative != null ? alternative.price() : winner.price(), user.id().value(), now));
         }
@@ -640,9 +610,9 @@ public class Procurement {
         return contracts.awardAcceptanceText(procedure, winningBid(user, procedure, lotId));
     }
 
-    private StoredBid winningBid(CurrentUser user, Procedure procedure, LotId lotId) {
+    private Bid winningBid(CurrentUser user, Procedure procedure, LotId lotId) {
         BidId winner = procedure.lot(lotId).winner();
-        StoredBid bid = winner == null ? null : bids.find(winner).orElse(null);
+        Bid bid = winner == null ? null : bids.find(winner).orElse(null);
         if (bid == null || !supplierOrganizations(user).contains(bid.organization())) {
             throw new NotFoundException("Contract");
         }
@@ -671,9 +641,9 @@ public class Procurement {
         }
         String reference = id + "/" + kind;
         OrganizationId buyer = new OrganizationId(procedure.buyer());
-        VerifiedSignature verified = signatures.verify(user, buyer, Role.BUYER, "PROTOCOL", reference, protocol.html(),
-                signature);
-        SignedDocumentView kept = signatures.keep(user, verified, "PROTOCOL", reference, true);
+        VerifiedSignature verified = signatures.verify(user, buyer, Role.BUYER, SignaturePurpose.PROTOCOL, reference,
+                protocol.html(), signature);
+        SignedDocumentView kept = signatures.keep(user, verified, SignaturePurpose.PROTOCOL, reference, true);
         bids.signProtocol(id, kind, kept.id());
         return bids.protocol(id, kind).orElseThrow();
     }
@@ -741,88 +711,37 @@ public class Procurement {
         return organization;
     }
 
-    private Map<String, Object> bidContent(Procedure procedure, Lot lot, PlaceBid command) {
-        List<FieldError> errors = new ArrayList<>();
-        BigDecimal price = command.price();
-        if (price == null) {
-            errors.add(new FieldError("price", "field.required"));
-        } else if (price.signum() <= 0 || price.scale() > 2) {
-            errors.add(new FieldError("price", "bid.price.invalid"));
-        } else if (procedure.kind().sellers() && price.compareTo(lot.startPrice()) < 0) {
-            errors.add(new FieldError("price", "bid.price.belowStart"));
-        } else if (!procedure.kind().sellers() && price.compareTo(lot.startPrice()) > 0) {
-            errors.add(new FieldError("price", "bid.price.aboveStart"));
-        }
-        if (command.currency() != null && !command.currency().equals(procedure.currency())) {
-            errors.add(new FieldError("currency", "bid.currency.mismatch"));
-        }
-        Map<String, String> proposal = new TreeMap<>();
-        for (Criterion criterion : procedure.criteria()) {
-            if (criterion.price()) {
-                continue;
-            }
-            String answer = command.proposal() == null ? null : command.proposal().get(criterion.code());
-            if (answer == null || answer.isBlank()) {
-                errors.add(new FieldError("proposal." + criterion.code(), "field.required"));
-            } else if (answer.length() > 5000) {
-                errors.add(new FieldError("proposal." + criterion.code(), "field.tooLong"));
-            } else {
-                proposal.put(criterion.code(), answer.strip());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        Map<String, Object> content = new LinkedHashMap<>();
-        // The content's SHA-256 is stored, journaled and put in the receipt, all readable before the opening. Prices
-        // are few enough to hash every candidate, so without this random salt the hash would give the price away.
-        byte[] salt = new byte[16];
-        SALTS.nextBytes(salt);
-        content.put("salt", HexFormat.of().formatHex(salt));
-        content.put("procedure", procedure.id().toString());
-        content.put("lot", lot.id().toString());
-        content.put("price", price.setScale(2).toPlainString());
-        content.put("currency", procedure.currency());
-        content.put("proposal", proposal);
-        return content;
+    /** Publishes what the bid's changes left to tell, once they are stored. */
+    private void publish(Bid bid) {
+        bid.pullEvents().forEach(events::publishEvent);
     }
 
-    private Map<String, Object> unseal(Procedure procedure, StoredBid bid) {
-        byte[] plaintext = vault.open(procedure.sealedKey(), new SealedBox(bid.nonce(), bid.ciphertext()),
-                associatedData(bid.id(), bid.lot()));
-        return JSON.readValue(plaintext, new TypeReference<Map<String, Object>>() { });
+    private static Bid byId(List<Bid> bids, BidId id) {
+        return bids.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Bids numbered by submission order per lot ("Participant 1"...), showing only {@code visible}. */
-    private List<BidView> numbered(Procedure procedure, List<StoredBid> all, List<StoredBid> visible) {
+    private List<BidView> numbered(Procedure procedure, List<Bid> all, List<Bid> visible) {
         Map<BidId, Integer> numbers = new LinkedHashMap<>();
         Map<LotId, Integer> perLot = new LinkedHashMap<>();
-        for (StoredBid b : all) {
+        for (Bid b : all) {
             numbers.put(b.id(), perLot.merge(b.lot(), 1, Integer::sum));
         }
-        Map<BidId, SecurityView> securities = security.of(visible.stream().map(StoredBid::id).toList());
+        Map<BidId, SecurityView> securities = security.of(visible.stream().map(Bid::id).toList());
         Map<UUID, Reliability> reliability = contracts.reliability(
-                visible.stream().map(StoredBid::organization).collect(java.util.stream.Collectors.toSet()));
+                visible.stream().map(Bid::organization).collect(java.util.stream.Collectors.toSet()));
         List<BidView> views = new ArrayList<>();
-        for (StoredBid b : visible) {
-            Map<String, Object> content = unseal(procedure, b);
-            @SuppressWarnings("unchecked")
-            Map<String, String> proposal = (Map<String, String>) content.getOrDefault("proposal", Map.of());
+        for (Bid b : visible) {
+            BidContent content = sealedBids.open(procedure, b);
             views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
                     // The price in force: the one the opening revealed, or the one re-bidding or the auction ended with.
                     // A two-envelope bid's technical envelope has no price: none until its price envelope opens.
-                    b.price() != null ? b.price() : content.get("price") == null ? null
-                            : new BigDecimal(String.valueOf(content.get("price"))),
-                    procedure.currency(), proposal,
+                    b.price() != null ? b.price() : content.price(), procedure.currency(), content.proposal(),
                     b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    (String) content.get("signer"), securities.get(b.id()), b.contractStatus(),
-                    reliability.get(b.organization())));
+                    content.signature() == null ? null : content.signature().signer(), securities.get(b.id()),
+                    b.contract() == null ? null : b.contract().name(), reliability.get(b.organization())));
         }
         return views;
-    }
-
-    private static String associatedData(BidId bid, LotId lot) {
-        return "bid:" + bid + ":lot:" + lot;
     }
 
     private static ProcedureKind parseKind(@Nullable String kind, List<FieldError> errors) {
@@ -831,11 +750,7 @@ public class Procurement {
             return ProcedureKind.REQUEST_FOR_QUOTATIONS;
         }
         try {
-            ProcedureKind parsed = ProcedureKind.valueOf(kind.strip());
-            if (!parsed.supported()) {
-                errors.add(new FieldError("kind", "procedure.kind.notYet"));
-            }
-            return parsed;
+            return ProcedureKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("kind", "procedure.kind.unknown"));
             return ProcedureKind.REQUEST_FOR_QUOTATIONS;
@@ -929,8 +844,8 @@ public class Procurement {
 
     private static List<Criterion> criteria(List<FieldError> errors, ProcedureKind kind,
             @Nullable List<CreateProcedure.NewCriterion> given) {
-        if (kind.priceOnly() || !kind.supported() || given == null || given.isEmpty()) {
-            if (kind.supported() && !kind.priceOnly() && (given == null || given.isEmpty())) {
+        if (kind.priceOnly() || given == null || given.isEmpty()) {
+            if (!kind.priceOnly()) {
                 errors.add(new FieldError("criteria", "procedure.criteria.required"));
             }
             return List.of(new Criterion(Criterion.PRICE, HUNDRED));

@@ -54,7 +54,7 @@ final class Protocols {
                     .append(b.rank() == null ? "–" : b.rank()).append("</td><td>").append(e(b.participant()))
                     .append("</td><td>").append(price(b))
                     .append("</td><td>").append(b.score() == null ? "–" : b.score().toPlainString()).append("</td><td>")
-                    .append(e(b.status())).append(b.rejectionReason() == null ? "" : ": " + e(b.rejectionReason()))
+                    .append(e(b.status().name())).append(b.rejectionReason() == null ? "" : ": " + e(b.rejectionReason()))
                     .append("</td></tr>"));
             html.append("</table>");
         }

@@ -44,7 +44,7 @@ public record PublicProcedure(ProcedureId id, UUID buyer, ProcedureKind kind, St
      * An opened live bid: its bidder, status (SUBMITTED, ADMITTED, REJECTED, WINNER, NOT_AWARDED), the price in force
      * once revealed, and the winner's answer to the award (PENDING, SIGNED, REFUSED).
      */
-    public record Bid(BidId id, LotId lot, UUID organization, String status, @Nullable BigDecimal price,
+    public record Bid(BidId id, LotId lot, UUID organization, BidStatus status, @Nullable BigDecimal price,
             Instant submittedAt, @Nullable String contractStatus) {
     }
 

@@ -233,7 +233,7 @@ public class Tenders {
             }
         }
         if (org.openetp.procurement.tenders.Envelopes.PROTOCOL.equals(stage)) {
-            return bids.liveBids(id).stream().map(org.openetp.procurement.persistence.StoredBid::organization).distinct()
+            return bids.liveBids(id).stream().map(org.openetp.procurement.domain.Bid::organization).distinct()
                     .toList(); // every bidder
         }
         return invitedOrganizations(id);

@@ -7,8 +7,8 @@ import org.openetp.identity.UserId;
 import org.openetp.shared.JournaledEvent;
 
 /** Published when a verified signed document was kept; journaled in the signing organization's stream. */
-public record DocumentSigned(UUID signedDocument, UserId user, UUID organization, String purpose, String reference,
-        UUID certificate, String sha256, Instant occurredAt) implements JournaledEvent {
+public record DocumentSigned(UUID signedDocument, UserId user, UUID organization, SignaturePurpose purpose,
+        String reference, UUID certificate, String sha256, Instant occurredAt) implements JournaledEvent {
 
     @Override
     public String stream() {
@@ -27,7 +27,7 @@ public record DocumentSigned(UUID signedDocument, UserId user, UUID organization
 
     @Override
     public Map<String, String> details() {
-        return Map.of("signedDocument", signedDocument.toString(), "purpose", purpose, "reference", reference,
+        return Map.of("signedDocument", signedDocument.toString(), "purpose", purpose.name(), "reference", reference,
                 "certificate", certificate.toString(), "sha256", sha256);
     }
 }

@@ -11,8 +11,8 @@ import org.openetp.shared.JournaledEvent;
  * else behind. Journaled in the acting organization's stream, with no hash of the document (a sealed bid's text
  * must not be guessable from its hash).
  */
-public record SignatureRefused(UserId user, UUID organization, String purpose, String reference, String reason,
-        Instant occurredAt) implements JournaledEvent {
+public record SignatureRefused(UserId user, UUID organization, SignaturePurpose purpose, String reference,
+        String reason, Instant occurredAt) implements JournaledEvent {
 
     @Override
     public String stream() {
@@ -31,6 +31,6 @@ public record SignatureRefused(UserId user, UUID organization, String purpose, S
 
     @Override
     public Map<String, String> details() {
-        return Map.of("purpose", purpose, "reference", reference, "reason", reason);
+        return Map.of("purpose", purpose.name(), "reference", reference, "reason", reason);
     }
 }

@@ -80,7 +80,7 @@ class SignatureStore {
                 VALUES (:id, :purpose, :reference, :organization, :user, :certificate, :document, :sha256,
                     :signature, :at, :public)
                 """)
-                .param("id", d.id()).param("purpose", d.purpose()).param("reference", d.reference())
+                .param("id", d.id()).param("purpose", d.purpose().name()).param("reference", d.reference())
                 .param("organization", d.organizationId()).param("user", userId).param("certificate", certificateId)
                 .param("document", document).param("sha256", d.sha256()).param("signature", signature)
                 .param("at", Timestamp.from(d.signedAt())).param("public", isPublic)
@@ -94,15 +94,6 @@ class SignatureStore {
                 """).param("id", id).query((rs, n) -> document(rs)).optional();
     }
 
-    /** The latest kept documents for a purpose and reference, newest first. */
-    List<SignedDocumentView> documents(String purpose, String reference) {
-        return jdbc.sql("""
-                SELECT d.*, c.subject FROM signed_document d JOIN signing_certificate c ON c.id = d.certificate_id
-                WHERE d.purpose = :purpose AND d.reference = :reference ORDER BY d.signed_at DESC
-                """).param("purpose", purpose).param("reference", reference)
-                .query((rs, n) -> document(rs).view()).list();
-    }
-
     private static StoredCertificate certificate(ResultSet rs) throws SQLException {
         return new StoredCertificate(new CertificateView(rs.getObject("id", UUID.class), rs.getString("subject"),
                 rs.getString("issuer"), rs.getString("serial_number"), rs.getString("fingerprint"),
@@ -112,7 +103,8 @@ class SignatureStore {
     }
 
     private static StoredDocument document(ResultSet rs) throws SQLException {
-        return new StoredDocument(new SignedDocumentView(rs.getObject("id", UUID.class), rs.getString("purpose"),
+        return new StoredDocument(new SignedDocumentView(rs.getObject("id", UUID.class),
+                SignaturePurpose.valueOf(rs.getString("purpose")),
                 rs.getString("reference"), rs.getObject("organization_id", UUID.class), rs.getString("subject"),
                 rs.getString("sha256"), instant(rs.getTimestamp("signed_at"))),
                 rs.getObject("certificate_id", UUID.class), rs.getString("document"), rs.getBytes("signature"),

@@ -147,11 +147,11 @@ public class Signatures {
      * certificate rules now. A failure is a 400 naming the reason and is
      * journaled in a transaction of its own, since the refused action's transaction leaves nothing.
      *
-     * @param purpose what is signed, e.g. {@code BID} or {@code PROTOCOL}
+     * @param purpose what is signed: a bid, a protocol...
      * @param reference what it concerns, e.g. the procedure and lot
      */
-    public VerifiedSignature verify(CurrentUser user, OrganizationId organization, Role role, String purpose,
-            String reference, String document, @Nullable String signature) {
+    public VerifiedSignature verify(CurrentUser user, OrganizationId organization, Role role,
+            SignaturePurpose purpose, String reference, String document, @Nullable String signature) {
         Instant now = clock.instant();
         try {
             return verifyOrThrow(organization, role, document, signature, now);
@@ -189,8 +189,8 @@ public class Signatures {
      * (protocols) may be re-verified by anyone, others by the signing organization's members and the operator.
      */
     @Transactional
-    public SignedDocumentView keep(CurrentUser user, VerifiedSignature verified, String purpose, String reference,
-            boolean isPublic) {
+    public SignedDocumentView keep(CurrentUser user, VerifiedSignature verified, SignaturePurpose purpose,
+            String reference, boolean isPublic) {
         SignedDocumentView view = new SignedDocumentView(UUID.randomUUID(), purpose, reference,
                 verified.organization().value(), verified.signerSubject(), verified.sha256(), verified.verifiedAt());
         store.insertDocument(view, user.id().value(), verified.certificateId(), verified.document(),
@@ -198,12 +198,6 @@ public class Signatures {
         events.publishEvent(new DocumentSigned(view.id(), user.id(), view.organizationId(), purpose, reference,
                 verified.certificateId(), view.sha256(), view.signedAt()));
         return view;
-    }
-
-    /** The kept documents of a purpose and reference, newest first (what, by whom, when; not the text). */
-    @Transactional(readOnly = true)
-    public List<SignedDocumentView> signedDocuments(String purpose, String reference) {
-        return store.documents(purpose, reference);
     }
 
     /** Re-verifies a kept signed document; someone it does not concern gets 404, as for a missing one. */

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.auction.domain.AuctionStatus;
+import org.openetp.organization.OrganizationId;
+import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.ProcedureKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +44,11 @@ public class AuctionStore {
                         VALUES (:lot, :procedure, :buyer, :currency, :kind, :signed, :rules, :offers, :state, :status,
                                 :next, 0, :head, :at)
                         ON CONFLICT (lot_id) DO NOTHING""")
-                .param("lot", a.lot()).param("procedure", a.procedure()).param("buyer", a.buyer())
-                .param("currency", a.currency()).param("kind", a.kind()).param("signed", a.signatureRequired())
-                .param("rules", a.rules()).param("offers", a.offers()).param("state", a.state())
-                .param("status", a.status()).param("next", ts(a.nextDeadline())).param("head", a.headHash())
+                .param("lot", a.lot()).param("procedure", a.procedure().value()).param("buyer", a.buyer().value())
+                .param("currency", a.currency()).param("kind", a.kind().name())
+                .param("signed", a.signatureRequired()).param("rules", a.rules()).param("offers", a.offers())
+                .param("state", a.state()).param("status", a.status().name()).param("next", ts(a.nextDeadline()))
+                .param("head", a.headHash())
                 .param("at", Timestamp.from(at)).update() == 1;
     }
 
@@ -64,7 +69,8 @@ public class AuctionStore {
                         WHERE lot_id = ANY(:lots) ORDER BY lot_id FOR UPDATE""")
                 .param("lots", lots.toArray(UUID[]::new))
                 .query((RowCallbackHandler) rs -> heads.put(rs.getObject("lot_id", UUID.class),
-                        new Head(rs.getLong("seq"), rs.getString("head_hash"), rs.getString("status"))));
+                        new Head(rs.getLong("seq"), rs.getString("head_hash"),
+                                AuctionStatus.valueOf(rs.getString("status")))));
         return heads;
     }
 
@@ -83,18 +89,13 @@ public class AuctionStore {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
     }
 
-    public List<StoredAuction> ofProcedure(UUID procedure) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM auction WHERE procedure_id = :procedure")
-                .param("procedure", procedure).query(AuctionStore::map).list();
-    }
-
     /** Stores the new snapshots and log heads of several auctions (after their events were appended). */
     public void updateAll(List<Snapshot> snapshots) {
         batch.batchUpdate("""
                         UPDATE auction SET state = ?, status = ?, next_deadline = ?, seq = ?, head_hash = ?
                         WHERE lot_id = ?""", snapshots, snapshots.size(), (ps, s) -> {
                     ps.setString(1, s.state());
-                    ps.setString(2, s.status());
+                    ps.setString(2, s.status().name());
                     ps.setTimestamp(3, ts(s.nextDeadline()));
                     ps.setLong(4, s.seq());
                     ps.setString(5, s.headHash());
@@ -145,26 +146,32 @@ public class AuctionStore {
 
     private static StoredAuction map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp next = rs.getTimestamp("next_deadline");
-        return new StoredAuction(rs.getObject("lot_id", UUID.class), rs.getObject("procedure_id", UUID.class),
-                rs.getObject("buyer_id", UUID.class), rs.getString("currency"), rs.getString("kind"),
-                rs.getBoolean("signature_required"), rs.getString("rules"), rs.getString("offers"),
-                rs.getString("state"), rs.getString("status"), next == null ? null : next.toInstant(),
+        return new StoredAuction(rs.getObject("lot_id", UUID.class),
+                new ProcedureId(rs.getObject("procedure_id", UUID.class)),
+                new OrganizationId(rs.getObject("buyer_id", UUID.class)), rs.getString("currency"),
+                ProcedureKind.valueOf(rs.getString("kind")), rs.getBoolean("signature_required"),
+                rs.getString("rules"), rs.getString("offers"), rs.getString("state"),
+                AuctionStatus.valueOf(rs.getString("status")), next == null ? null : next.toInstant(),
                 rs.getLong("seq"), rs.getString("head_hash"), rs.getString("protocol"));
     }
 
-    /** An auction row; rules, offers and state are the engine's JSON. */
-    public record StoredAuction(UUID lot, UUID procedure, UUID buyer, String currency, String kind,
-            boolean signatureRequired, String rules, String offers, String state, String status,
+    /**
+     * An auction row; rules, offers and state are the engine's JSON. The lot's id stays a bare UUID: it is the key
+     * this store and the batches of bids use throughout.
+     */
+    public record StoredAuction(UUID lot, ProcedureId procedure, OrganizationId buyer, String currency,
+            ProcedureKind kind, boolean signatureRequired, String rules, String offers, String state,
+            AuctionStatus status,
             @Nullable Instant nextDeadline, long seq, String headHash, @Nullable String protocol) {
     }
 
     /** What a change leaves in an auction's row: the engine's snapshot and where its log now stands. */
-    public record Snapshot(UUID lot, String state, String status, @Nullable Instant nextDeadline, long seq,
+    public record Snapshot(UUID lot, String state, AuctionStatus status, @Nullable Instant nextDeadline, long seq,
             String headHash) {
     }
 
     /** Where an auction's log stands: its last position and hash, and the auction's status. */
-    public record Head(long seq, String headHash, String status) {
+    public record Head(long seq, String headHash, AuctionStatus status) {
     }
 
     /** One entry of an auction's log: the event's JSON exactly as hashed, chained to the previous entry. */

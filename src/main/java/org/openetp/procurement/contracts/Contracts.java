@@ -35,11 +35,11 @@ import org.openetp.procurement.LotId;
 import org.openetp.procurement.MilestoneDelivered;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.Reliability;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
-import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.procurement.security.BidSecurityDesk;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
@@ -47,6 +47,7 @@ import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.signature.SignedDocumentView;
+import org.openetp.signature.SignaturePurpose;
 import org.openetp.signature.Signatures;
 import org.openetp.signature.VerifiedSignature;
 import org.openetp.shared.DecimalBounds;
@@ -98,13 +99,13 @@ public class Contracts {
         if (procedure.settings().frameworkSize() > 0) {
             return; // a framework agreement has no contract of its own: its call-offs do (SPEC §5.1 item 8)
         }
-        StoredBid bid = bids.find(awarded.bid()).orElseThrow();
+        Bid bid = bids.find(awarded.bid()).orElseThrow();
         if (contracts.ofLot(awarded.lot()).isEmpty()) {
             draftFromAward(procedure, bid);
         }
     }
 
-    private Contract draftFromAward(Procedure procedure, StoredBid bid) {
+    private Contract draftFromAward(Procedure procedure, Bid bid) {
         Lot lot = procedure.lot(bid.lot());
         // An award to one of the bid's alternative offers is a contract at the alternative's price.
         BigDecimal price = alternatives.awardedPrice(bid.id())
@@ -220,7 +221,7 @@ public class Contracts {
      * contract and forfeits a deposit to the buyer (SPEC §4.5).
      */
     @Transactional
-    public void answerAward(CurrentUser user, Procedure procedure, StoredBid winner, boolean sign,
+    public void answerAward(CurrentUser user, Procedure procedure, Bid winner, boolean sign,
             @Nullable String signature) {
         if (procedure.settings().frameworkSize() > 0) {
             answerFramework(user, procedure, winner, sign, signature);
@@ -232,7 +233,7 @@ public class Contracts {
             accept(user, contract, Contract.Side.SUPPLIER, signature);
             return;
         }
-        if (!"PENDING".equals(winner.contractStatus()) || !bids.decideContract(winner.id(), false)) {
+        if (!winner.awaitingContract() || !bids.decideContract(winner.id(), false)) {
             throw new RuleViolationException("contract.decided");
         }
         contract.refuse();
@@ -248,16 +249,16 @@ public class Contracts {
      * The best-ranked supplier of a framework lot answers the award: accepting joins the framework agreement (its
      * contracts come from call-offs) and releases its bid security; refusing forfeits a deposit.
      */
-    private void answerFramework(CurrentUser user, Procedure procedure, StoredBid winner, boolean sign,
+    private void answerFramework(CurrentUser user, Procedure procedure, Bid winner, boolean sign,
             @Nullable String signature) {
-        if (!"PENDING".equals(winner.contractStatus())) {
+        if (!winner.awaitingContract()) {
             throw new RuleViolationException("contract.decided");
         }
         if (sign && signatures.required(procedure.settings().signatureRequired())) {
             String reference = procedure.id() + "/" + winner.lot();
             VerifiedSignature verified = signatures.verify(user, new OrganizationId(winner.organization()),
-                    Role.SUPPLIER, "CONTRACT", reference, frameworkText(procedure, winner), signature);
-            signatures.keep(user, verified, "CONTRACT", reference, false);
+                    Role.SUPPLIER, SignaturePurpose.CONTRACT, reference, frameworkText(procedure, winner), signature);
+            signatures.keep(user, verified, SignaturePurpose.CONTRACT, reference, false);
         }
         if (!bids.decideContract(winner.id(), sign)) {
             throw new RuleViolationException("contract.decided");
@@ -271,7 +272,7 @@ public class Contracts {
                 user.id().value(), clock.instant()));
     }
 
-    private static String frameworkText(Procedure procedure, StoredBid winner) {
+    private static String frameworkText(Procedure procedure, Bid winner) {
         BigDecimal price = winner.price() == null ? BigDecimal.ZERO : winner.price();
         return "OpenETP framework agreement acceptance\nprocedure: " + procedure.id() + "\nlot: " + winner.lot()
                 + "\nbid: " + winner.id() + "\nprice: " + price.setScale(2).toPlainString() + "\ncurrency: "
@@ -280,7 +281,7 @@ public class Contracts {
 
     /** The acceptance text of the contract drafted from the award of a lot, for its winner. */
     @Transactional
-    public String awardAcceptanceText(Procedure procedure, StoredBid winner) {
+    public String awardAcceptanceText(Procedure procedure, Bid winner) {
         if (procedure.settings().frameworkSize() > 0) {
             return frameworkText(procedure, winner);
         }
@@ -299,9 +300,10 @@ public class Contracts {
         UUID signedDocument = null;
         if (contract.signatureRequired() || signature != null && !signature.isBlank()) {
             VerifiedSignature verified = signatures.verify(user, new OrganizationId(organization),
-                    side == Contract.Side.BUYER ? Role.BUYER : Role.SUPPLIER, "CONTRACT",
+                    side == Contract.Side.BUYER ? Role.BUYER : Role.SUPPLIER, SignaturePurpose.CONTRACT,
                     contract.signatureReference(), text, signature);
-            SignedDocumentView kept = signatures.keep(user, verified, "CONTRACT", contract.signatureReference(), false);
+            SignedDocumentView kept = signatures.keep(user, verified, SignaturePurpose.CONTRACT,
+                    contract.signatureReference(), false);
             signedDocument = kept.id();
         }
         boolean activated = contract.accept(side, new Contract.Acceptance(user.id().value(), now, signedDocument));
@@ -330,8 +332,8 @@ public class Contracts {
 
     /** The supplier's first acceptance answers the award: its bid security is released (SPEC §4.5). */
     private void awardAnswered(CurrentUser user, Contract contract, Instant now) {
-        StoredBid bid = bids.find(contract.bid()).orElseThrow();
-        if ("PENDING".equals(bid.contractStatus()) && bids.decideContract(bid.id(), true)) {
+        Bid bid = bids.find(contract.bid()).orElseThrow();
+        if (bid.awaitingContract() && bids.decideContract(bid.id(), true)) {
             security.release(bid.id());
             events.publishEvent(new ContractDecided(contract.procedure(), contract.lot(), bid.id(),
                     bid.organization(), true, user.id().value(), now));

@@ -1,33 +1,18 @@
 package org.openetp.procurement.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.openetp.procurement.BidStatus;
 import org.openetp.shared.RuleViolationException;
 
 /**
  * The rules of a two-envelope tender (SPEC §5.1 item 5, setting {@code twoEnvelope}): a bid's technical envelope
- * holds everything but the price; the deadline opens only the technical envelopes; the buyer decides each bid's
- * technical compliance; only once every bid is decided are the price envelopes opened, and only those of compliant
- * bids. The decisions are final from then on, and the award waits for the prices.
+ * holds everything but the price ({@link BidContent#technical()}); the deadline opens only the technical envelopes;
+ * the buyer decides each bid's technical compliance; only once every bid is decided are the price envelopes opened,
+ * and only those of compliant bids. The decisions are final from then on, and the award waits for the prices.
  */
 public final class EnvelopePolicy {
 
-    /**
-     * What of a bid's sealed content belongs to the price envelope: the price, and the signed text with its
-     * signature, which name the price (the signature's digest would give it away too).
-     */
-    public static final Set<String> PRICE_FIELDS = Set.of("price", "document", "signature", "signer", "signedAt");
-
     private EnvelopePolicy() {
-    }
-
-    /** The technical envelope: the bid's content without anything that names or betrays the price. */
-    public static Map<String, Object> technical(Map<String, Object> content) {
-        Map<String, Object> technical = new LinkedHashMap<>(content);
-        PRICE_FIELDS.forEach(technical::remove);
-        return technical;
     }
 
     /**
@@ -51,12 +36,12 @@ public final class EnvelopePolicy {
     }
 
     /** Only technically compliant (admitted) bids have their price envelope opened; a rejected one never. */
-    public static boolean priceEnvelopeOpens(String status) {
-        return "ADMITTED".equals(status);
+    public static boolean priceEnvelopeOpens(BidStatus status) {
+        return status == BidStatus.ADMITTED;
     }
 
     /** The admitted bids whose price envelopes the opening reveals, keeping their order. */
-    public static <T> List<T> toOpen(List<T> bids, java.util.function.Function<T, String> status) {
+    public static <T> List<T> toOpen(List<T> bids, java.util.function.Function<T, BidStatus> status) {
         return bids.stream().filter(b -> priceEnvelopeOpens(status.apply(b))).toList();
     }
 

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidReceipt;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.Protocol;
+import org.openetp.procurement.domain.Bid;
+import org.openetp.procurement.domain.ContractAnswer;
+import org.openetp.procurement.sealing.SealedBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,92 +36,75 @@ public class BidRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(StoredBid b) {
+    /** Stores a new bid as submitted. */
+    public void insert(Bid b) {
         jdbc.sql("""
                 INSERT INTO bid (id, procedure_id, lot_id, organization_id, submitted_by, status, nonce, ciphertext,
                     sha256, submitted_at, updated_at)
-                VALUES (:id, :procedure, :lot, :org, :by, 'SUBMITTED', :nonce, :ciphertext, :sha256, :at, :at)
+                VALUES (:id, :procedure, :lot, :org, :by, :status, :nonce, :ciphertext, :sha256, :at, :updated)
                 """)
                 .param("id", b.id().value()).param("procedure", b.procedure().value()).param("lot", b.lot().value())
-                .param("org", b.organization()).param("by", b.submittedBy()).param("nonce", b.nonce())
-                .param("ciphertext", b.ciphertext()).param("sha256", b.sha256())
-                .param("at", Timestamp.from(b.submittedAt()))
+                .param("org", b.organization()).param("by", b.submittedBy()).param("status", b.status().name())
+                .param("nonce", b.seal().nonce()).param("ciphertext", b.seal().ciphertext())
+                .param("sha256", b.sha256()).param("at", Timestamp.from(b.submittedAt()))
+                .param("updated", Timestamp.from(b.updatedAt()))
                 .update();
     }
 
-    /** Replaces the sealed content of a live bid (the bidder changed it before the deadline). */
-    public void replaceContent(BidId id, byte[] nonce, byte[] ciphertext, String sha256, UUID by, Instant at) {
+    /**
+     * Stores what the bid's changes left: its sealed content, status, revealed price, decision, place and the
+     * winner's awaited answer. The caller holds the procedure's lock, under which every change of its bids is made.
+     */
+    public void update(Bid b) {
         jdbc.sql("""
-                UPDATE bid SET nonce = :nonce, ciphertext = :ciphertext, sha256 = :sha256, submitted_by = :by,
-                    submitted_at = :at, updated_at = :at, needs_reconfirmation = FALSE, version = version + 1
+                UPDATE bid SET submitted_by = :by, status = :status, nonce = :nonce, ciphertext = :ciphertext,
+                    sha256 = :sha256, submitted_at = :at, updated_at = :updated,
+                    needs_reconfirmation = :reconfirm, price = :price, rejection_reason = :reason, score = :score,
+                    rank = :rank, contract_status = :contract, version = version + 1
                 WHERE id = :id
                 """)
-                .param("nonce", nonce).param("ciphertext", ciphertext).param("sha256", sha256).param("by", by)
-                .param("at", Timestamp.from(at)).param("id", id.value())
+                .param("by", b.submittedBy()).param("status", b.status().name()).param("nonce", b.seal().nonce())
+                .param("ciphertext", b.seal().ciphertext()).param("sha256", b.sha256())
+                .param("at", Timestamp.from(b.submittedAt())).param("updated", Timestamp.from(b.updatedAt()))
+                .param("reconfirm", b.needsReconfirmation()).param("price", b.price())
+                .param("reason", b.rejectionReason()).param("score", b.score()).param("rank", b.rank())
+                .param("contract", b.contract() == null ? null : b.contract().name()).param("id", b.id().value())
                 .update();
     }
 
-    public void setStatus(BidId id, String status, Instant at) {
-        jdbc.sql("UPDATE bid SET status = :status, updated_at = :at, version = version + 1 WHERE id = :id")
-                .param("status", status).param("at", Timestamp.from(at)).param("id", id.value()).update();
-    }
-
-    public Optional<StoredBid> liveBid(LotId lot, UUID organization) {
+    public Optional<Bid> liveBid(LotId lot, UUID organization) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE lot_id = :lot AND organization_id = :org "
                         + "AND status <> 'WITHDRAWN'")
                 .param("lot", lot.value()).param("org", organization).query(BidRepository::map).optional();
     }
 
-    public Optional<StoredBid> find(BidId id) {
+    public Optional<Bid> find(BidId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE id = :id").param("id", id.value())
                 .query(BidRepository::map).optional();
     }
 
     /** Live bids of a lot in submission order. */
-    public List<StoredBid> liveBids(LotId lot) {
+    public List<Bid> liveBids(LotId lot) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE lot_id = :lot AND status <> 'WITHDRAWN' "
                         + "ORDER BY submitted_at, id")
                 .param("lot", lot.value()).query(BidRepository::map).list();
     }
 
     /** Live bids of a procedure, every lot, in submission order. */
-    public List<StoredBid> liveBids(ProcedureId procedure) {
+    public List<Bid> liveBids(ProcedureId procedure) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid WHERE procedure_id = :procedure AND status <> 'WITHDRAWN' "
                         + "ORDER BY submitted_at, id")
                 .param("procedure", procedure.value()).query(BidRepository::map).list();
     }
 
-    /** Writes what the opening revealed: the price, now readable by the buyer and the committee. */
-    public void reveal(BidId id, BigDecimal price) {
-        jdbc.sql("UPDATE bid SET price = :price WHERE id = :id").param("price", price).param("id", id.value())
-                .update();
-    }
-
-    public void decide(BidId id, boolean admitted, String reason, Instant at) {
-        jdbc.sql("""
-                UPDATE bid SET status = :status, rejection_reason = :reason, updated_at = :at, version = version + 1
-                WHERE id = :id
-                """)
-                .param("status", admitted ? "ADMITTED" : "REJECTED")
-                .param("reason", admitted ? null : reason)
-                .param("at", Timestamp.from(at)).param("id", id.value())
-                .update();
-    }
-
-    public void rank(BidId id, @Nullable BigDecimal score, int rank, String status) {
-        jdbc.sql("UPDATE bid SET score = :score, rank = :rank, status = :status WHERE id = :id")
-                .param("score", score).param("rank", rank).param("status", status).param("id", id.value()).update();
-    }
-
-    /** The winner's answer to the award is awaited. */
-    public void awaitContract(BidId winner) {
-        jdbc.sql("UPDATE bid SET contract_status = 'PENDING' WHERE id = :id").param("id", winner.value()).update();
-    }
-
-    /** The winner's answer to the award, once: false when it was given already (or the bid did not win). */
+    /**
+     * The winner's answer to the award, once: false when it was given already (or the bid did not win). Checked in
+     * the statement, as two answers may race without the procedure's lock.
+     */
     public boolean decideContract(BidId winner, boolean signed) {
         return jdbc.sql("UPDATE bid SET contract_status = :status WHERE id = :id AND contract_status = 'PENDING'")
-                .param("status", signed ? "SIGNED" : "REFUSED").param("id", winner.value()).update() == 1;
+                .param("status", (signed ? ContractAnswer.SIGNED : ContractAnswer.REFUSED).name())
+                .param("id", winner.value()).update() == 1;
     }
 
     public void insertReceipt(BidId bid, BidReceipt receipt) {
@@ -192,14 +178,17 @@ public class BidRepository {
                 .update() == 1;
     }
 
-    private static StoredBid map(ResultSet rs, int row) throws SQLException {
+    private static Bid map(ResultSet rs, int row) throws SQLException {
         Integer rank = rs.getObject("rank") == null ? null : rs.getInt("rank");
-        return new StoredBid(new BidId(rs.getObject("id", UUID.class)),
-                new ProcedureId(rs.getObject("procedure_id", UUID.class)), new LotId(rs.getObject("lot_id", UUID.class)),
-                rs.getObject("organization_id", UUID.class), rs.getObject("submitted_by", UUID.class),
-                rs.getString("status"), rs.getBytes("nonce"), rs.getBytes("ciphertext"), rs.getString("sha256"),
-                rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getBoolean("needs_reconfirmation"), rs.getBigDecimal("price"), rs.getString("rejection_reason"),
-                rs.getBigDecimal("score"), rank, rs.getString("contract_status"));
+        String contract = rs.getString("contract_status");
+        return new Bid(new BidId(rs.getObject("id", UUID.class)),
+                new ProcedureId(rs.getObject("procedure_id", UUID.class)),
+                new LotId(rs.getObject("lot_id", UUID.class)), rs.getObject("organization_id", UUID.class),
+                rs.getObject("submitted_by", UUID.class), BidStatus.valueOf(rs.getString("status")),
+                new SealedBox(rs.getBytes("nonce"), rs.getBytes("ciphertext")),
+                rs.getString("sha256"), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("needs_reconfirmation"),
+                rs.getBigDecimal("price"), rs.getString("rejection_reason"), rs.getBigDecimal("score"), rank,
+                contract == null ? null : ContractAnswer.valueOf(contract));
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ class AlternativeRepository {
 
     /** An alternative's row: sealed content, and after the opening its description, price and evaluation. */
     record Stored(UUID id, BidId bid, ProcedureId procedure, LotId lot, UUID organization, int position,
-            byte[] nonce, byte[] ciphertext, String sha256, Instant submittedAt, String status,
+            byte[] nonce, byte[] ciphertext, String sha256, Instant submittedAt, BidStatus status,
             @Nullable BigDecimal price, @Nullable String description, @Nullable String rejectionReason,
             @Nullable BigDecimal score, @Nullable Integer rank) {
     }
@@ -60,11 +61,6 @@ class AlternativeRepository {
                 .query(AlternativeRepository::map).optional();
     }
 
-    List<Stored> ofBid(BidId bid) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bid_alternative WHERE bid_id = :bid ORDER BY position")
-                .param("bid", bid.value()).query(AlternativeRepository::map).list();
-    }
-
     List<Stored> ofLot(LotId lot) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bid_alternative WHERE lot_id = :lot ORDER BY submitted_at, "
                         + "bid_id, position")
@@ -85,13 +81,14 @@ class AlternativeRepository {
 
     void decide(UUID id, boolean admitted, @Nullable String reason) {
         jdbc.sql("UPDATE bid_alternative SET status = :status, rejection_reason = :reason WHERE id = :id")
-                .param("status", admitted ? "ADMITTED" : "REJECTED").param("reason", admitted ? null : reason)
+                .param("status", (admitted ? BidStatus.ADMITTED : BidStatus.REJECTED).name())
+                .param("reason", admitted ? null : reason)
                 .param("id", id).update();
     }
 
-    void rank(UUID id, BigDecimal score, int rank, String status) {
+    void rank(UUID id, BigDecimal score, int rank, BidStatus status) {
         jdbc.sql("UPDATE bid_alternative SET score = :score, rank = :rank, status = :status WHERE id = :id")
-                .param("score", score).param("rank", rank).param("status", status).param("id", id).update();
+                .param("score", score).param("rank", rank).param("status", status.name()).param("id", id).update();
     }
 
     void score(UUID alternative, String criterion, UUID member, BigDecimal score) {
@@ -132,7 +129,8 @@ class AlternativeRepository {
                 new ProcedureId(rs.getObject("procedure_id", UUID.class)),
                 new LotId(rs.getObject("lot_id", UUID.class)), rs.getObject("organization_id", UUID.class),
                 rs.getInt("position"), rs.getBytes("nonce"), rs.getBytes("ciphertext"), rs.getString("sha256"),
-                rs.getTimestamp("submitted_at").toInstant(), rs.getString("status"), rs.getBigDecimal("price"),
-                rs.getString("description"), rs.getString("rejection_reason"), rs.getBigDecimal("score"), rank);
+                rs.getTimestamp("submitted_at").toInstant(), BidStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("price"), rs.getString("description"), rs.getString("rejection_reason"),
+                rs.getBigDecimal("score"), rank);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 
 /**
@@ -12,6 +13,6 @@ import org.openetp.procurement.LotId;
  * {@code participant} names the bidder as the bids list does, {@code position} the alternative (1 to 5).
  */
 public record AlternativeView(UUID id, BidId bidId, LotId lotId, String participant, int position,
-        @Nullable String description, @Nullable BigDecimal price, String currency, String status,
+        @Nullable String description, @Nullable BigDecimal price, String currency, BidStatus status,
         @Nullable BigDecimal score, @Nullable Integer rank, @Nullable String rejectionReason, Instant submittedAt) {
 }

@@ -20,15 +20,18 @@ import org.openetp.procurement.AlternativeAwarded;
 import org.openetp.procurement.AlternativeEvaluated;
 import org.openetp.procurement.AlternativesSubmitted;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.domain.AlternativeContent;
 import org.openetp.procurement.domain.AlternativesPolicy;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
 import org.openetp.procurement.persistence.BidRepository;
-import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.persistence.SealedContents;
 import org.openetp.procurement.sealing.BidVault;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.procurement.security.BidSecurityDesk;
@@ -39,8 +42,6 @@ import org.openetp.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alternative offers (SPEC §5.1 item 9, setting {@code alternativesAllowed}): beside its main bid a bidder adds up
@@ -52,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Alternatives {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
 
     private final LotStageAccess access;
@@ -88,7 +88,7 @@ public class Alternatives {
         Instant now = clock.instant();
         procedure.requireAcceptingBids(now);
         Lot lot = procedure.lot(lotId);
-        StoredBid own = ownBid(user, lotId).orElse(null);
+        Bid own = ownBid(user, lotId).orElse(null);
         AlternativesPolicy.requireMainBid(own != null);
         AlternativesPolicy.validate(offers, lot.startPrice(), procedure.kind().sellers());
         alternatives.deleteOf(own.id());
@@ -96,19 +96,15 @@ public class Alternatives {
         for (int i = 0; i < offers.size(); i++) {
             AlternativesPolicy.Offer offer = offers.get(i);
             UUID altId = UUID.randomUUID();
-            Map<String, Object> content = new LinkedHashMap<>();
             byte[] salt = new byte[16];
             SALTS.nextBytes(salt);
-            // Salted for the same reason as the bid: its digest must not let anyone guess the price.
-            content.put("salt", HexFormat.of().formatHex(salt));
-            content.put("description", offer.description().strip());
-            content.put("price", offer.price().setScale(2).toPlainString());
-            byte[] plaintext = JSON.writeValueAsBytes(content);
+            byte[] plaintext = SealedContents.write(new AlternativeContent(HexFormat.of().formatHex(salt),
+                    offer.description().strip(), offer.price().setScale(2)));
             String sha256 = sha256(plaintext);
             digests.append(sha256);
             SealedBox box = vault.seal(procedure.sealedKey(), plaintext, associatedData(altId, own.id()));
             alternatives.insert(new AlternativeRepository.Stored(altId, own.id(), id, lotId, own.organization(), i + 1,
-                    box.nonce(), box.ciphertext(), sha256, now, "SUBMITTED", null, null, null, null, null));
+                    box.nonce(), box.ciphertext(), sha256, now, BidStatus.SUBMITTED, null, null, null, null, null));
         }
         events.publishEvent(new AlternativesSubmitted(id, lotId, own.id(), own.organization(), offers.size(),
                 sha256(digests.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), user.id().value(),
@@ -171,9 +167,8 @@ public class Alternatives {
             return;
         }
         for (AlternativeRepository.Stored a : alternatives.ofProcedure(procedure.id())) {
-            Map<String, Object> content = unseal(procedure, a);
-            alternatives.reveal(a.id(), String.valueOf(content.get("description")),
-                    new BigDecimal(String.valueOf(content.get("price"))));
+            AlternativeContent content = unseal(procedure, a);
+            alternatives.reveal(a.id(), content.description(), content.price());
         }
     }
 
@@ -226,9 +221,9 @@ public class Alternatives {
             return List.of();
         }
         List<AlternativeRepository.Stored> all = alternatives.ofLot(lotId);
-        AlternativesPolicy.requireDecided(all.stream().filter(a -> "SUBMITTED".equals(a.status())).count());
+        AlternativesPolicy.requireDecided(all.stream().filter(a -> a.status() == BidStatus.SUBMITTED).count());
         Map<UUID, Map<String, BigDecimal>> scores = alternatives.averageScores(lotId);
-        return all.stream().filter(a -> "ADMITTED".equals(a.status()))
+        return all.stream().filter(a -> a.status() == BidStatus.ADMITTED)
                 .map(a -> new Ranking.Candidate(new BidId(a.id()), a.price(), a.submittedAt(),
                         scores.getOrDefault(a.id(), Map.of())))
                 .toList();
@@ -240,7 +235,7 @@ public class Alternatives {
             return false;
         }
         alternatives.rank(ranked.bid().value(), ranked.score(), ranked.rank(),
-                ranked.rank() == 1 ? "WINNER" : "NOT_AWARDED");
+                ranked.rank() == 1 ? BidStatus.WINNER : BidStatus.NOT_AWARDED);
         return true;
     }
 
@@ -296,8 +291,8 @@ public class Alternatives {
                 if (evaluated) {
                     html.append("<td>").append(a.rank() == null ? "–" : a.rank()).append("</td><td>")
                             .append(a.score() == null ? "–" : a.score().toPlainString()).append("</td><td>")
-                            .append("WINNER".equals(a.status()) ? "WINNER: the lot is awarded to this alternative"
-                                    : LotStageAccess.escape(a.status()))
+                            .append(a.status() == BidStatus.WINNER ? "WINNER: the lot is awarded to this alternative"
+                                    : a.status().name())
                             .append(a.rejectionReason() == null ? "" : ": "
                                     + LotStageAccess.escape(a.rejectionReason()))
                             .append("</td>");
@@ -310,7 +305,7 @@ public class Alternatives {
 
     private List<AlternativeView> views(Procedure procedure, LotId lotId, List<AlternativeRepository.Stored> shown) {
         Map<BidId, Integer> numbers = new LinkedHashMap<>();
-        for (StoredBid b : bids.liveBids(lotId)) {
+        for (Bid b : bids.liveBids(lotId)) {
             numbers.put(b.id(), numbers.size() + 1);
         }
         List<AlternativeView> views = new ArrayList<>();
@@ -329,22 +324,22 @@ public class Alternatives {
         String description = a.description();
         BigDecimal price = a.price();
         if (price == null) {
-            Map<String, Object> content = unseal(procedure, a);
-            description = String.valueOf(content.get("description"));
-            price = new BigDecimal(String.valueOf(content.get("price")));
+            AlternativeContent content = unseal(procedure, a);
+            description = content.description();
+            price = content.price();
         }
         return new AlternativeView(a.id(), a.bid(), a.lot(), "Participant " + (number == null ? "?" : number),
                 a.position(), description, price, procedure.currency(), a.status(), a.score(), a.rank(),
                 a.rejectionReason(), a.submittedAt());
     }
 
-    private Map<String, Object> unseal(Procedure procedure, AlternativeRepository.Stored a) {
+    private AlternativeContent unseal(Procedure procedure, AlternativeRepository.Stored a) {
         byte[] plaintext = vault.open(procedure.sealedKey(), new SealedBox(a.nonce(), a.ciphertext()),
                 associatedData(a.id(), a.bid()));
-        return JSON.readValue(plaintext, new TypeReference<Map<String, Object>>() { });
+        return SealedContents.readAlternative(plaintext);
     }
 
-    private Optional<StoredBid> ownBid(CurrentUser user, LotId lotId) {
+    private Optional<Bid> ownBid(CurrentUser user, LotId lotId) {
         Set<UUID> mine = access.supplierOrganizations(user);
         return bids.liveBids(lotId).stream().filter(b -> mine.contains(b.organization())).findFirst();
     }

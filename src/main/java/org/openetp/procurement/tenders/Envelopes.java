@@ -8,27 +8,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.BidView;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PriceEnvelopesOpened;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.StageProtocolPublished;
+import org.openetp.procurement.domain.Bid;
+import org.openetp.procurement.domain.BidContent;
 import org.openetp.procurement.domain.EnvelopePolicy;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
-import org.openetp.procurement.persistence.StoredBid;
+import org.openetp.procurement.persistence.SealedContents;
 import org.openetp.procurement.sealing.BidVault;
 import org.openetp.procurement.sealing.SealedBox;
 import org.openetp.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two-envelope tenders (SPEC §5.1 item 5, setting {@code twoEnvelope}). A bid's usual sealed content becomes its
@@ -42,8 +44,6 @@ public class Envelopes {
 
     /** The protocol of the price opening. */
     public static final String PROTOCOL = "PRICE_OPENING";
-
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final LotStageAccess access;
     private final EnvelopeRepository envelopes;
@@ -62,12 +62,15 @@ public class Envelopes {
         this.clock = clock;
     }
 
-    /** What goes into the bid's usual sealed box: everything, or for a two-envelope tender everything but the price. */
-    public byte[] technicalEnvelope(Procedure procedure, byte[] content) {
+    /**
+     * What goes into the bid's usual sealed box: its whole {@code plaintext}, or for a two-envelope tender the
+     * content without the price.
+     */
+    public byte[] technicalEnvelope(Procedure procedure, BidContent content, byte[] plaintext) {
         if (!procedure.settings().twoEnvelope()) {
-            return content;
+            return plaintext;
         }
-        return JSON.writeValueAsBytes(EnvelopePolicy.technical(read(content)));
+        return SealedContents.write(content.technical());
     }
 
     /** Seals the bid's whole content as its price envelope (two-envelope tenders only), replacing an earlier one. */
@@ -113,15 +116,16 @@ public class Envelopes {
     @Transactional
     public PriceOpeningView openPrices(CurrentUser user, ProcedureId id) {
         Procedure procedure = access.lockAsBuyer(user, id);
-        List<StoredBid> live = bids.liveBids(id);
-        int undecided = (int) live.stream().filter(b -> "SUBMITTED".equals(b.status())).count();
+        List<Bid> live = bids.liveBids(id);
+        int undecided = (int) live.stream().filter(b -> b.status() == BidStatus.SUBMITTED).count();
         EnvelopePolicy.requireCanOpenPrices(procedure.settings().twoEnvelope(),
                 procedure.status() == ProcedureStatus.EVALUATION, opened(id), undecided);
         Instant now = clock.instant();
         Map<BidId, BigDecimal> prices = new LinkedHashMap<>();
-        for (StoredBid bid : EnvelopePolicy.toOpen(live, StoredBid::status)) {
+        for (Bid bid : EnvelopePolicy.toOpen(live, Bid::status)) {
             BigDecimal price = ownPrice(procedure, bid.id(), bid.lot());
-            bids.reveal(bid.id(), price);
+            bid.open(price);
+            bids.update(bid);
             prices.put(bid.id(), price);
         }
         envelopes.recordOpening(id, now, user.id().value());
@@ -142,7 +146,7 @@ public class Envelopes {
             throw new NotFoundException("PriceOpening");
         }
         Instant openedAt = envelopes.pricesOpenedAt(id).orElse(null);
-        int undecided = (int) bids.liveBids(id).stream().filter(b -> "SUBMITTED".equals(b.status())).count();
+        int undecided = (int) bids.liveBids(id).stream().filter(b -> b.status() == BidStatus.SUBMITTED).count();
         return new PriceOpeningView(openedAt, undecided,
                 openedAt == null && undecided == 0 && procedure.status() == ProcedureStatus.EVALUATION);
     }
@@ -153,11 +157,11 @@ public class Envelopes {
 
     private BigDecimal ownPrice(Procedure procedure, BidId bid, LotId lot) {
         SealedBox box = envelopes.priceEnvelope(bid).orElseThrow(() -> new NotFoundException("PriceEnvelope"));
-        Map<String, Object> content = read(vault.open(procedure.sealedKey(), box, associatedData(bid, lot)));
-        return new BigDecimal(String.valueOf(content.get("price")));
+        BidContent content = SealedContents.readBid(vault.open(procedure.sealedKey(), box, associatedData(bid, lot)));
+        return Objects.requireNonNull(content.price(), "a price envelope holds the price");
     }
 
-    private String protocol(Procedure procedure, List<StoredBid> live, Map<BidId, BigDecimal> prices, Instant now) {
+    private String protocol(Procedure procedure, List<Bid> live, Map<BidId, BigDecimal> prices, Instant now) {
         DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
                 .append("<title>Price opening protocol</title></head><body><h1>Price opening protocol</h1><p>")
@@ -169,7 +173,7 @@ public class Envelopes {
         for (Lot lot : procedure.lots()) {
             html.append("<h2>Lot ").append(lot.number()).append(": ").append(LotStageAccess.escape(lot.title()))
                     .append("</h2>");
-            List<StoredBid> lotBids = live.stream().filter(b -> b.lot().equals(lot.id())).toList();
+            List<Bid> lotBids = live.stream().filter(b -> b.lot().equals(lot.id())).toList();
             if (lotBids.isEmpty()) {
                 html.append("<p>No bids.</p>");
                 continue;
@@ -177,7 +181,7 @@ public class Envelopes {
             html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Participant</th><th>Technical decision</th>")
                     .append("<th>Price</th></tr>");
             for (int i = 0; i < lotBids.size(); i++) {
-                StoredBid b = lotBids.get(i);
+                Bid b = lotBids.get(i);
                 BigDecimal price = prices.get(b.id());
                 html.append("<tr><td>Participant ").append(i + 1).append("</td><td>")
                         .append(price != null ? "compliant" : "not compliant: "
@@ -188,10 +192,6 @@ public class Envelopes {
             html.append("</table>");
         }
         return html.append("</body></html>").toString();
-    }
-
-    private static Map<String, Object> read(byte[] content) {
-        return JSON.readValue(content, new TypeReference<Map<String, Object>>() { });
     }
 
     private static String associatedData(BidId bid, LotId lot) {

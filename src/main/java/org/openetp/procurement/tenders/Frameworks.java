@@ -16,11 +16,11 @@ import org.openetp.procurement.LotAwarded;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.contracts.Contracts;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.FrameworkPolicy;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
-import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
@@ -65,8 +65,8 @@ public class Frameworks {
             return;
         }
         List<FrameworkPolicy.Ranked> ranked = new ArrayList<>();
-        java.util.Map<UUID, StoredBid> byOrganization = new java.util.HashMap<>();
-        for (StoredBid b : bids.liveBids(awarded.lot())) {
+        java.util.Map<UUID, Bid> byOrganization = new java.util.HashMap<>();
+        for (Bid b : bids.liveBids(awarded.lot())) {
             if (b.rank() != null) {
                 ranked.add(new FrameworkPolicy.Ranked(b.organization(), b.rank()));
                 byOrganization.put(b.organization(), b);

@@ -11,17 +11,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.BidId;
+import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.RebidSubmitted;
 import org.openetp.procurement.RebiddingClosed;
 import org.openetp.procurement.RebiddingStarted;
+import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.RebiddingPolicy;
 import org.openetp.procurement.persistence.BidRepository;
-import org.openetp.procurement.persistence.StoredBid;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
@@ -75,9 +76,9 @@ public class Rebidding {
         }
         // PostgreSQL keeps microseconds and rounds the rest: a rounded-up deadline would keep the round open late.
         deadline = deadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        List<StoredBid> live = bids.liveBids(lotId);
-        int undecided = (int) live.stream().filter(b -> "SUBMITTED".equals(b.status())).count();
-        int admitted = (int) live.stream().filter(b -> "ADMITTED".equals(b.status())).count();
+        List<Bid> live = bids.liveBids(lotId);
+        int undecided = (int) live.stream().filter(b -> b.status() == BidStatus.SUBMITTED).count();
+        int admitted = (int) live.stream().filter(b -> b.status() == BidStatus.ADMITTED).count();
         Instant now = clock.instant();
         RebiddingPolicy.requireCanStart(undecided, admitted, deadline, now);
         rounds.start(id, lotId, deadline, now, user.id().value());
@@ -91,8 +92,8 @@ public class Rebidding {
         Procedure procedure = access.lock(id);
         procedure.lot(lotId);
         RebiddingRepository.Round round = rounds.round(lotId).orElseThrow(() -> new NotFoundException("Round"));
-        StoredBid own = ownBid(user, lotId).orElseThrow(() -> new ForbiddenException("rebid.notAdmitted"));
-        if (!"ADMITTED".equals(own.status())) {
+        Bid own = ownBid(user, lotId).orElseThrow(() -> new ForbiddenException("rebid.notAdmitted"));
+        if (own.status() != BidStatus.ADMITTED) {
             throw new ForbiddenException("rebid.notAdmitted");
         }
         Instant now = clock.instant();
@@ -115,7 +116,7 @@ public class Rebidding {
         RebiddingRepository.Round round = rounds.round(lotId).orElseThrow(() -> new NotFoundException("Round"));
         Instant now = clock.instant();
         boolean open = now.isBefore(round.deadline());
-        StoredBid own = ownBid(user, lotId).orElse(null);
+        Bid own = ownBid(user, lotId).orElse(null);
         List<RoundView.Rebid> all = rounds.rebids(lotId);
         List<RoundView.Rebid> visible;
         if (access.buyerSide(user, procedure) || user.operator()) {
@@ -127,7 +128,7 @@ public class Rebidding {
         }
         return new RoundView(lotId, round.deadline(), round.startedAt(), round.closedAt(), open, visible,
                 own == null ? null : priceInForce(own, lotId),
-                own != null && open && "ADMITTED".equals(own.status()));
+                own != null && open && own.status() == BidStatus.ADMITTED);
     }
 
     /**
@@ -142,7 +143,7 @@ public class Rebidding {
         }
         RebiddingRepository.Round round = rounds.round(lotId).orElse(null);
         if (round == null) {
-            long admitted = bids.liveBids(lotId).stream().filter(b -> "ADMITTED".equals(b.status())).count();
+            long admitted = bids.liveBids(lotId).stream().filter(b -> b.status() == BidStatus.ADMITTED).count();
             if (admitted >= RebiddingPolicy.MIN_ADMITTED) {
                 throw new RuleViolationException("rebid.required");
             }
@@ -157,7 +158,9 @@ public class Rebidding {
         }
         List<RoundView.Rebid> improved = rounds.rebids(lotId);
         for (RoundView.Rebid r : improved) {
-            bids.reveal(r.bidId(), r.price());
+            Bid bid = bids.find(r.bidId()).orElseThrow();
+            bid.open(r.price()); // the improved price is the one in force from now on
+            bids.update(bid);
         }
         rounds.close(lotId, now);
         String protocol = protocol(procedure, procedure.lot(lotId), round, improved, now);
@@ -171,7 +174,7 @@ public class Rebidding {
             List<RoundView.Rebid> improved, Instant now) {
         DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
         Map<BidId, Integer> numbers = new LinkedHashMap<>();
-        for (StoredBid b : bids.liveBids(lot.id())) {
+        for (Bid b : bids.liveBids(lot.id())) {
             numbers.put(b.id(), numbers.size() + 1);
         }
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
@@ -198,12 +201,12 @@ public class Rebidding {
         return html.append("</body></html>").toString();
     }
 
-    private BigDecimal priceInForce(StoredBid bid, LotId lotId) {
+    private BigDecimal priceInForce(Bid bid, LotId lotId) {
         return rounds.rebids(lotId).stream().filter(r -> r.bidId().equals(bid.id())).map(RoundView.Rebid::price)
                 .findFirst().orElse(bid.price());
     }
 
-    private java.util.Optional<StoredBid> ownBid(CurrentUser user, LotId lotId) {
+    private java.util.Optional<Bid> ownBid(CurrentUser user, LotId lotId) {
         Set<java.util.UUID> mine = access.supplierOrganizations(user);
         return bids.liveBids(lotId).stream().filter(b -> mine.contains(b.organization())).findFirst();
     }

@@ -222,7 +222,7 @@ class ProcedurePageController {
         Locale locale = RequestContextUtils.getLocale(request);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("kinds", List.of(ProcedureKind.values()).stream().filter(ProcedureKind::supported).toList());
+        model.addAttribute("kinds", List.of(ProcedureKind.values()));
         model.addAttribute("categories", classifier.all(locale).stream().filter(c -> c.parentCode() != null).toList());
         model.addAttribute("regions", classifier.regions(locale));
         return "procurement/new";
