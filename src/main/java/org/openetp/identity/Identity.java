@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openetp.shared.ConflictException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
@@ -288,6 +290,32 @@ public class Identity {
         UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("User"));
         account.changeLocale(locale);
         users.update(account);
+    }
+
+    /** The user's time zone, if they have one (issue 16: pages show times in it). */
+    @Transactional(readOnly = true)
+    public Optional<ZoneId> timeZone(UserId id) {
+        return Optional.ofNullable(users.timeZone(id)).filter(TimeZones::known).map(ZoneId::of);
+    }
+
+    /** The user picks a time zone; anything but a known region id (Europe/Moscow) is refused. */
+    @Transactional
+    public void changeTimeZone(UserId id, @Nullable String zone) {
+        if (zone == null || !TimeZones.known(zone.strip())) {
+            throw new InvalidInputException("timeZone", "timeZone.invalid");
+        }
+        if (!users.setTimeZone(id, zone.strip(), false)) {
+            throw new NotFoundException("User");
+        }
+    }
+
+    /**
+     * The browser's zone at sign-in becomes the user's when they have none yet; a zone the browser made up or a
+     * user who chose one already leaves things as they are. True when it was taken.
+     */
+    @Transactional
+    public boolean adoptTimeZone(UserId id, @Nullable String browserZone) {
+        return browserZone != null && TimeZones.known(browserZone) && users.setTimeZone(id, browserZone, true);
     }
 
     /** Creates the first operator from configuration unless an operator exists already. */

@@ -77,6 +77,18 @@ class UserAccounts {
         }
     }
 
+    @Nullable String timeZone(UserId id) {
+        return jdbc.sql("SELECT time_zone FROM app_user WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** Sets the zone; with {@code onlyIfNone} only where the user has none yet (a later browser never overrides). */
+    boolean setTimeZone(UserId id, String zone, boolean onlyIfNone) {
+        return jdbc.sql("UPDATE app_user SET time_zone = :zone WHERE id = :id"
+                        + (onlyIfNone ? " AND time_zone IS NULL" : ""))
+                .param("zone", zone).param("id", id.value()).update() == 1;
+    }
+
     private static UserAccount map(ResultSet rs, int row) throws SQLException {
         return new UserAccount(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("full_name"), rs.getString("phone"), rs.getString("position"),

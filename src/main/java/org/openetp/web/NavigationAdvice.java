@@ -13,13 +13,40 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the navigation bar needs on every page: who is signed in and which role-specific links to show. */
+/**
+ * What the navigation bar needs on every page: who is signed in and which menu groups of UI.md (Buy, Sell, Sales,
+ * Money, Administration) their roles use, so that a group nobody of theirs may use is not shown at all.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
-    /** The navigation state of one page. */
+    /**
+     * The navigation state of one page. {@code buyer}: may create procedures; {@code committee}: evaluates them
+     * (both see the Buy group); {@code supplier}: bids (Sell); {@code sales}: works the CRM (Sales); {@code admin}:
+     * administers an organization; {@code operator}: the platform's operator.
+     */
     record Nav(@Nullable CurrentUser user, List<Membership> memberships, boolean admin, boolean operator,
-            boolean devOutbox, boolean sales) {
+            boolean devOutbox, boolean sales, boolean buyer, boolean committee, boolean supplier) {
+
+        /** The Buy group: the buyer's side of procedures, including the committee that evaluates them. */
+        public boolean buy() {
+            return buyer || committee;
+        }
+
+        /** The Money group: an organization's money account, or the operator's accounts and billing. */
+        public boolean money() {
+            return operator || !memberships.isEmpty();
+        }
+
+        /** The Administration group: organizations the user administers, or the platform for the operator. */
+        public boolean administration() {
+            return operator || admin;
+        }
+
+        /** The organizations this user administers, linked from the Administration group. */
+        public List<Membership> administered() {
+            return memberships.stream().filter(m -> m.has(Role.ADMIN)).toList();
+        }
     }
 
     private final Organizations organizations;
@@ -35,13 +62,17 @@ class NavigationAdvice {
         // A @RestController is a @Controller too, but the API renders no navigation bar: a bid must not pay a
         // memberships query for one (the auction benchmark found it the most frequent frame on the bid path).
         if (user == null || request.getRequestURI().startsWith("/api/")) {
-            return new Nav(null, List.of(), false, false, devOutbox, false);
+            return new Nav(null, List.of(), false, false, devOutbox, false, false, false, false);
         }
         List<Membership> memberships = organizations.membershipsOf(user.id());
-        boolean admin = memberships.stream().anyMatch(m -> m.has(Role.ADMIN));
         // The CRM is for suppliers' sales teams.
-        boolean sales = memberships.stream().anyMatch(m -> m.has(Role.SUPPLIER) || m.has(Role.SALES_MANAGER)
-                || m.has(Role.HEAD_OF_SALES));
-        return new Nav(user, memberships, admin, user.operator(), devOutbox, sales);
+        boolean sales = any(memberships, Role.SUPPLIER) || any(memberships, Role.SALES_MANAGER)
+                || any(memberships, Role.HEAD_OF_SALES);
+        return new Nav(user, memberships, any(memberships, Role.ADMIN), user.operator(), devOutbox, sales,
+                any(memberships, Role.BUYER), any(memberships, Role.COMMITTEE_MEMBER), any(memberships, Role.SUPPLIER));
+    }
+
+    private static boolean any(List<Membership> memberships, Role role) {
+        return memberships.stream().anyMatch(m -> m.has(role));
     }
 }

@@ -71,7 +71,7 @@ class ProcurementApiTests extends ApiTest {
         assertThat(api.get("/api/v1/procedures/" + id).status()).as("public once published").isEqualTo(200);
         Api.Response page = api.get("/procedures/" + id, "Accept-Language", "en");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Laptops for the office", "Accepting bids", "120 000.00 RUB");
+        assertThat(page.body()).contains("Laptops for the office", "Accepting bids", "120,000.00\u00a0RUB");
 
         Api.Response first = api.post(bids, Map.of("price", "99000.00", "currency", "RUB"), Api.bearer(alpha.token()));
         assertThat(first.status()).as(first.body()).isEqualTo(201);

@@ -43,7 +43,7 @@ class AnalyticsBrowserTests extends BrowserTest {
         AwardedQuotation.award(api, clock, procurement, jdbc, buyer, loser, winner);
 
         page.login(buyer.email());
-        page.click(By.id("nav-analytics"));
+        page.nav("nav-analytics");
         assertThat(page.text(By.id("table-savingsPerMonth"))).contains("25.0 %", "120,000.00 RUB");
         assertThat(page.text(By.id("i-bidsPerLot"))).isEqualTo("2.00");
         everyLanguageAndWidth("/analytics/buyer", List.of("savingsPerMonth", "topCategories", "concentration"));
@@ -59,7 +59,7 @@ class AnalyticsBrowserTests extends BrowserTest {
         page.logout();
 
         page.login("operator@test.openetp.local", "operator-test-1");
-        page.click(By.id("nav-analytics"));
+        page.nav("nav-analytics");
         assertThat(browser.getCurrentUrl()).contains("/operator/analytics");
         everyLanguageAndWidth("/operator/analytics", List.of("proceduresPerDay", "volume", "topCategories"));
     }

@@ -68,7 +68,7 @@ class AuctionBrowserTests extends BrowserTest {
             assertThat(page.text(By.id("flash-info"))).isEqualTo(page.message("auction.bid.accepted"));
             assertThat(page.text(By.id("auction-my-rank"))).isEqualTo("1");
             // Beta's page was not reloaded: the stream brought alpha's price and beta's new rank.
-            until(second, d -> d.findElement(By.id("auction-ranking")).getText().contains("98000.00")
+            until(second, d -> d.findElement(By.id("auction-ranking")).getText().contains("98,000.00")
                     && d.findElement(By.id("auction-my-rank")).getText().equals("2"));
 
             betaPage.type("auction-price", "97900.00");
@@ -77,15 +77,15 @@ class AuctionBrowserTests extends BrowserTest {
             betaPage.click(By.id("auction-fill-step"));
             assertThat(second.findElement(By.id("auction-price")).getDomProperty("value")).isEqualTo("97400.00");
             betaPage.submit(By.id("auction-submit"));
-            until(browser, d -> d.findElement(By.id("auction-ranking")).getText().contains("97400.00")
+            until(browser, d -> d.findElement(By.id("auction-ranking")).getText().contains("97,400.00")
                     && d.findElement(By.id("auction-my-rank")).getText().equals("2"));
 
             // Under pressure, one click: the server beats the best price as it is by one step (97 400.00 − 600.00).
             assertThat(page.text(By.id("auction-beat"))).isEqualTo(page.message("auction.beatByStep"));
             page.submit(By.id("auction-beat"));
             assertThat(page.text(By.id("flash-info"))).isEqualTo(page.message("auction.bid.accepted"));
-            assertThat(page.text(By.id("auction-my-price"))).isEqualTo("96800.00");
-            until(second, d -> d.findElement(By.id("auction-ranking")).getText().contains("96800.00")
+            assertThat(page.text(By.id("auction-my-price"))).isEqualTo("96,800.00");
+            until(second, d -> d.findElement(By.id("auction-ranking")).getText().contains("96,800.00")
                     && d.findElement(By.id("auction-my-rank")).getText().equals("2"));
             // Leading now, the same click is refused in words.
             page.submit(By.id("auction-beat"));

@@ -75,7 +75,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         // The supplier bids with a deposit: the security is blocked on its account.
         page.login(supplier.email());
         page.open("/procedures/" + procedure + "?lang=en");
-        assertThat(page.text(By.cssSelector(".lot-security"))).contains("5 000.00 RUB");
+        assertThat(page.text(By.cssSelector(".lot-security"))).contains("5,000.00 RUB");
         WebElement form = browser.findElement(By.cssSelector(".bid-form"));
         form.findElement(By.name("price")).sendKeys("95000.00");
         assertThat(form.findElement(By.cssSelector("input[value=DEPOSIT]")).isSelected()).isTrue();

@@ -43,8 +43,34 @@ record BrowserPage(WebDriver browser, int port, MessageSource messages) {
 
     /** Logs out and waits for the logged-out page, so that the next step never races the logout. */
     void logout() {
-        click(By.id("nav-logout"));
+        nav("nav-logout");
         new WebDriverWait(browser, FIND).until(d -> !d.findElements(By.id("nav-login")).isEmpty());
+    }
+
+    /**
+     * Follows a link of the top menu by its id, as a user does: below 992 px the menu is first opened with its
+     * toggler, and a link inside a group (Buy, Sell, Sales, Money, Administration, the user menu) is reached by
+     * opening its group's dropdown first.
+     */
+    void nav(String id) {
+        WebElement link = new WebDriverWait(browser, FIND).until(d -> d.findElement(By.id(id)));
+        if (!link.isDisplayed()) {
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            WebElement toggler = browser.findElement(By.cssSelector(".app-nav .navbar-toggler"));
+            Boolean collapsed = (Boolean) js.executeScript("var c = arguments[0].closest('.navbar-collapse');"
+                    + " return c != null && !c.classList.contains('show');", link);
+            if (toggler.isDisplayed() && Boolean.TRUE.equals(collapsed)) {
+                click(toggler);
+            }
+            WebElement group = (WebElement) js.executeScript("var d = arguments[0].closest('.dropdown');"
+                    + " return d == null ? null : d.querySelector('[data-bs-toggle=dropdown]');", link);
+            if (group != null) {
+                new WebDriverWait(browser, FIND).until(ExpectedConditions.elementToBeClickable(group));
+                click(group);
+            }
+            new WebDriverWait(browser, FIND).until(ExpectedConditions.visibilityOf(link));
+        }
+        click(link);
     }
 
     /** Opens a path of the platform, e.g. {@code /procedures?lang=en}. */
@@ -114,10 +140,13 @@ record BrowserPage(WebDriver browser, int port, MessageSource messages) {
         return question;
     }
 
-    /** The text of the element once it is on the page (read again if the page was replaced meanwhile). */
+    /**
+     * The text of the element once it is on the page (read again if the page was replaced meanwhile), as a person
+     * reads it: the no-break spaces that keep "1 234,00 ₽" on one line are spaces.
+     */
     String text(By by) {
         return new WebDriverWait(browser, READ).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(by).getText());
+                .until(d -> d.findElement(by).getText().replace('\u00a0', ' '));
     }
 
     /** The English text of a message key. */

@@ -65,7 +65,7 @@ class ContractMilestonesBrowserTests extends BrowserTest {
 
         // The supplier finds it among its contracts and accepts: the contract is in force.
         page.login(supplier.email());
-        page.click(By.id("nav-contracts"));
+        page.nav("nav-contracts");
         page.submit(By.cssSelector("#contracts .table-link"));
         page.submit(By.id("contract-accept"));
         assertThat(page.text(By.id("contract-status"))).isEqualTo(page.message("contractState.ACTIVE"));

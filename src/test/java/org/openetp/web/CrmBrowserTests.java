@@ -93,6 +93,8 @@ class CrmBrowserTests extends BrowserTest {
             page.open("/crm/deals/" + deal + "?lang=" + language);
             assertThat(page.text(By.id("deal-stage"))).isEqualTo(page.message("crm.stage.RESEARCH", language));
         }
-        assertThat(page.text(By.id("nav-crm"))).isEqualTo("CRM");
+        assertThat(page.text(By.id("nav-group-sales"))).isEqualTo(page.message("nav.group.sales", "th"));
+        page.nav("nav-crm");
+        assertThat(page.text(By.id("crm-tab-deals"))).isEqualTo(page.message("crm.tab.deals", "th"));
     }
 }

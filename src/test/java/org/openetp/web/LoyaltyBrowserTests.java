@@ -41,7 +41,7 @@ class LoyaltyBrowserTests extends BrowserTest {
 
         // The seller defines the program and a money credit in its catalogue.
         page.login(seller.email());
-        page.click(By.id("nav-loyalty"));
+        page.nav("nav-loyalty");
         page.click(By.id("loyalty-sell"));
         page.type("name", "Partners Club");
         page.type("pointsPerUnit", "0.01");
@@ -71,7 +71,7 @@ class LoyaltyBrowserTests extends BrowserTest {
 
         // The buyer's admin sees its balance with the seller and redeems the credit.
         page.login(buyer.email());
-        page.click(By.id("nav-loyalty"));
+        page.nav("nav-loyalty");
         assertThat(page.text(By.id("balances"))).contains("Partners Club", "1,000");
         page.click(By.linkText("Partners Club"));
         assertThat(page.text(By.id("available"))).isEqualTo("1,000");
@@ -95,7 +95,7 @@ class LoyaltyBrowserTests extends BrowserTest {
 
         // Both statements show the redemption and its settlement.
         page.login(buyer.email());
-        page.click(By.id("nav-loyalty"));
+        page.nav("nav-loyalty");
         page.click(By.linkText("Partners Club"));
         assertThat(page.text(By.id("statement-POINTS"))).contains(page.message("loyalty.kind.REDEEM"),
                 "Credit of 5,000 RUB");

@@ -75,7 +75,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         page.type("price-1", "240000.00");
         page.click(By.cssSelector(".bid-submit"));
         assertThat(page.text(By.id("bid-receipt"))).contains("SHA-256");
-        assertThat(page.text(By.cssSelector(".own-bid-price"))).contains("240000.00");
+        assertThat(page.text(By.cssSelector(".own-bid-price"))).contains("240,000.00 RUB");
         page.logout();
 
         // Before the deadline the buyer sees no bid content; it answers the question, which becomes public.
@@ -97,7 +97,7 @@ class ProcurementJourneyBrowserTests extends BrowserTest {
         procurement.openDue();
         browser.get(procedureUrl);
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.EVALUATION"));
-        assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("240000.00");
+        assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("240,000.00");
         page.submit(By.cssSelector("button.admit")); // the award button is on the page that answers
         page.submitConfirmed(By.cssSelector("button.lot-award"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.AWARDED"));

@@ -52,8 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SignedBidBrowserTests {
 
     private static final String KEY_PASSWORD = "browser-key-pass";
-    private static final DateTimeFormatter PAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    /** How an English page names a moment for a reader on server time (UTC): the platform's one formatter. */
+    private static final DateTimeFormatter PAGE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'",
+            java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     @TempDir
     static Path downloads;
@@ -143,11 +144,12 @@ class SignedBidBrowserTests {
         String receiptText = page.text(By.id("bid-receipt"));
 
         // The receipt on the page: its id, the server time of receipt and the SHA-256 of the sealed bid.
-        Matcher shown = Pattern.compile("([0-9a-f-]{36}) · (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) UTC · "
+        Matcher shown = Pattern.compile("([0-9a-f-]{36}) · ([A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d\\d:\\d\\d UTC) · "
                 + "SHA-256 ([0-9a-f]{64})").matcher(receiptText);
         assertThat(shown.find()).as("the receipt shows id, time and SHA-256: %s", receiptText).isTrue();
         String receiptId = shown.group(1);
-        assertThat(page.text(By.cssSelector(".own-bid-price"))).as("the bid is the supplier's").contains("99000.00");
+        assertThat(page.text(By.cssSelector(".own-bid-price"))).as("the bid is the supplier's")
+                .contains("99,000.00 RUB");
         assertThat(browser.findElement(By.cssSelector(".own-bid-signed")).getAttribute("title"))
                 .as("the own bid is marked signed by the supplier's certificate").contains(supplier.email());
 
@@ -205,7 +207,7 @@ class SignedBidBrowserTests {
         procurement.openDue();
         page.login(buyer.email());
         page.open(procedurePage);
-        assertThat(page.text(By.cssSelector(".opened-price"))).as("the opened bid's price").isEqualTo("99000.00");
+        assertThat(page.text(By.cssSelector(".opened-price"))).as("the opened bid's price").isEqualTo("99,000.00");
         assertThat(browser.findElement(By.cssSelector(".opened-bid .bid-signed")).getAttribute("title"))
                 .as("the buyer sees the bid signed by the supplier").contains(supplier.email());
         page.logout();

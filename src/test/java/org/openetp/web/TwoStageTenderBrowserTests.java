@@ -83,7 +83,7 @@ class TwoStageTenderBrowserTests extends BrowserTest {
         page.type("price-1", "280000.00");
         page.submit(By.cssSelector(".bid-submit"));
         assertThat(page.text(By.id("bid-receipt"))).contains("SHA-256");
-        assertThat(page.text(By.cssSelector(".own-bid-price"))).contains("280000.00");
+        assertThat(page.text(By.cssSelector(".own-bid-price"))).contains("280,000.00 RUB");
         page.logout();
 
         // The deadline passes, the bids open; the buyer admits the bid and awards the lot.
@@ -92,7 +92,7 @@ class TwoStageTenderBrowserTests extends BrowserTest {
         page.login(buyer.email());
         page.open(procedure);
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.EVALUATION"));
-        assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("280000.00");
+        assertThat(page.text(By.cssSelector(".opened-price"))).isEqualTo("280,000.00");
         page.submit(By.cssSelector("button.admit"));
         page.submitConfirmed(By.cssSelector("button.lot-award"));
         assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.AWARDED"));

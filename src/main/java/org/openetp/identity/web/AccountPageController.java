@@ -1,11 +1,15 @@
 package org.openetp.identity.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.identity.Identity;
+import org.openetp.identity.TimeZones;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The e-mail confirmation landing page and the user's own account page with API tokens. */
+/** The e-mail confirmation landing page and the user's own account page: time zone and API tokens. */
 @Controller
 class AccountPageController {
 
@@ -50,7 +54,28 @@ class AccountPageController {
     @GetMapping("/account")
     String account(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("tokens", identity.tokens(user.id()));
+        model.addAttribute("zones", TimeZones.all());
+        if (!model.containsAttribute("timeZone")) {
+            model.addAttribute("timeZone", identity.timeZone(user.id()).map(ZoneId::getId).orElse(""));
+        }
         return "identity/account";
+    }
+
+    /** The user picks the zone pages show times in; a zone not on the list is refused beside the field. */
+    @PostMapping("/account/time-zone")
+    String timeZone(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable String timeZone, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            identity.changeTimeZone(user.id(), timeZone);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("timeZone", timeZone == null ? "" : timeZone);
+            model.addAttribute("timeZoneError", e.errors().getFirst().messageKey());
+            return account(user, model);
+        }
+        redirect.addFlashAttribute("info", "timeZone.saved");
+        return "redirect:/account";
     }
 
     @PostMapping("/account/tokens")

@@ -1,9 +1,11 @@
 package org.openetp.procurement.web;
 
+import static org.openetp.shared.web.FormValues.amount;
 import static org.openetp.shared.web.FormValues.decimal;
 import static org.openetp.shared.web.FormValues.utc;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,9 +154,18 @@ class ProcedurePageController {
         // The posted "document" is not passed on: browsers turn its LF line ends into CRLF, and the server rebuilds
         // the canonical text from the price anyway; the signature has to match that text.
         String signature = form.get("signature");
+        BigDecimal price;
+        try {
+            price = amount("price", form.get("price"));
+        } catch (InvalidInputException unreadable) {
+            // Shown again beside the lot's price field with what was typed (GOV.UK: nothing lost on a failed submit).
+            redirect.addFlashAttribute("priceError", new TypedPrice(lotId, form.get("price"),
+                    unreadable.errors().getFirst().messageKey()));
+            return "redirect:/procedures/" + id;
+        }
         return act(id, redirect, "bid.accepted", () -> {
             BidAccepted accepted = procurement.placeBid(user, new ProcedureId(id), new LotId(lotId),
-                    new PlaceBid(decimal(form.get("price")), null, proposal, null,
+                    new PlaceBid(price, null, proposal, null,
                             signature == null || signature.isBlank() ? null : signature, null, security(form)));
             redirect.addFlashAttribute("receipt", accepted.receipt());
         });
@@ -228,6 +239,10 @@ class ProcedurePageController {
         return "procurement/new";
     }
 
+    /** A bid price the page could not read: typed again into its lot's field, with the reason beside it. */
+    record TypedPrice(UUID lot, @Nullable String text, String messageKey) implements java.io.Serializable {
+    }
+
     /** The bid form's security fields, when the lot asks for security and the supplier chose a form. */
     private static PlaceBid.@Nullable BidSecurity security(Map<String, String> form) {
         String chosen = form.get("securityForm");
@@ -260,7 +275,7 @@ class ProcedurePageController {
         String securityKind = form.get("lots[0].securityKind");
         CreateProcedure.NewLot lot = new CreateProcedure.NewLot(form.get("lots[0].title"),
                 form.get("lots[0].categoryCode"), decimal(form.get("lots[0].quantity")), form.get("lots[0].unit"),
-                decimal(form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"),
+                amount("lots[0].startPrice", form.get("lots[0].startPrice")), form.get("lots[0].deliveryRegion"),
                 securityKind == null || securityKind.isBlank() ? null
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
