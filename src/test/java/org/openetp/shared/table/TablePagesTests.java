@@ -78,7 +78,7 @@ class TablePagesTests extends ApiTest {
         List<List<Object>> xlsx = Sheets.xlsx(browser.download("/contracts?lang=en&sort=price&dir=asc&format=xlsx")
                 .body());
         assertThat(xlsx.getFirst()).containsExactly("Subject", "Buyer", "Supplier", "Price", "Currency", "Status",
-                "Drafted (Z)");
+                "Drafted (UTC)");
         assertThat(xlsx.subList(1, 4)).extracting(r -> r.get(3)).containsExactly(80000.0, 90000.0, 90000.0);
         for (int i = 0; i < 3; i++) {
             assertThat(xlsx.get(i + 1).subList(0, 3)).containsExactlyElementsOf(screen.get(i).subList(0, 3));
