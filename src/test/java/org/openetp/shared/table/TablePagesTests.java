@@ -125,6 +125,11 @@ class TablePagesTests extends ApiTest {
                     (Double) xlsx.get(i + 1).get(7)));
         }
         assertThat(TableHtml.rows(browser.page(path + "kind=CHARGE").body(), "statement")).hasSize(1);
+        List<List<String>> api = Sheets.csv(new Transfers(port).download("/api/v1/accounts/me/statement?currency=RUB"
+                + "&sort=availableChange&dir=asc", "Authorization", Api.bearer(member.token())[1], "Accept",
+                "text/csv").body());
+        assertThat(api).hasSize(5);
+        assertThat(api.get(1).subList(2, 4)).containsExactly("'-fee", "-30.00");
         assertThat(TableHtml.rows(browser.page(path + "q=risk").body(), "statement")).hasSize(1);
         Flows.Member stranger = flows.accreditedMember();
         Transfers.Bytes foreign = session(stranger).download(path + "format=csv");
