@@ -120,7 +120,7 @@ class ProcedureTableTests extends ApiTest {
         List<List<Object>> xlsx = Sheets.xlsx(browser.download("/procedures/mine?lang=en&format=xlsx&" + query)
                 .body());
         assertThat(csv.getFirst()).containsExactly("Title", "Kind", "Status", "Start value", "Currency",
-                "Submission deadline (Z)", "Created (Z)");
+                "Submission deadline (UTC)", "Created (UTC)");
         assertThat(csv).hasSize(screen.size() + 1);
         assertThat(xlsx).hasSize(screen.size() + 1);
         for (int i = 0; i < screen.size(); i++) {

@@ -1,5 +1,7 @@
 package org.openetp.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import org.openetp.ledger.AccountView;
 import org.openetp.ledger.Ledger;
 import org.openetp.ledger.StatementLine;
 import org.openetp.organization.OrganizationId;
+import org.openetp.shared.table.TableResponder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +28,12 @@ class AccountApiController {
 
     private final Ledger ledger;
     private final AccountOwners owners;
+    private final TableResponder tables;
 
-    AccountApiController(Ledger ledger, AccountOwners owners) {
+    AccountApiController(Ledger ledger, AccountOwners owners, TableResponder tables) {
         this.ledger = ledger;
         this.owners = owners;
+        this.tables = tables;
     }
 
     @GetMapping
@@ -38,15 +43,20 @@ class AccountApiController {
         return ledger.account(owners.of(user, organizationId), currency(currency));
     }
 
+    /** The statement as JSON, or (?format= or Accept) as CSV / XLSX with the money page's columns. */
     @GetMapping("/statement")
-    List<StatementLine> statement(@AuthenticationPrincipal CurrentUser user,
+    @Nullable List<StatementLine> statement(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to) {
+            @RequestParam(required = false) @Nullable String to, HttpServletRequest request,
+            HttpServletResponse response) {
         OrganizationId organization = owners.of(user, organizationId);
         StatementPeriod period = StatementPeriod.parse(from, to);
-        return ledger.statement(organization, currency(currency), period.from(), period.to());
+        String checked = currency(currency);
+        return tables.list(LedgerTables.statement(checked), request, response,
+                () -> ledger.statement(organization, checked, period.from(), period.to()),
+                (query, sink) -> ledger.statement(organization, checked, period.from(), period.to(), query, sink));
     }
 
     @GetMapping("/statement.csv")

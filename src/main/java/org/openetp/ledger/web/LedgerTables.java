@@ -25,7 +25,7 @@ final class LedgerTables {
                 "time", true, "table.statement.search",
                 List.of(new ColumnFilter("kind", "ledger.statement.kind", "ledger.kind.",
                         List.of("TOP_UP", "CHARGE", "BLOCK", "RELEASE", "FORFEIT"))),
-                50, "ledger.statement.none");
+                50, "table.statement.empty");
     }
 
     private LedgerTables() {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,8 @@ import org.springframework.http.HttpHeaders;
  */
 public final class TableExports {
 
-    /** Date-times in files are UTC until users have a zone of their own. */
-    public static final ZoneId ZONE = ZoneOffset.UTC;
+    /** Date-times in files are UTC (named so in the header) until users have a zone of their own. */
+    public static final ZoneId ZONE = ZoneId.of("UTC");
 
     private TableExports() {
     }

@@ -78,7 +78,7 @@ class TablePagesTests extends ApiTest {
         List<List<Object>> xlsx = Sheets.xlsx(browser.download("/contracts?lang=en&sort=price&dir=asc&format=xlsx")
                 .body());
         assertThat(xlsx.getFirst()).containsExactly("Subject", "Buyer", "Supplier", "Price", "Currency", "Status",
-                "Drafted (Z)");
+                "Drafted (UTC)");
         assertThat(xlsx.subList(1, 4)).extracting(r -> r.get(3)).containsExactly(80000.0, 90000.0, 90000.0);
         for (int i = 0; i < 3; i++) {
             assertThat(xlsx.get(i + 1).subList(0, 3)).containsExactlyElementsOf(screen.get(i).subList(0, 3));
@@ -125,6 +125,11 @@ class TablePagesTests extends ApiTest {
                     (Double) xlsx.get(i + 1).get(7)));
         }
         assertThat(TableHtml.rows(browser.page(path + "kind=CHARGE").body(), "statement")).hasSize(1);
+        List<List<String>> api = Sheets.csv(new Transfers(port).download("/api/v1/accounts/me/statement?currency=RUB"
+                + "&sort=availableChange&dir=asc", "Authorization", Api.bearer(member.token())[1], "Accept",
+                "text/csv").body());
+        assertThat(api).hasSize(5);
+        assertThat(api.get(1).subList(2, 4)).containsExactly("'-fee", "-30.00");
         assertThat(TableHtml.rows(browser.page(path + "q=risk").body(), "statement")).hasSize(1);
         Flows.Member stranger = flows.accreditedMember();
         Transfers.Bytes foreign = session(stranger).download(path + "format=csv");

@@ -51,7 +51,8 @@ class TableQueryTest {
         TablePage<TableWritersTest.Item> page = new TablePage<>(TABLE, q, List.of(), 60, request);
         assertThat(page.exportHref("xlsx"))
                 .isEqualTo("/items?organizationId=42&sort=amount&dir=asc&q=a%26b&state=OPEN&format=xlsx");
-        assertThat(page.pageHref(3)).isEqualTo("/items?organizationId=42&sort=amount&dir=asc&q=a%26b&state=OPEN&page=3");
+        assertThat(page.pageHref(3))
+                .isEqualTo("/items?organizationId=42&sort=amount&dir=asc&q=a%26b&state=OPEN&page=3");
         assertThat(page.pages()).isEqualTo(3);
         assertThat(page.clearHref()).isEqualTo("/items?organizationId=42&sort=amount&dir=asc");
         List<TablePage.Header> headers = page.headers();
