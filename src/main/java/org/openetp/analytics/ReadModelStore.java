@@ -96,12 +96,6 @@ class ReadModelStore {
                 .single() > 0;
     }
 
-    /** Takes the build's lock for this transaction, or false when another node holds it. */
-    boolean lockBuild() {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('analytics:build', 0))")
-                .query(Boolean.class).single());
-    }
-
     void markBuilt(Instant at) {
         jdbc.sql("""
                 INSERT INTO analytics_build (id, finished_at) VALUES (1, :at)

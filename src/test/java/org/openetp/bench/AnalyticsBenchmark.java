@@ -107,7 +107,8 @@ class AnalyticsBenchmark {
         jdbc.sql("INSERT INTO organization_member (organization_id, user_id, roles, added_at)"
                 + " SELECT :org, id, ARRAY['ADMIN','BUYER','SUPPLIER'], now() FROM app_user WHERE email = :email")
                 .param("org", busiest).param("email", member.email()).update();
-        String from = "from=2000-01-01&to=2100-01-01";
+        // The whole synthetic history (three years up to CatalogueBenchmark.END): the heaviest period one may ask.
+        String from = "from=2023-01-01&to=2026-12-31";
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("buyer", "/api/v1/analytics/buyer?organizationId=" + busiest + "&" + from);
         urls.put("supplier", "/api/v1/analytics/supplier?organizationId=" + busiest + "&" + from);
