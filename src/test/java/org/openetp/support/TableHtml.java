@@ -33,8 +33,9 @@ public final class TableHtml {
             List<String> cells = new ArrayList<>();
             Matcher cell = CELL.matcher(row.group(1));
             while (cell.find()) {
-                cells.add(HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]+>", "")).strip()
-                        .replaceAll("\\s+", " "));
+                // As a person reads it: the no-break spaces that keep "1 234,00 ₽" on one line are spaces.
+                cells.add(HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]+>", ""))
+                        .replaceAll("[\\s\u00a0\u202f]+", " ").strip());
             }
             rows.add(cells);
         }
