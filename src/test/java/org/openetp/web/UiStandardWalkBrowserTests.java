@@ -177,6 +177,8 @@ class UiStandardWalkBrowserTests {
         this.width = width;
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
                 "height", HEIGHTS.get(width), "deviceScaleFactor", 1, "mobile", false));
+        // Measure a frame laid out at this size: wait for the next two animation frames.
+        browser.executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[0]));");
     }
 
     private static String slug(String page) {
