@@ -13,6 +13,7 @@ import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A contract and its lifecycle (SPEC §5.7): DRAFT while the buyer drafts the delivery milestones and the parties
@@ -194,7 +195,9 @@ public final class Contract {
 
     private void requireStatus(Status expected) {
         if (status != expected) {
-            throw new RuleViolationException("contract.status", status.name());
+            // The state by its name in the reader's language: message sources resolve a resolvable argument.
+            throw new RuleViolationException("contract.status",
+                    new DefaultMessageSourceResolvable(new String[] {"contractState." + status.name()}, status.name()));
         }
     }
 

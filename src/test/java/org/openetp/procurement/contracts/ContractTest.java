@@ -2,16 +2,19 @@ package org.openetp.procurement.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.shared.RuleViolationException;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The contract's rules (SPEC §5.7) without Spring: acceptance order, milestones on time or late, completion. */
 class ContractTest {
@@ -106,5 +109,20 @@ class ContractTest {
 
     private static Party party(String name) {
         return new Party(UUID.randomUUID(), name + " LLC", name, "RU", "7707083893", null, null, "Moscow", "Moscow");
+    }
+
+    @Test
+    void aRefusalForTheContractsStateNamesTheStateInTheReadersLanguage() {
+        Contract contract = draft();
+        contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE);
+        RuleViolationException refused = catchThrowableOfType(RuleViolationException.class,
+                () -> contract.deliver(contract.milestones().getFirst().id(), DUE, NOW));
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/contracts");
+        messages.setDefaultEncoding("UTF-8");
+        assertThat(messages.getMessage(refused.messageKey(), refused.args(), Locale.forLanguageTag("ru")))
+                .isEqualTo("Невозможно, пока договор в статусе Проект.");
+        assertThat(messages.getMessage(refused.messageKey(), refused.args(), Locale.ENGLISH))
+                .isEqualTo("Not possible while the contract is Draft.");
     }
 }
