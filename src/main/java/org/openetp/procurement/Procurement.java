@@ -321,8 +321,8 @@ public class Procurement {
             }
         }
         BidSignature signed = sealedBids.open(procedure, bid).signature();
-        if (signed == null) {
-            throw new NotFoundException("Signature");
+        if (signed == null || signed.signedAt() == null) {
+            throw new NotFoundException("Signature"); // none, or one of the first releases, never verified
         }
         return signatures.reverify(signed.document(), signed.signature(), signed.signedAt());
     }
