@@ -13,7 +13,6 @@ import org.openetp.procurement.DocumentationAmended;
 import org.openetp.procurement.LotAwarded;
 import org.openetp.procurement.LotFailed;
 import org.openetp.procurement.ProcedureCancelled;
-import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
 import org.openetp.procurement.QuestionAnswered;
@@ -80,7 +79,7 @@ class ParticipantNotifier {
         deliveries.deliver(suppliers(List.of(event.winner())),
                 new Notice(NotificationKind.AWARD, occurrence, "notification.lotWon", args, link(procedure)));
         // In competitive negotiations no supplier learns another's final offer, so the others are told without it.
-        boolean negotiations = procedure.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS;
+        boolean negotiations = procedure.kind().negotiations();
         deliveries.deliver(suppliers(procurement.bidderOrganizations(event.lot())),
                 new Notice(NotificationKind.AWARD, occurrence,
                         negotiations ? "notification.lotLostPrivately" : "notification.lotLost",

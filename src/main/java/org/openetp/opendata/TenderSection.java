@@ -72,10 +72,10 @@ final class TenderSection {
 
     /** Open to every supplier, selective when only invited or qualified ones may bid, limited for negotiations. */
     static String method(PublicProcedure p) {
-        if (p.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS) {
+        if (p.kind().negotiations()) {
             return "limited";
         }
-        return p.byInvitation() || p.kind() == ProcedureKind.PREQUALIFICATION_TENDER ? "selective" : "open";
+        return p.byInvitation() || p.kind().presets(ProcedureKind.Preset.PREQUALIFICATION) ? "selective" : "open";
     }
 
     private static Instant firstDeadline(PublicProcedure p) {

@@ -104,7 +104,7 @@ public class Negotiations {
      */
     @Transactional
     public TenderViews.Message send(CurrentUser user, ProcedureId id, UUID supplier, @Nullable String text) {
-        Procedure procedure = procedures.findForUpdate(id).filter(p -> p.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS)
+        Procedure procedure = procedures.findForUpdate(id).filter(p -> p.kind().negotiations())
                 .orElseThrow(() -> new NotFoundException("Procedure"));
         if (!readable(user, procedure).contains(supplier)) {
             throw new NotFoundException("Thread");
@@ -248,13 +248,13 @@ public class Negotiations {
     }
 
     private Procedure negotiations(ProcedureId id) {
-        return procedures.find(id).filter(p -> p.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS)
+        return procedures.find(id).filter(p -> p.kind().negotiations())
                 .orElseThrow(() -> new NotFoundException("Procedure"));
     }
 
     private Procedure owned(CurrentUser user, ProcedureId id) {
         Procedure procedure = procedures.findForUpdate(id)
-                .filter(p -> p.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS)
+                .filter(p -> p.kind().negotiations())
                 .orElseThrow(() -> new NotFoundException("Procedure"));
         if (!memberOf(user, procedure.buyer())) {
             throw new NotFoundException("Procedure");

@@ -98,18 +98,12 @@ public record ProcedureSettings(boolean signatureRequired, boolean invitedOnly, 
      * framework tender must say how many suppliers it selects.
      */
     ProcedureSettings forKind(ProcedureKind kind, List<FieldError> errors) {
-        return switch (kind) {
-            case TWO_ENVELOPE_TENDER -> withStages(true, rebidding, alternativesAllowed);
-            case REBIDDING_TENDER -> withStages(twoEnvelope, true, alternativesAllowed);
-            case ALTERNATIVES_TENDER -> withStages(twoEnvelope, rebidding, true);
-            case FRAMEWORK_TENDER -> {
-                if (frameworkSize == 0) {
-                    errors.add(new FieldError("settings.frameworkSize", "settings.frameworkSize"));
-                }
-                yield this;
-            }
-            default -> this;
-        };
+        if (kind.presets(ProcedureKind.Preset.FRAMEWORK) && frameworkSize == 0) {
+            errors.add(new FieldError("settings.frameworkSize", "settings.frameworkSize"));
+        }
+        return withStages(twoEnvelope || kind.presets(ProcedureKind.Preset.TWO_ENVELOPE),
+                rebidding || kind.presets(ProcedureKind.Preset.REBIDDING),
+                alternativesAllowed || kind.presets(ProcedureKind.Preset.ALTERNATIVES));
     }
 
     private ProcedureSettings withStages(boolean twoEnvelope, boolean rebidding, boolean alternativesAllowed) {

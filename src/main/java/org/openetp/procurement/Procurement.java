@@ -145,7 +145,7 @@ public class Procurement {
             // Applications are the initial offers: the live auction cannot begin before they are all in.
             errors.add(new FieldError("settings.auctionStart", "settings.auction.beforeDeadline"));
         }
-        if (auction != null && (kind == ProcedureKind.DUTCH_AUCTION || kind == ProcedureKind.REVERSE_DUTCH_AUCTION)
+        if (auction != null && kind.presets(ProcedureKind.Preset.PRICE_CLOCK)
                 && (auction.reservePrice() == null
                         || lots.stream().anyMatch(l -> auction.reservePrice().compareTo(l.startPrice()) >= 0))) {
             // The Dutch clocks run between the reserve and the start price, so there must be room between them.
@@ -321,8 +321,8 @@ public class Procurement {
             }
         }
         BidSignature signed = sealedBids.open(procedure, bid).signature();
-        if (signed == null) {
-            throw new NotFoundException("Signature");
+        if (signed == null || signed.signedAt() == null) {
+            throw new NotFoundException("Signature"); // none, or one of the first releases, never verified
         }
         return signatures.reverify(signed.document(), signed.signature(), signed.signedAt());
     }

@@ -14,15 +14,12 @@ import org.openetp.procurement.ProcedureId;
  * envelope), the currency, the answers per non-price criterion and the signature when the bid was signed.
  *
  * @param salt hex; the content's SHA-256 is readable before the opening, and prices are few enough to hash every
- *             candidate, so without it the digest would give the price away
+ *             candidate, so without it the digest would give the price away (none in bids of the first releases)
  */
-public record BidContent(String salt, ProcedureId procedure, LotId lot, @Nullable BigDecimal price, String currency,
-        SortedMap<String, String> proposal, @Nullable BidSignature signature) {
+public record BidContent(@Nullable String salt, ProcedureId procedure, LotId lot, @Nullable BigDecimal price,
+        String currency, SortedMap<String, String> proposal, @Nullable BidSignature signature) {
 
     public BidContent {
-        if (salt.isBlank()) {
-            throw new IllegalArgumentException("A sealed bid is salted");
-        }
         proposal = Collections.unmodifiableSortedMap(new TreeMap<>(proposal));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureKind.Preset;
 import org.openetp.procurement.ProcedureSettings;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
@@ -53,15 +54,15 @@ public final class TenderRules {
     public static ProcedureSettings preset(ProcedureKind kind, ProcedureSettings s, @Nullable Map<String, Object> given,
             @Nullable Instant submissionDeadline, Instant now, List<FieldError> errors) {
         Map<String, Object> asked = given == null ? Map.of() : given;
-        boolean invitedOnly = s.invitedOnly() || forced(kind == ProcedureKind.CLOSED_TENDER
-                || kind == ProcedureKind.COMPETITIVE_NEGOTIATIONS, "invitedOnly", asked, errors);
-        boolean smeOnly = s.smeOnly() || forced(kind == ProcedureKind.SME_TENDER, "smeOnly", asked, errors);
+        boolean invitedOnly = s.invitedOnly()
+                || forced(kind.presets(Preset.INVITED_ONLY), "invitedOnly", asked, errors);
+        boolean smeOnly = s.smeOnly() || forced(kind.presets(Preset.SME_ONLY), "smeOnly", asked, errors);
         boolean prequalification = s.prequalification()
-                || forced(kind == ProcedureKind.PREQUALIFICATION_TENDER, "prequalification", asked, errors);
-        boolean twoStage = s.twoStage() || forced(kind == ProcedureKind.TWO_STAGE_TENDER, "twoStage", asked, errors);
-        boolean staged = kind == ProcedureKind.COMPETITIVE_NEGOTIATIONS || kind.auction();
+                || forced(kind.presets(Preset.PREQUALIFICATION), "prequalification", asked, errors);
+        boolean twoStage = s.twoStage() || forced(kind.presets(Preset.TWO_STAGE), "twoStage", asked, errors);
+        boolean staged = kind.negotiations() || kind.auction();
         if (prequalification && twoStage) {
-            errors.add(new FieldError("settings." + (kind == ProcedureKind.TWO_STAGE_TENDER ? "prequalification"
+            errors.add(new FieldError("settings." + (kind.presets(Preset.TWO_STAGE) ? "prequalification"
                     : "twoStage"), "settings.incompatible"));
         }
         if (prequalification && staged) {
@@ -134,7 +135,7 @@ public final class TenderRules {
                 throw new ForbiddenException("bid.notStageOneParticipant");
             }
         }
-        if (kind == ProcedureKind.COMPETITIVE_NEGOTIATIONS && !standing.finalOffersCalled()) {
+        if (kind.negotiations() && !standing.finalOffersCalled()) {
             throw new RuleViolationException("bid.noCallForFinalOffers");
         }
     }

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The plaintext of sealed bids and alternatives: JSON objects with the fields in a fixed order, prices as strings
  * with two decimals. It is the very text sealed since the first release (its SHA-256 is in every receipt), so boxes
- * sealed before the content was typed open into the same records; don't reorder or rename a field.
+ * sealed before the content was typed open into the same records, the first releases' too (no salt, a signature
+ * without signer and time); don't reorder or rename a field.
  */
 public final class SealedContents {
 
@@ -29,7 +30,9 @@ public final class SealedContents {
     /** The bytes to seal (and to hash for the receipt). */
     public static byte[] write(BidContent content) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("salt", content.salt());
+        if (content.salt() != null) {
+            node.put("salt", content.salt());
+        }
         node.put("procedure", content.procedure().toString());
         node.put("lot", content.lot().toString());
         if (content.price() != null) {
@@ -42,8 +45,10 @@ public final class SealedContents {
         if (signed != null) {
             node.put("document", signed.document());
             node.put("signature", signed.signature());
-            node.put("signer", signed.signer());
-            node.put("signedAt", signed.signedAt().toString());
+            if (signed.signer() != null && signed.signedAt() != null) {
+                node.put("signer", signed.signer());
+                node.put("signedAt", signed.signedAt().toString());
+            }
         }
         return JSON.writeValueAsBytes(node);
     }
@@ -59,10 +64,11 @@ public final class SealedContents {
         BidSignature signed = null;
         String signature = text(node, "signature");
         if (signature != null) {
-            signed = new BidSignature(String.valueOf(text(node, "document")), signature,
-                    String.valueOf(text(node, "signer")), Instant.parse(String.valueOf(text(node, "signedAt"))));
+            String signedAt = text(node, "signedAt");
+            signed = new BidSignature(String.valueOf(text(node, "document")), signature, text(node, "signer"),
+                    signedAt == null ? null : Instant.parse(signedAt));
         }
-        return new BidContent(String.valueOf(text(node, "salt")),
+        return new BidContent(text(node, "salt"),
                 new ProcedureId(UUID.fromString(String.valueOf(text(node, "procedure")))),
                 new LotId(UUID.fromString(String.valueOf(text(node, "lot")))), decimal(node, "price"),
                 String.valueOf(text(node, "currency")), proposal, signed);

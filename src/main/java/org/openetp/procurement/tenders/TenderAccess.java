@@ -72,8 +72,7 @@ public class TenderAccess {
                     .map(TenderRepository.StoredApplication::status).orElse(null);
             stageOneDecided = bids.protocol(procedure.id(), Stage.STAGE_ONE.protocolKind()).isPresent();
         }
-        boolean called = procedure.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS
-                && tenders.call(procedure.id()).isPresent();
+        boolean called = procedure.kind().negotiations() && tenders.call(procedure.id()).isPresent();
         return new TenderRules.Standing(invited, sme, qualification, qualificationDecided, stageOne, stageOneDecided,
                 called);
     }
@@ -88,7 +87,6 @@ public class TenderAccess {
      * every final offer, so only the buyer's side reads them (SPEC §5.1: no supplier sees another's offer).
      */
     public boolean protocolVisible(ProcedureKind kind, String protocolKind, boolean buyerSide) {
-        return buyerSide || kind != ProcedureKind.COMPETITIVE_NEGOTIATIONS
-                || !BUYER_ONLY_IN_NEGOTIATIONS.contains(protocolKind);
+        return buyerSide || !kind.negotiations() || !BUYER_ONLY_IN_NEGOTIATIONS.contains(protocolKind);
     }
 }

@@ -20,7 +20,6 @@ import org.openetp.procurement.BidView;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.Negotiations;
 import org.openetp.procurement.ProcedureId;
-import org.openetp.procurement.ProcedureKind;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
@@ -72,7 +71,7 @@ class TenderPageController {
         boolean buyer = memberships.stream().anyMatch(m -> m.holds(Role.BUYER, p.organizationId()));
         boolean buyerSide = memberships.stream().anyMatch(m -> m.organization().value().equals(p.organizationId()));
         boolean supplier = !buyerSide && memberships.stream().anyMatch(m -> m.has(Role.SUPPLIER));
-        boolean negotiation = p.kind() == ProcedureKind.COMPETITIVE_NEGOTIATIONS;
+        boolean negotiation = p.kind().negotiations();
         model.addAttribute("p", p);
         model.addAttribute("buyer", buyer);
         model.addAttribute("supplier", supplier);

@@ -30,6 +30,10 @@ class SealedBeforeTypingTest {
             + ",\"document\":\"OpenETP bid\\nprocedure: " + PROCEDURE + "\\n\",\"signature\":\"MIIBsignature==\","
             + "\"signer\":\"CN=Alpha Supplier, O=Alpha\",\"signedAt\":\"2026-03-01T10:00:00.123456Z\"}";
     private static final String TECHNICAL_ENVELOPE = HEAD + "\"currency\":\"RUB\"," + PROPOSAL + "}";
+    /** As the first releases sealed it: no salt yet, a signature kept unverified, without signer or time. */
+    private static final String FIRST_RELEASE_BID = "{\"procedure\":\"" + PROCEDURE + "\",\"lot\":\"" + LOT
+            + "\",\"price\":\"1200.00\",\"currency\":\"THB\",\"proposal\":{},\"document\":\"OpenETP bid\\n\","
+            + "\"signature\":\"MIIBold==\"}";
     private static final String ALTERNATIVE = "{\"salt\":\"00112233445566778899aabbccddeeff\","
             + "\"description\":\"Steel instead of aluminium\",\"price\":\"91000.00\"}";
 
@@ -64,6 +68,21 @@ class SealedBeforeTypingTest {
         assertThat(content.price()).isNull();
         assertThat(content.signature()).isNull();
         assertThat(content.proposal()).containsEntry("warranty", "24 months");
+    }
+
+    @Test
+    void aBidOfTheFirstReleasesOpensWithoutSaltAndWithAnUnverifiedSignature() {
+        BidContent content = SealedContents.readBid(sealedAndOpened(FIRST_RELEASE_BID, bidPlace));
+
+        assertThat(content.salt()).isNull();
+        assertThat(content.price()).isEqualByComparingTo("1200.00");
+        assertThat(content.currency()).isEqualTo("THB");
+        assertThat(content.proposal()).isEmpty();
+        assertThat(content.signature()).isNotNull();
+        assertThat(content.signature().signature()).isEqualTo("MIIBold==");
+        assertThat(content.signature().signer()).isNull();
+        assertThat(content.signature().signedAt()).isNull();
+        assertThat(text(SealedContents.write(content))).isEqualTo(FIRST_RELEASE_BID);
     }
 
     @Test
