@@ -18,7 +18,7 @@ class BidViewTest {
     }
 
     private static BidView bid(String participant) {
-        return new BidView(new BidId(UUID.randomUUID()), new LotId(UUID.randomUUID()), null, participant, "SUBMITTED",
+        return new BidView(new BidId(UUID.randomUUID()), new LotId(UUID.randomUUID()), null, participant, BidStatus.SUBMITTED,
                 null, "RUB", Map.of(), Instant.EPOCH, false, null, null, null, null, null, null, null);
     }
 }
