@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.AmountText;
 
 /**
  * Numbers, money and dates of the analytics pages in the reader's locale (UI.md §4). Kept in one place so that the
@@ -19,10 +20,7 @@ public record Formats(Locale locale) {
         if (amount == null) {
             return "—";
         }
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMinimumFractionDigits(2);
-        f.setMaximumFractionDigits(2);
-        return f.format(amount) + " " + currency;
+        return AmountText.money(amount, currency, locale);
     }
 
     /** A fraction 0–1 as a percentage with one decimal, or a dash when there was nothing to count. */

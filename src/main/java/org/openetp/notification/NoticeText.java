@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.AmountText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +62,7 @@ class NoticeText {
 
     /** Grouped with the currency ("1,234,567.00 RUB"; in Russian "1 234 567,00 ₽", as UI.md shows). */
     static String amount(BigDecimal value, String currency, Locale locale) {
-        String unit = "RUB".equals(currency) && "ru".equals(locale.getLanguage()) ? "₽" : currency;
-        return number(value, locale, 2) + " " + unit;
+        return AmountText.money(value, currency, locale);
     }
 
     private static String number(BigDecimal value, Locale locale, int minFractionDigits) {

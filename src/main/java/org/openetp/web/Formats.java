@@ -1,8 +1,5 @@
 package org.openetp.web;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,9 +9,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.AmountText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
-    private static final char NO_BREAK_SPACE = '\u00a0';
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -45,23 +41,17 @@ public class Formats {
         if (amount == null) {
             return "";
         }
-        String code = currency == null ? "" : currency.toString();
-        int digits = fractionDigits(code);
-        String number = number(amount, digits, Math.max(digits, scale(amount)));
-        if (code.isEmpty()) {
-            return number;
-        }
-        return number + NO_BREAK_SPACE + currencySign(code, locale());
+        return AmountText.money(amount, currency == null ? "" : currency.toString(), locale());
     }
 
     /** A plain quantity (points, volumes), grouped, with the decimals it has. */
     public String amount(@Nullable Number amount) {
-        return amount == null ? "" : number(amount, scale(amount), scale(amount));
+        return amount == null ? "" : AmountText.number(amount, AmountText.scale(amount), AmountText.scale(amount), locale());
     }
 
     /** A quantity with exactly this many decimals. */
     public String amount(@Nullable Number amount, int digits) {
-        return amount == null ? "" : number(amount, digits, digits);
+        return amount == null ? "" : AmountText.number(amount, digits, digits, locale());
     }
 
     /** A calendar date in the reader's language; an instant is first placed in the reader's time zone. */
@@ -154,43 +144,6 @@ public class Formats {
         // The platform clock's zone is the offset Z, which "zzz" would print as "Z": people read it as UTC.
         return ZoneOffset.UTC.equals(time.getZone().normalized()) ? "UTC"
                 : DateTimeFormatter.ofPattern("zzz", locale).format(time);
-    }
-
-    private static String number(Number amount, int minDigits, int maxDigits) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale());
-        symbols.setZeroDigit('0');
-        if (Character.isSpaceChar(symbols.getGroupingSeparator())) {
-            // One kind of space for every reader: the no-break space keeps "1 234" on one line.
-            symbols.setGroupingSeparator(NO_BREAK_SPACE);
-        }
-        DecimalFormat format = new DecimalFormat("#,##0", symbols);
-        format.setMinimumFractionDigits(minDigits);
-        format.setMaximumFractionDigits(maxDigits);
-        format.setParseBigDecimal(true);
-        return format.format(amount instanceof BigDecimal || amount instanceof Long || amount instanceof Integer
-                ? amount : new BigDecimal(amount.toString()));
-    }
-
-    private static int scale(Number amount) {
-        return switch (amount) {
-            case BigDecimal d -> Math.max(0, d.scale());
-            case Double d -> Math.max(0, new BigDecimal(d.toString()).stripTrailingZeros().scale());
-            case Float f -> Math.max(0, new BigDecimal(f.toString()).stripTrailingZeros().scale());
-            default -> 0;
-        };
-    }
-
-    private static int fractionDigits(String code) {
-        try {
-            return code.isEmpty() ? 2 : Math.max(0, Currency.getInstance(code).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            return 2;
-        }
-    }
-
-    /** Russian readers write the rouble as ₽; everyone else reads the ISO code. */
-    private static String currencySign(String code, Locale locale) {
-        return "ru".equals(locale.getLanguage()) && "RUB".equals(code) ? "₽" : code;
     }
 
     private static Locale locale() {

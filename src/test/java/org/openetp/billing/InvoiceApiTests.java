@@ -75,11 +75,11 @@ class InvoiceApiTests extends BillingTest {
         assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             // Lines wrap where the page is full; the words are what counts.
-            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            String text = new PDFTextStripper().getText(document).replaceAll("[\\s\u00a0]+", " ");
             assertThat(text).contains("Invoice No. " + invoice.path("number").asString(),
                     "OpenETP Operator (demo)", "0000000000", "Demo Bank, BIC 000000000",
                     invoice.path("buyer").path("name").asString(), invoice.path("buyer").path("taxId").asString(),
-                    "773601001", "Moscow, Tverskaya 1", "1000.00 RUB", "Small business");
+                    "773601001", "Moscow, Tverskaya 1", "1,000.00 RUB", "Small business");
         }
     }
 
@@ -112,7 +112,7 @@ class InvoiceApiTests extends BillingTest {
         Api.Response subscriptions = browser.page("/subscriptions");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"invoice-document\"", "Invoice No. " + number, "10000.00 RUB",
+        assertThat(page.body()).contains("id=\"invoice-document\"", "Invoice No. " + number, "10,000.00\u00a0RUB",
                 "OpenETP Operator (demo)", "/invoices/" + order.invoiceId() + ".pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");

@@ -53,7 +53,7 @@ class BillingJourneyBrowserTests extends BrowserTest {
         page.submitConfirmed(By.id("buy-FULL"));
         String invoiceUrl = browser.getCurrentUrl();
         assertThat(invoiceUrl).as("the invoice page").contains("/invoices/");
-        assertThat(page.text(By.tagName("main"))).contains("10000.00");
+        assertThat(page.text(By.tagName("main"))).contains("10,000.00 RUB");
         page.logout();
 
         // The operator records the bank transfer against that invoice.

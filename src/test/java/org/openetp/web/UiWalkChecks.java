@@ -168,10 +168,13 @@ final class UiWalkChecks {
         return Pattern.compile("(?<![A-Za-z0-9_])(?:" + alternatives + ")(?![A-Za-z0-9_])");
     }
 
+    private static final Set<String> FILE_FORMATS = Set.of("XLSX", "HTML", "JSON");
+
     /**
      * The constants of every enum under {@code org.openetp} that could only be an enum's name on a page: those with
      * an underscore or of four letters or more. Shorter ones (LLC, JSC, ID) are also ordinary abbreviations, and the
-     * ISO currency codes are how UI.md writes a currency ({@code 1,234,567.00 RUB}).
+     * ISO currency codes are how UI.md writes a currency ({@code 1,234,567.00 RUB}), as file formats are how a person
+     * names a file ("Export XLSX").
      */
     private static Set<String> vocabulary() {
         Set<String> names = new TreeSet<>();
@@ -199,7 +202,7 @@ final class UiWalkChecks {
         Set<String> currencies = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode)
                 .collect(Collectors.toSet());
         names.removeIf(n -> !n.matches("[A-Z][A-Z0-9_]*") || (!n.contains("_") && n.length() < 4)
-                || currencies.contains(n));
+                || currencies.contains(n) || FILE_FORMATS.contains(n));
         return names;
     }
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openetp.shared.AmountText;
 import org.openetp.billing.InvoiceView;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
@@ -61,11 +62,11 @@ public final class InvoiceDocument {
         for (InvoiceView.Line line : invoice.lines()) {
             html.append("<tr><td>").append(number++).append("</td><td>").append(e(line.description()))
                     .append("</td><td>").append(line.quantity()).append("</td><td class=\"amount\">")
-                    .append(e(money(line.amount().toPlainString(), invoice.currency()))).append("</td></tr>");
+                    .append(e(AmountText.money(line.amount(), invoice.currency(), locale))).append("</td></tr>");
         }
         html.append("<tr><th colspan=\"3\">").append(e(text("billing.invoice.total"))).append("</th>")
                 .append("<th class=\"amount\" id=\"invoice-total\">")
-                .append(e(money(invoice.total().toPlainString(), invoice.currency()))).append("</th></tr></table>");
+                .append(e(AmountText.money(invoice.total(), invoice.currency(), locale))).append("</th></tr></table>");
         // A labelled reference (UI.md): the payer copies it verbatim into the transfer, codes and all.
         html.append("<p id=\"invoice-reference\" class=\"ref\"><strong class=\"ref-label\">")
                 .append(e(text("billing.invoice.purpose"))).append("</strong> ").append(e(invoice.paymentReference()))
@@ -101,10 +102,6 @@ public final class InvoiceDocument {
             html.append("<tr><td class=\"label\">").append(e(label)).append("</td><td>").append(e(value))
                     .append("</td></tr>");
         }
-    }
-
-    private static String money(String amount, String currency) {
-        return amount + " " + currency;
     }
 
     private String text(String key, Object... args) {
