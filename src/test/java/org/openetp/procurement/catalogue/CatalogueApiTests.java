@@ -300,7 +300,7 @@ class CatalogueApiTests {
         Api.Response page = api.get("/procedures?q=" + encode(tag) + "&sort=price_asc&size=1", "Accept-Language", "ru");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Закупочные процедуры", "Найдено процедур: 2", "/procedures/" + first,
-                "Поставка кресел", "11 000.00 RUB", "31.0", "Любая категория")
+                "Поставка кресел", "11\u00a0000,00\u00a0₽", "31.0", "Любая категория")
                 .doesNotContain("/procedures/" + second);
         assertThat(page.body()).as("a link to the second page keeps the search").contains("page=1")
                 .contains("q=" + tag);
