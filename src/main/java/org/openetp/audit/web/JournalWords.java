@@ -29,7 +29,8 @@ final class JournalWords {
             "signedDocument", "token", "certificate", "hash");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{16,}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
-    private static final Pattern CODES = Pattern.compile("[A-Z][A-Z0-9_]*(,[A-Z][A-Z0-9_]*)*");
+    /** One code or a list of them, as a set's text ({@code [ADMIN, BUYER]}) or comma-separated. */
+    private static final Pattern CODES = Pattern.compile("\\[?[A-Z][A-Z0-9_]*(,\\s*[A-Z][A-Z0-9_]*)*]?");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -100,7 +101,8 @@ final class JournalWords {
             }
         }
         if (CODES.matcher(value).matches() || "true".equals(value) || "false".equals(value)) {
-            return Fact.text(label, Stream.of(value.split(",")).map(c -> message("audit.value." + c, humane(c)))
+            return Fact.text(label, Stream.of(value.replace("[", "").replace("]", "").split(","))
+                    .map(String::strip).map(c -> message("audit.value." + c, humane(c)))
                     .collect(Collectors.joining(", ")));
         }
         return Fact.text(label, value);

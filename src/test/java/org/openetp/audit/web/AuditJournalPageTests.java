@@ -146,7 +146,8 @@ class AuditJournalPageTests extends ApiTest {
         for (int i = 0; i < 50; i++) {
             entries.add(new AuditEntryView(i, i % 2 == 0 ? "organization:" + world.buyer().organizationId()
                     : "procedure:" + world.procedure(), "PROCEDURE_PUBLISHED", user.toString(), Instant.EPOCH,
-                    Map.of("organization", world.buyer().organizationId(), "bid", UUID.randomUUID().toString())));
+                    Map.of("organization", world.buyer().organizationId(), "bid", UUID.randomUUID().toString(),
+                            "roles", "[ADMIN, BUYER]")));
         }
         List<JournalLine> lines = new JournalNames(counted, messages).lines(entries, Locale.forLanguageTag("ru"));
         assertThat(calls).isNotEmpty().allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
@@ -154,7 +155,7 @@ class AuditJournalPageTests extends ApiTest {
         assertThat(lines.get(1).streamName()).isEqualTo("Процедура: " + world.title());
         assertThat(lines.get(0).actor()).isEqualTo("Пользователь (удалено)");
         assertThat(lines.get(0).details().toString()).isEqualTo("Заявка: " + entries.get(0).details().get("bid")
-                + "; Организация: " + world.organization());
+                + "; Организация: " + world.organization() + "; Роли: Администратор, Заказчик");
         assertThat(lines.get(0).details().facts().get(0).shown().name()).isEqualTo("REF");
         assertThat(Set.copyOf(lines.stream().map(JournalLine::action).toList()))
                 .containsExactly("Процедура опубликована");
