@@ -57,6 +57,10 @@ final class JournalWords {
             String name = named.getOrDefault(kind, Map.of()).get(id.get());
             return name == null ? message("audit.deleted", label, label) : label + ": " + name;
         }
+        if (id.isPresent()) {
+            // A kind nothing names (a free participation rule): its short number, enough to tell two apart.
+            return label + " #" + id.get().toString().substring(0, 8);
+        }
         return colon < 0 ? stream : label + ": " + stream.substring(colon + 1);
     }
 

@@ -157,6 +157,13 @@ class AuditJournalPageTests extends ApiTest {
         assertThat(lines.get(0).details().toString()).isEqualTo("Заявка: " + entries.get(0).details().get("bid")
                 + "; Организация: " + world.organization() + "; Роли: Администратор, Заказчик");
         assertThat(lines.get(0).details().facts().get(0).shown().name()).isEqualTo("REF");
+        UUID rule = UUID.randomUUID();
+        JournalLine unnamed = new JournalNames(counted, messages).lines(List.of(new AuditEntryView(1, "free-rule:"
+                + rule, "FREE_PARTICIPATION_RULE_CREATED", "system", Instant.EPOCH, Map.of())), Locale.ENGLISH)
+                .getFirst();
+        assertThat(unnamed.streamName()).isEqualTo("Free participation rule #" + rule.toString().substring(0, 8));
+        assertThat(unnamed.actor()).isEqualTo("The platform");
+        assertThat(unnamed.action()).isEqualTo("Free participation rule created");
         assertThat(Set.copyOf(lines.stream().map(JournalLine::action).toList()))
                 .containsExactly("Процедура опубликована");
     }
