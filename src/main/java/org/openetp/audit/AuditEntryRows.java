@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.openetp.shared.table.Sorts;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal as the operator's table: sorted by any column (the entry id breaks ties), filtered by a stream prefix
- * (an organization's or a user's stream and everything under it), paged, or streamed whole for an export.
+ * (an organization's or a user's stream and everything under it) or by the streams of the things whose name matched
+ * the same text, paged, or streamed whole for an export.
  */
 @Repository
 public class AuditEntryRows {
@@ -43,30 +45,52 @@ public class AuditEntryRows {
         this.streaming = StreamingJdbc.client(dataSource);
     }
 
+    /** A page of entries whose stream starts with the query's text or is one of {@code streams}. */
     @Transactional(readOnly = true)
-    public TableSlice<AuditEntryView> page(TableQuery query) {
-        String where = where(query);
-        var rows = bind(jdbc.sql(SELECT + where + SORTS.orderBy(query) + Sorts.page(query)), query)
+    public TableSlice<AuditEntryView> page(TableQuery query, Set<String> streams) {
+        String where = where(query, streams);
+        var rows = bind(jdbc.sql(SELECT + where + SORTS.orderBy(query) + Sorts.page(query)), query, streams)
                 .query(this::row).list();
-        long total = bind(jdbc.sql("SELECT count(*) FROM audit_entry" + where), query).query(Long.class).single();
+        long total = bind(jdbc.sql("SELECT count(*) FROM audit_entry" + where), query, streams)
+                .query(Long.class).single();
         return new TableSlice<>(rows, total);
     }
 
     @Transactional(readOnly = true)
-    public void all(TableQuery query, Consumer<AuditEntryView> sink) {
+    public TableSlice<AuditEntryView> page(TableQuery query) {
+        return page(query, Set.of());
+    }
+
+    /** Every entry the page's filter matches, in its order, read through a cursor. */
+    @Transactional(readOnly = true)
+    public void all(TableQuery query, Set<String> streams, Consumer<AuditEntryView> sink) {
         TableQuery every = query.all();
-        try (var rows = bind(streaming.sql(SELECT + where(every) + SORTS.orderBy(every)), every).query(this::row)
-                .stream()) {
+        try (var rows = bind(streaming.sql(SELECT + where(every, streams) + SORTS.orderBy(every)), every, streams)
+                .query(this::row).stream()) {
             rows.forEach(sink);
         }
     }
 
-    private static String where(TableQuery query) {
-        return query.search() == null ? "" : " WHERE starts_with(stream, :prefix)";
+    @Transactional(readOnly = true)
+    public void all(TableQuery query, Consumer<AuditEntryView> sink) {
+        all(query, Set.of(), sink);
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, TableQuery query) {
-        return query.search() == null ? spec : spec.param("prefix", query.search());
+    private static String where(TableQuery query, Set<String> streams) {
+        if (query.search() == null) {
+            return "";
+        }
+        return streams.isEmpty() ? " WHERE starts_with(stream, :prefix)"
+                : " WHERE (starts_with(stream, :prefix) OR stream IN (:streams))";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, TableQuery query,
+            Set<String> streams) {
+        if (query.search() == null) {
+            return spec;
+        }
+        return streams.isEmpty() ? spec.param("prefix", query.search())
+                : spec.param("prefix", query.search()).param("streams", streams);
     }
 
     private AuditEntryView row(ResultSet rs, int n) throws SQLException {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openetp.audit.AuditCheckpoints.Checkpoint;
 import org.openetp.audit.AuditCheckpoints;
-import org.openetp.audit.AuditEntryRows;
 import org.openetp.audit.AuditEntryView;
 import org.openetp.audit.AuditExport;
 import org.openetp.audit.AuditJournal;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The journal over the API: the operator verifies it (also against checkpoints kept outside) and exports it; the
@@ -34,15 +34,15 @@ class AuditController {
     private final AuditJournal journal;
     private final AuditCheckpoints checkpoints;
     private final AuditExport export;
-    private final AuditEntryRows rows;
+    private final JournalTable lines;
     private final TableResponder tables;
 
-    AuditController(AuditJournal journal, AuditCheckpoints checkpoints, AuditExport export, AuditEntryRows rows,
+    AuditController(AuditJournal journal, AuditCheckpoints checkpoints, AuditExport export, JournalTable lines,
             TableResponder tables) {
         this.journal = journal;
         this.checkpoints = checkpoints;
         this.export = export;
-        this.rows = rows;
+        this.lines = lines;
         this.tables = tables;
     }
 
@@ -68,7 +68,8 @@ class AuditController {
     public @Nullable List<AuditEntryView> entries(@RequestParam(defaultValue = "") String stream,
             @RequestParam(defaultValue = "100") int limit, HttpServletRequest request, HttpServletResponse response) {
         // A file (?format= or Accept) holds the page's columns and takes its parameters (q = stream prefix, sort).
-        return tables.list(AuditTables.JOURNAL, request, response, () -> journal.recent(stream, limit), rows::all);
+        return tables.list(AuditTables.JOURNAL, request, response, () -> journal.recent(stream, limit),
+                (query, sink) -> lines.all(query, RequestContextUtils.getLocale(request), sink));
     }
 
     /** The journal as stored (entries and anchors), for recomputation outside the platform. */

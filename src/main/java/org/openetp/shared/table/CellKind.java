@@ -15,5 +15,7 @@ public enum CellKind {
     /** A name linking to the object's page; files hold the name only. */
     LINK,
     /** A plain number (count, sequence number). */
-    NUMBER
+    NUMBER,
+    /** {@link Facts}: labelled values and references on screen, their plain text in files. */
+    FACTS
 }

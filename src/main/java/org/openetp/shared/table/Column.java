@@ -57,6 +57,11 @@ public record Column<R>(String key, String header, CellKind kind, Function<R, @N
         return new Column<>(key, header, CellKind.NUMBER, value::apply, none(), true);
     }
 
+    /** Labelled facts (never sortable: the database cannot order by what they read as). */
+    public static <R> Column<R> facts(String key, String header, Function<R, @Nullable Facts> value) {
+        return new Column<>(key, header, CellKind.FACTS, value::apply, none(), false);
+    }
+
     /** The same column without a sort link (a value the database cannot order by). */
     public Column<R> unsortable() {
         return new Column<>(key, header, kind, value, extra, false);

@@ -62,7 +62,7 @@ final class CsvTableWriter<R> extends TableWriter<R> {
             return "";
         }
         return switch (cell.kind()) {
-            case TEXT, LINK -> safe(value.toString());
+            case TEXT, LINK, FACTS -> safe(value.toString());
             case ENUM -> safe(text(value.toString()));
             case AMOUNT -> ((BigDecimal) value).toPlainString();
             case NUMBER -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();

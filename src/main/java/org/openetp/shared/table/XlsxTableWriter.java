@@ -63,7 +63,7 @@ final class XlsxTableWriter<R> extends TableWriter<R> {
     private void value(int c, Cell cell) {
         Object value = cell.value();
         switch (cell.kind()) {
-            case TEXT, LINK -> sheet.inlineString(row, c, String.valueOf(value));
+            case TEXT, LINK, FACTS -> sheet.inlineString(row, c, String.valueOf(value));
             case ENUM -> sheet.inlineString(row, c, text(String.valueOf(value)));
             case AMOUNT -> {
                 sheet.value(row, c, (BigDecimal) value);
