@@ -62,7 +62,8 @@ class NoticeText {
 
     /** Grouped with the currency ("1,234,567.00 RUB"; in Russian "1 234 567,00 ₽", as UI.md shows). */
     static String amount(BigDecimal value, String currency, Locale locale) {
-        return AmountText.money(value, currency, locale);
+        // A notice is plain text (mail, API JSON), not a page whose line breaks we lay out: ordinary spaces.
+        return AmountText.money(value, currency, locale).replace(AmountText.NO_BREAK_SPACE, ' ');
     }
 
     private static String number(BigDecimal value, Locale locale, int minFractionDigits) {

@@ -29,7 +29,7 @@ class TariffPageTests extends BillingTest {
         assertThat(bought.status()).isEqualTo(302);
         assertThat(bought.header("Location")).contains("/invoices/");
         assertThat(browser.page(bought.header("Location").replaceFirst("^https?://[^/]+", "")).body())
-                .contains("10000.00 RUB");
+                .contains("10,000.00\u00a0RUB");
 
         Flows.Member pending = fixture.flows().confirmedMember(Registrations.russianLlc());
         Api.Response notYet = Transfers.loggedIn(port, pending.email(), Registrations.PASSWORD).page("/tariffs");
