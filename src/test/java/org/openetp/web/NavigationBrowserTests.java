@@ -101,6 +101,8 @@ class NavigationBrowserTests extends BrowserTest {
                 assertOpensInside(signedIn ? "nav-user-toggle" : "nav-login", signedIn ? "nav-logout" : null, where);
             }
         }
+        // ?lang= is also the user's stored choice, and the shared operator's pages are read in English elsewhere.
+        page.open((signedIn ? "/account" : "/login") + "?lang=en");
     }
 
     /** What sticks out of the window, to name it when the page is too wide. */
