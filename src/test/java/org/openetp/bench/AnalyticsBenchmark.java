@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openetp.OpenEtpApplication;
 import org.openetp.analytics.AnalyticsLoad;
-import org.openetp.bench.SyntheticData.Region;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,27 +68,8 @@ class AnalyticsBenchmark {
     }
 
     private static Map<String, Object> load(ConfigurableApplicationContext app, JdbcClient jdbc) throws Exception {
-        DataSource dataSource = app.getBean(DataSource.class);
-        int organizations = Math.min(CatalogueBenchmark.ORGANIZATIONS, Math.max(1000, PROCEDURES));
-        List<Region> regions = jdbc.sql("SELECT code, name_ru, name_en, name_th FROM classifier_region ORDER BY code")
-                .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
-        SyntheticData data = new SyntheticData(CatalogueBenchmark.SEED, organizations, regions,
-                CatalogueBenchmark.END);
         long start = System.nanoTime();
-        for (int from = 0; from < organizations; from += 10_000) {
-            try (Connection c = dataSource.getConnection()) {
-                SyntheticData.copy(c, SyntheticData.ORGANIZATION, data.organizationRows(from,
-                        Math.min(organizations, from + 10_000)));
-            }
-        }
-        for (int from = 0; from < PROCEDURES; from += 5_000) {
-            SyntheticData.Batch batch = data.procedureRows(from, Math.min(PROCEDURES, from + 5_000));
-            try (Connection c = dataSource.getConnection()) {
-                SyntheticData.copy(c, SyntheticData.PROCEDURE, batch.procedures());
-                SyntheticData.copy(c, SyntheticData.LOT, batch.lots());
-            }
-        }
+        int organizations = CatalogueLoad.load(app.getBean(DataSource.class), jdbc, PROCEDURES);
         return Map.of("procedures", PROCEDURES, "organizations", organizations, "published",
                 jdbc.sql("SELECT count(*) FROM procedure WHERE published_at IS NOT NULL").query(Long.class).single(),
                 "load_seconds", Bench.round((System.nanoTime() - start) / 1e9));

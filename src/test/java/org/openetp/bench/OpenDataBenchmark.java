@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openetp.OpenEtpApplication;
-import org.openetp.bench.SyntheticData.Region;
 import org.openetp.opendata.OpenDataLoad;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -52,26 +49,8 @@ class OpenDataBenchmark {
                 "--openetp.ocds.backfill=false")) {
             DataSource dataSource = app.getBean(DataSource.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            int organizations = Math.min(CatalogueBenchmark.ORGANIZATIONS, Math.max(1000, procedures));
-            List<Region> regions = jdbc.sql("SELECT code, name_ru, name_en, name_th FROM classifier_region ORDER BY code")
-                    .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    .list();
-            SyntheticData data = new SyntheticData(CatalogueBenchmark.SEED, organizations, regions,
-                    CatalogueBenchmark.END);
             long loadStart = System.nanoTime();
-            for (int from = 0; from < organizations; from += 10_000) {
-                try (Connection c = dataSource.getConnection()) {
-                    SyntheticData.copy(c, SyntheticData.ORGANIZATION, data.organizationRows(from,
-                            Math.min(organizations, from + 10_000)));
-                }
-            }
-            for (int from = 0; from < procedures; from += 5_000) {
-                SyntheticData.Batch batch = data.procedureRows(from, Math.min(procedures, from + 5_000));
-                try (Connection c = dataSource.getConnection()) {
-                    SyntheticData.copy(c, SyntheticData.PROCEDURE, batch.procedures());
-                    SyntheticData.copy(c, SyntheticData.LOT, batch.lots());
-                }
-            }
+            int organizations = CatalogueLoad.load(dataSource, jdbc, procedures);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
