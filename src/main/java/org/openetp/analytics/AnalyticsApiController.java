@@ -1,8 +1,11 @@
 package org.openetp.analytics;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
@@ -35,9 +38,11 @@ class AnalyticsApiController {
     private final Periods periods;
     private final Rebuild rebuild;
     private final Thresholds thresholds;
+    private final AnalyticsExports exports;
 
     AnalyticsApiController(Indicators indicators, RedFlags flags, AnalyticsAccess access, Periods periods,
-            Rebuild rebuild, Thresholds thresholds) {
+            Rebuild rebuild, Thresholds thresholds, AnalyticsExports exports) {
+        this.exports = exports;
         this.thresholds = thresholds;
         this.indicators = indicators;
         this.flags = flags;
@@ -47,32 +52,38 @@ class AnalyticsApiController {
     }
 
     @GetMapping("/analytics/buyer")
-    Dashboards.Buyer buyer(@AuthenticationPrincipal CurrentUser user,
+    Dashboards.@Nullable Buyer buyer(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale) {
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         UUID org = access.organization(user, organizationId);
-        return indicators.buyer(org, periods.filter(from, to, category), locale);
+        return exports.answer(indicators.buyer(org, periods.filter(from, to, category), locale),
+                AnalyticsTables::buyer, request, response, locale);
     }
 
     @GetMapping("/analytics/supplier")
-    Dashboards.Supplier supplier(@AuthenticationPrincipal CurrentUser user,
+    Dashboards.@Nullable Supplier supplier(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale) {
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         UUID org = access.organization(user, organizationId);
-        return indicators.supplier(org, periods.filter(from, to, category), locale);
+        return exports.answer(indicators.supplier(org, periods.filter(from, to, category), locale),
+                AnalyticsTables::supplier, request, response, locale);
     }
 
     @GetMapping("/analytics/platform")
-    Dashboards.Platform platform(@AuthenticationPrincipal CurrentUser user,
+    Dashboards.@Nullable Platform platform(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable String category, Locale locale) {
+            @RequestParam(required = false) @Nullable String category, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         access.requireOperator(user);
-        return indicators.platform(periods.filter(from, to, category), locale);
+        return exports.answer(indicators.platform(periods.filter(from, to, category), locale),
+                AnalyticsTables::platform, request, response, locale);
     }
 
     @GetMapping("/analytics/procedures/{id}/flags")
@@ -90,14 +101,16 @@ class AnalyticsApiController {
     }
 
     @GetMapping("/analytics/flags")
-    List<FlaggedProcedure> flagged(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale) {
-        if (user.operator()) {
-            return flags.flagged(organizationId, 50, locale);
+    @Nullable List<FlaggedProcedure> flagged(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        UUID org = organizationId;
+        if (!user.operator()) {
+            org = access.organization(user, organizationId);
+            access.requireAdmin(user, org);
         }
-        UUID org = access.organization(user, organizationId);
-        access.requireAdmin(user, org);
-        return flags.flagged(org, 50, locale);
+        return exports.answer(flags.flagged(org, 50, locale), l -> Map.of("flags", AnalyticsTables.flags(l,
+                indicators.titles(l))), request, response, locale);
     }
 
     /** The shortest tender period of a kind before the red flag is raised. */

@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -13,6 +16,7 @@ import java.util.UUID;
 import org.openetp.analytics.Facts.BidFact;
 import org.openetp.analytics.Facts.LotFact;
 import org.openetp.analytics.Facts.LotState;
+import org.openetp.ledger.ChargeHistory;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.procurement.ProcedureId;
@@ -40,16 +44,23 @@ class AnalyticsDemoData implements ApplicationRunner {
     private static final String SUPPLIER_TAX_ID = "5003012349";
     private static final String RIVAL_TAX_ID = "6658012341";
     private static final String[] CATEGORIES = {"26.2", "62.0", "27.1"};
+    /** Titles of the demo buyer's past purchases per category (a procedure's title is in its buyer's words). */
+    /** The demo suppliers' monthly plans (Standard and Basic). */
+    private static final BigDecimal[] TARIFFS = {new BigDecimal("9900.00"), new BigDecimal("4900.00")};
+    private static final String[] TITLES = {"Laptops and monitors", "Software maintenance", "Electrical equipment"};
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final Organizations organizations;
     private final ReadModelStore store;
+    private final RevenueRepository revenue;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AnalyticsDemoData(Organizations organizations, ReadModelStore store, TransactionTemplate transactions,
-            Clock clock) {
+    AnalyticsDemoData(Organizations organizations, ReadModelStore store, RevenueRepository revenue,
+            TransactionTemplate transactions, Clock clock) {
         this.organizations = organizations;
         this.store = store;
+        this.revenue = revenue;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -67,6 +78,7 @@ class AnalyticsDemoData implements ApplicationRunner {
             List<ProcedureId> ids = history.stream().map(Facts::procedure).toList();
             store.replace(ids, history);
             store.markDemo(ids);
+            tariffs(List.of(supplier.get(), rival.get())).forEach(revenue::saveDemo);
         });
     }
 
@@ -79,6 +91,19 @@ class AnalyticsDemoData implements ApplicationRunner {
             for (int n = 0; n < 4; n++) {
                 Instant published = now.minus(Duration.ofDays(month * 30L - n * 7L));
                 out.add(procedure(r, buyer, supplier, rival, published, n));
+            }
+        }
+        return out;
+    }
+
+    /** A year of monthly tariff charges of the two demo suppliers (the operator's tariff revenue). */
+    List<ChargeHistory.Charge> tariffs(List<OrganizationId> payers) {
+        Instant now = clock.instant();
+        List<ChargeHistory.Charge> out = new ArrayList<>();
+        for (int month = 12; month >= 1; month--) {
+            for (int i = 0; i < payers.size(); i++) {
+                out.add(new ChargeHistory.Charge(UUID.randomUUID(), payers.get(i), TARIFFS[i], "RUB",
+                        now.minus(Duration.ofDays(month * 30L - i))));
             }
         }
         return out;
@@ -117,7 +142,8 @@ class AnalyticsDemoData implements ApplicationRunner {
         Instant contract = state == LotState.AWARDED && r.nextInt(4) > 0 ? decided.plus(Duration.ofDays(3)) : null;
         LotFact fact = new LotFact(lot, procedure, 1, buyer, kind, category, "RUB", published, deadline,
                 opened ? deadline : null, decided, contract, state, start, award, second, winner,
-                supplier.equals(winner), bids.size(), 0, kind.priceOnly(), false, false, false);
+                supplier.equals(winner), bids.size(), 0, kind.priceOnly(), false, false, false,
+                TITLES[Arrays.asList(CATEGORIES).indexOf(category)] + " " + DAY.format(published));
         return new Facts(new ProcedureId(procedure), List.of(fact), bids);
     }
 }

@@ -1,20 +1,30 @@
 package org.openetp.analytics;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
+import org.openetp.shared.table.ExportFormat;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The dashboards: buying and selling for an organization's members, red flags for its admin, the platform's. */
+/**
+ * The dashboards: buying and selling for an organization's members, red flags for its admin, the platform's. Each
+ * table under a chart is also a file: the same page's address with {@code table} and {@code format=csv|xlsx}.
+ */
 @Controller
 class AnalyticsPageController {
 
@@ -23,14 +33,21 @@ class AnalyticsPageController {
     private final AnalyticsAccess access;
     private final Periods periods;
     private final DashboardCharts charts;
+    private final AnalyticsExports exports;
 
     AnalyticsPageController(Indicators indicators, RedFlags flags, AnalyticsAccess access, Periods periods,
-            DashboardCharts charts) {
+            DashboardCharts charts, AnalyticsExports exports) {
         this.indicators = indicators;
         this.flags = flags;
         this.access = access;
         this.periods = periods;
         this.charts = charts;
+        this.exports = exports;
+    }
+
+    /** The filter every dashboard takes. */
+    record Asked(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String category,
+            @Nullable UUID organizationId) {
     }
 
     @GetMapping("/analytics")
@@ -40,68 +57,124 @@ class AnalyticsPageController {
     }
 
     @GetMapping("/analytics/buyer")
-    String buyer(@AuthenticationPrincipal CurrentUser user,
+    @Nullable String buyer(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model) {
-        Filter filter = periods.filter(from, to, category);
-        UUID org = common(user, organizationId, filter, "buyer", locale, model);
-        if (org != null) {
-            Dashboards.Buyer d = indicators.buyer(org, filter, locale);
-            model.addAttribute("d", d);
-            model.addAttribute("charts", charts.buyer(d, new Formats(locale)));
-            model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(org), locale));
-        }
-        return "analytics/buyer";
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        return organizationPage(new Asked(from, to, category, organizationId), "buyer", user, locale, model,
+                request, response);
     }
 
     @GetMapping("/analytics/supplier")
-    String supplier(@AuthenticationPrincipal CurrentUser user,
+    @Nullable String supplier(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model) {
-        Filter filter = periods.filter(from, to, category);
-        UUID org = common(user, organizationId, filter, "supplier", locale, model);
-        if (org != null) {
-            Dashboards.Supplier d = indicators.supplier(org, filter, locale);
-            model.addAttribute("d", d);
-            model.addAttribute("charts", charts.supplier(d, new Formats(locale)));
-            model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(null), locale));
-        }
-        return "analytics/supplier";
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        return organizationPage(new Asked(from, to, category, organizationId), "supplier", user, locale, model,
+                request, response);
     }
 
     @GetMapping("/analytics/flags")
-    String flagsPage(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model) {
+    @Nullable String flagsPage(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         UUID org = common(user, organizationId, periods.filter(null, null, null), "flags", locale, model);
         if (org != null) {
             access.requireAdmin(user, org);
-            model.addAttribute("flagged", flags.flagged(org, 50, locale));
+            List<FlaggedProcedure> flagged = flags.flagged(org, 50, locale);
+            Map<UUID, String> titles = indicators.titles(flagged);
+            Optional<ExportFormat> format = AnalyticsExports.asked(request);
+            if (format.isPresent()) {
+                exports.write(format.get(), AnalyticsTables.flags(flagged, titles), response, locale);
+                return null;
+            }
+            model.addAttribute("flagged", flagged);
+            model.addAttribute("titles", titles);
             model.addAttribute("organizationFlags", flags.ofOrganization(org, locale));
         }
         return "analytics/flags";
     }
 
     @GetMapping("/operator/analytics")
-    String platform(@AuthenticationPrincipal CurrentUser user,
+    @Nullable String platform(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable String category, Locale locale, Model model) {
+            @RequestParam(required = false) @Nullable String category, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         access.requireOperator(user);
         Filter filter = periods.filter(from, to, category);
-        Dashboards.Platform d = indicators.platform(filter, locale);
+        List<FlaggedProcedure> flagged = flags.flagged(null, 20, locale);
+        Map<UUID, String> titles = indicators.titles(flagged);
+        Dashboards.Platform d = exports.answer(indicators.platform(filter, locale), p -> platformTables(p, flagged,
+                titles), request, response, locale);
+        if (d == null) {
+            return null;
+        }
         model.addAttribute("tab", "platform");
         model.addAttribute("filter", filter);
+        model.addAttribute("query", query(filter, null));
         model.addAttribute("fmt", new Formats(locale));
         model.addAttribute("memberships", access.memberships(user));
         model.addAttribute("d", d);
         model.addAttribute("charts", charts.platform(d, new Formats(locale)));
         model.addAttribute("categories", indicators.categoryChoices(filter, locale));
-        model.addAttribute("flagged", flags.flagged(null, 20, locale));
+        model.addAttribute("flagged", flagged);
+        model.addAttribute("titles", titles);
         return "analytics/platform";
+    }
+
+    private static Map<String, AnalyticsTables.Export<?>> platformTables(Dashboards.Platform d,
+            List<FlaggedProcedure> flagged, Map<UUID, String> titles) {
+        Map<String, AnalyticsTables.Export<?>> tables = new LinkedHashMap<>(AnalyticsTables.platform(d));
+        tables.put("flags", AnalyticsTables.flags(flagged, titles));
+        return tables;
+    }
+
+    /** The buying or selling dashboard of the caller's organization, or one of its tables as a file. */
+    private @Nullable String organizationPage(Asked asked, String tab, CurrentUser user, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        Filter filter = periods.filter(asked.from(), asked.to(), asked.category());
+        UUID org = common(user, asked.organizationId(), filter, tab, locale, model);
+        if (org != null) {
+            Formats fmt = new Formats(locale);
+            if ("buyer".equals(tab)) {
+                Dashboards.Buyer d = exports.answer(indicators.buyer(org, filter, locale), AnalyticsTables::buyer,
+                        request, response, locale);
+                if (d == null) {
+                    return null;
+                }
+                model.addAttribute("d", d);
+                model.addAttribute("charts", charts.buyer(d, fmt));
+                model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(org), locale));
+            } else {
+                Dashboards.Supplier d = exports.answer(indicators.supplier(org, filter, locale),
+                        AnalyticsTables::supplier, request, response, locale);
+                if (d == null) {
+                    return null;
+                }
+                model.addAttribute("d", d);
+                model.addAttribute("charts", charts.supplier(d, fmt));
+                model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(null), locale));
+            }
+        }
+        return "analytics/" + tab;
+    }
+
+    /** The page's filter as a query string, for the links to its tables' files. */
+    private static String query(Filter filter, @Nullable UUID organization) {
+        UriComponentsBuilder query = UriComponentsBuilder.newInstance().queryParam("from", filter.from())
+                .queryParam("to", filter.to());
+        if (filter.category() != null) {
+            query.queryParam("category", filter.category());
+        }
+        if (organization != null) {
+            query.queryParam("organizationId", organization);
+        }
+        return query.encode().build().getQuery();
     }
 
     /** The model every organization page needs; the organization shown, or null when the caller has none. */
@@ -118,6 +191,7 @@ class AnalyticsPageController {
         UUID org = organizationId != null ? access.organization(user, organizationId)
                 : memberships.getFirst().organization().value();
         model.addAttribute("organizationId", org);
+        model.addAttribute("query", query(filter, org));
         model.addAttribute("organizationName", access.name(org));
         model.addAttribute("admin", access.admin(user, org));
         return org;

@@ -23,6 +23,9 @@ class DashboardCharts {
         charts.put("topCategories", categories(d.topCategories()));
         charts.put("concentration", Charts.perCurrency("bar", d.supplierConcentration(), Figures.Organization::name,
                 Figures.Organization::currency, o -> o.share() == null ? null : o.share() * 100, true).json());
+        charts.put("savingsPerProcedure", Charts.perCurrency("bar", d.savingsPerProcedure(),
+                Figures.ProcedureSavings::title, Figures.ProcedureSavings::currency,
+                p -> Charts.number(p.percent()), true).json());
         return charts;
     }
 
@@ -40,6 +43,8 @@ class DashboardCharts {
         charts.put("volume", Charts.of("bar", d.figures().volume().stream().map(Figures.Amount::currency).toList(),
                 volume, false).json());
         charts.put("topCategories", categories(d.topCategories()));
+        charts.put("tariffRevenue", Charts.perCurrency("bar", d.tariffRevenue(), r -> fmt.month(r.month()),
+                Figures.Revenue::currency, Figures.Revenue::amount, false).json());
         return charts;
     }
 

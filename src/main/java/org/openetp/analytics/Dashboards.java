@@ -13,12 +13,13 @@ public final class Dashboards {
 
     /** A buyer organization's figures with its series. */
     public record Buyer(@JsonUnwrapped Figures figures, List<Figures.Month> savingsPerMonth,
-            List<Figures.Category> topCategories, List<Figures.Organization> supplierConcentration) {
+            List<Figures.Category> topCategories, List<Figures.Organization> supplierConcentration,
+            List<Figures.ProcedureSavings> savingsPerProcedure) {
     }
 
     /** The platform's figures, for the operator. */
     public record Platform(@JsonUnwrapped Figures figures, long organizations, List<Figures.Day> proceduresPerDay,
-            List<Figures.Category> topCategories) {
+            List<Figures.Category> topCategories, List<Figures.Revenue> tariffRevenue) {
     }
 
     /** A supplier organization's figures. */

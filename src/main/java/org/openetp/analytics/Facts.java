@@ -20,14 +20,14 @@ record Facts(ProcedureId procedure, List<LotFact> lots, List<BidFact> bids) {
     enum LotState { OPEN, AWARDED, FAILED, CANCELLED }
 
     /**
-     * A lot: {@code bids} and {@code rejected} count its opened bids (zero before the opening), {@code secondPrice} is
+     * A lot ({@code title} is its procedure's): {@code bids} and {@code rejected} count its opened bids (zero before the opening), {@code secondPrice} is
      * the best admitted price after the winner's, {@code decidedAt} the procedure's closing once the lot is decided.
      */
     record LotFact(UUID lot, UUID procedure, int number, UUID buyer, ProcedureKind kind, String category, String currency,
             Instant publishedAt, Instant deadline, @Nullable Instant openedAt, @Nullable Instant decidedAt,
             @Nullable Instant contractAt, LotState state, BigDecimal startPrice, @Nullable BigDecimal awardPrice,
             @Nullable BigDecimal secondPrice, @Nullable UUID winner, boolean winnerSme, int bids, int rejected,
-            boolean priceOnly, boolean byInvitation, boolean sellers, boolean lowestRejected) {
+            boolean priceOnly, boolean byInvitation, boolean sellers, boolean lowestRejected, String title) {
     }
 
     /** An opened bid: its bidder, whether it was disqualified or won, its price once revealed. */

@@ -43,6 +43,18 @@ public record Figures(LocalDate from, LocalDate to, @Nullable String category, l
             @Nullable BigDecimal percent) {
     }
 
+    /**
+     * An awarded procedure's savings in one currency, for a buyer: its title, when it was decided, Σ start and Σ award
+     * over its awarded lots, the gain in percent; {@code link} is false for the demo history (no procedure behind it).
+     */
+    public record ProcedureSavings(UUID procedure, String title, String currency, @Nullable LocalDate decided,
+            BigDecimal start, BigDecimal awarded, @Nullable BigDecimal percent, boolean link) {
+    }
+
+    /** The platform's tariff revenue of a month in one currency, and how many organizations paid it. */
+    public record Revenue(LocalDate month, String currency, BigDecimal amount, long payers) {
+    }
+
     /** A day's published procedures. */
     public record Day(LocalDate date, long count) {
     }

@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +48,11 @@ class IndicatorRepository {
 
     /** An organization's awarded lots and value in one currency. */
     record OrganizationSums(UUID organization, String currency, long lots, BigDecimal value) {
+    }
+
+    /** An awarded procedure's sums in one currency (savings per procedure). */
+    record ProcedureSums(UUID procedure, String title, String currency, @Nullable LocalDate decided, BigDecimal start,
+            BigDecimal awarded, BigDecimal gain, boolean demo) {
     }
 
     /** Bids counted over opened bids: all, from SME bidders, distinct bidders. */
@@ -139,6 +148,35 @@ class IndicatorRepository {
                         rs.getLong("lots"), rs.getLong("awarded"), rs.getBigDecimal("s"), rs.getBigDecimal("a"),
                         rs.getBigDecimal("g")))
                 .list();
+    }
+
+    /** The filter's awarded procedures, the most recently decided first, with their sums per currency. */
+    List<ProcedureSums> savingsPerProcedure(Filter f, int limit) {
+        return params(jdbc.sql("SELECT l.procedure_id, max(l.title) title, l.currency, max(l.decided_at) decided,"
+                + " sum(l.start_price) s, sum(l.award_price) a, sum(" + GAIN + ") g, bool_or(l.demo) demo " + LOTS
+                + " AND " + AWARDED + " GROUP BY l.procedure_id, l.currency"
+                + " ORDER BY decided DESC NULLS LAST, l.procedure_id LIMIT :limit"), f)
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    Timestamp decided = rs.getTimestamp("decided");
+                    return new ProcedureSums(rs.getObject("procedure_id", UUID.class), rs.getString("title"),
+                            rs.getString("currency").strip(), decided == null ? null
+                                    : decided.toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
+                            rs.getBigDecimal("s"), rs.getBigDecimal("a"), rs.getBigDecimal("g"),
+                            rs.getBoolean("demo"));
+                })
+                .list();
+    }
+
+    /** The titles of procedures the read model holds (the red-flag lists name what they list). */
+    Map<UUID, String> titles(Collection<UUID> procedures) {
+        Map<UUID, String> titles = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT ON (procedure_id) procedure_id, title FROM analytics_lot"
+                + " WHERE procedure_id = ANY(:ids) ORDER BY procedure_id, lot_number")
+                .param("ids", procedures.toArray(UUID[]::new))
+                .query((rs, n) -> titles.put(rs.getObject("procedure_id", UUID.class), rs.getString("title")))
+                .list();
+        return titles;
     }
 
     /** The winners by awarded value, largest first (supplier concentration of a buyer). */

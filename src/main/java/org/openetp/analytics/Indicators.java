@@ -24,14 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 class Indicators {
 
     static final int TOP = 10;
+    /** The awarded procedures a buyer's dashboard lists with their savings, the latest first. */
+    static final int PROCEDURES = 20;
 
     private final IndicatorRepository repository;
     private final SupplierRepository suppliers;
     private final Organizations organizations;
     private final Classifier classifier;
+    private final RevenueRepository revenue;
 
     Indicators(IndicatorRepository repository, SupplierRepository suppliers, Organizations organizations,
-            Classifier classifier) {
+            Classifier classifier, RevenueRepository revenue) {
+        this.revenue = revenue;
         this.repository = repository;
         this.suppliers = suppliers;
         this.organizations = organizations;
@@ -72,7 +76,10 @@ class Indicators {
                 categories(f, locale),
                 winners.stream().map(w -> new Figures.Organization(w.organization(), name(w.organization()),
                         w.currency(), w.lots(), w.value(), ratio(w.value(),
-                                awardedPerCurrency.getOrDefault(w.currency(), BigDecimal.ZERO)))).toList());
+                                awardedPerCurrency.getOrDefault(w.currency(), BigDecimal.ZERO)))).toList(),
+                repository.savingsPerProcedure(f, PROCEDURES).stream().map(p -> new Figures.ProcedureSavings(
+                        p.procedure(), p.title(), p.currency(), p.decided(), p.start(), p.awarded(),
+                        percent(p.gain(), p.start()), !p.demo())).toList());
     }
 
     /** The platform's dashboard. */
@@ -80,7 +87,14 @@ class Indicators {
         Filter f = period.forBuyer(null);
         return new Dashboards.Platform(figures(f), repository.organizations(f),
                 repository.proceduresPerDay(f).stream().map(d -> new Figures.Day(d.date(), d.count())).toList(),
-                categories(f, locale));
+                categories(f, locale), revenue.perMonth(f).stream().map(r -> new Figures.Revenue(r.month(),
+                        r.currency(), r.amount(), r.payers())).toList());
+    }
+
+    /** The titles of procedures, for lists that name them (red flags). */
+    Map<UUID, String> titles(List<FlaggedProcedure> procedures) {
+        return procedures.isEmpty() ? Map.of()
+                : repository.titles(procedures.stream().map(FlaggedProcedure::procedure).toList());
     }
 
     /** A supplier organization's dashboard. */

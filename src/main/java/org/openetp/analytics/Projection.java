@@ -49,7 +49,8 @@ final class Projection {
                     lot.startPrice(), award == null ? null : award.price(),
                     secondPrice(onLot, award, p.kind().sellers()), winner, winner != null && sme.test(winner),
                     onLot.size(), (int) onLot.stream().filter(b -> REJECTED.equals(b.status())).count(), priceOnly,
-                    p.byInvitation(), p.kind().sellers(), priceOnly && bestRejected(onLot, p.kind().sellers())));
+                    p.byInvitation(), p.kind().sellers(), priceOnly && bestRejected(onLot, p.kind().sellers()),
+                    p.title()));
             for (PublicProcedure.Bid b : onLot) {
                 boolean won = award != null && (award.bid().equals(b.id())
                         || award.suppliers().contains(b.organization()));

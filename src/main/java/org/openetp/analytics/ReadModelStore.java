@@ -22,8 +22,8 @@ class ReadModelStore {
             INSERT INTO analytics_lot (lot_id, procedure_id, lot_number, buyer_id, kind, category_code, currency, published_at,
                 submission_deadline, opened_at, decided_at, contract_at, status, start_price, award_price,
                 second_price, winner_id, winner_sme, bids, rejected, price_only, by_invitation, sellers,
-                lowest_rejected)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                lowest_rejected, title)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_BID = """
             INSERT INTO analytics_bid (bid_id, lot_id, procedure_id, buyer_id, bidder_id, category_code, currency,
                 published_at, rejected, won, price, sme)
@@ -107,7 +107,7 @@ class ReadModelStore {
         return new Object[] {l.lot(), l.procedure(), l.number(), l.buyer(), l.kind().name(), l.category(), l.currency(),
             ts(l.publishedAt()), ts(l.deadline()), ts(l.openedAt()), ts(l.decidedAt()), ts(l.contractAt()),
             l.state().name(), l.startPrice(), l.awardPrice(), l.secondPrice(), l.winner(), l.winnerSme(), l.bids(),
-            l.rejected(), l.priceOnly(), l.byInvitation(), l.sellers(), l.lowestRejected()};
+            l.rejected(), l.priceOnly(), l.byInvitation(), l.sellers(), l.lowestRejected(), l.title()};
     }
 
     private static Object[] row(BidFact b) {

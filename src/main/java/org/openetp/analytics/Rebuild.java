@@ -37,15 +37,19 @@ class Rebuild {
     private final ProcedureDisclosure disclosure;
     private final ReadModel model;
     private final ReadModelStore store;
+    private final Revenue revenue;
+    private final RevenueRepository revenueRows;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean onStart;
 
-    Rebuild(ProcedureDisclosure disclosure, ReadModel model, ReadModelStore store, TransactionTemplate transactions,
-            Clock clock, @Value("${openetp.analytics.build-on-start:true}") boolean onStart) {
+    Rebuild(ProcedureDisclosure disclosure, ReadModel model, ReadModelStore store, Revenue revenue,
+            RevenueRepository revenueRows, TransactionTemplate transactions, Clock clock, @Value("${openetp.analytics.build-on-start:true}") boolean onStart) {
         this.disclosure = disclosure;
         this.model = model;
         this.store = store;
+        this.revenue = revenue;
+        this.revenueRows = revenueRows;
         this.transactions = transactions;
         this.clock = clock;
         this.onStart = onStart;
@@ -56,6 +60,7 @@ class Rebuild {
     void onStart() {
         if (onStart && !store.built()) {
             walk();
+            revenue.rebuild();
             transactions.executeWithoutResult(s -> store.markBuilt(clock.instant()));
         }
     }
@@ -98,7 +103,11 @@ class Rebuild {
         long started = System.nanoTime();
         Instant databaseStart = store.databaseNow();
         int procedures = walk();
-        transactions.executeWithoutResult(s -> store.deleteOlderThan(databaseStart));
+        revenue.rebuild();
+        transactions.executeWithoutResult(s -> {
+            store.deleteOlderThan(databaseStart);
+            revenueRows.deleteOlderThan(databaseStart);
+        });
         transactions.executeWithoutResult(s -> store.markBuilt(clock.instant()));
         State done = new State(false, procedures, startedAt, clock.instant(),
                 Duration.ofNanos(System.nanoTime() - started));

@@ -56,7 +56,7 @@ final class FixtureLots {
                 winner == null || others.isEmpty() ? null : others.getFirst(),
                 winner == null ? null : winner.bidder(), winner != null && winner.sme(), bids.size(),
                 (int) bids.stream().filter(Bid::rejected).count(), kind.priceOnly(), invitation, sellers,
-                kind.priceOnly() && bestRejected);
+                kind.priceOnly() && bestRejected, "Lot of " + category + " for " + start);
         List<BidFact> bidFacts = bids.stream().map(b -> new BidFact(UUID.randomUUID(), lot, procedure, buyer,
                 b.bidder(), category, currency, at(published), b.rejected(), b.won(), new BigDecimal(b.price()),
                 b.sme())).toList();

@@ -1,0 +1,44 @@
+package org.openetp.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.openetp.organization.OrganizationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The platform's charges (tariffs paid from an organization's money) in the order they were posted, read a page at
+ * a time: how the analytics read model rebuilds the platform's tariff revenue without reading the ledger's tables.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class ChargeHistory {
+
+    /** One charge: the posting, the organization charged, the amount and when. */
+    public record Charge(UUID posting, OrganizationId organization, BigDecimal amount, String currency,
+            Instant chargedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ChargeHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} charges posted after ({@code at}, {@code posting}), oldest first. */
+    public List<Charge> after(Instant at, UUID posting, int limit) {
+        return jdbc.sql("""
+                SELECT id, organization_id, amount, currency, posted_at FROM ledger_posting
+                WHERE kind = 'CHARGE' AND (posted_at, id) > (:at, :posting)
+                ORDER BY posted_at, id LIMIT :limit""")
+                .param("at", Timestamp.from(at)).param("posting", posting).param("limit", limit)
+                .query((rs, n) -> new Charge(rs.getObject("id", UUID.class),
+                        new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getBigDecimal("amount"),
+                        rs.getString("currency").strip(), rs.getTimestamp("posted_at").toInstant()))
+                .list();
+    }
+}
