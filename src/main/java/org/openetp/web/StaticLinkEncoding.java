@@ -29,9 +29,10 @@ import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInter
 @Configuration(proxyBeanMethods = false)
 class StaticLinkEncoding {
 
+    /** Declared as Spring's filter type: Boot's own registration steps aside only for that exact type. */
     @Bean
-    FilterRegistrationBean<StaticLinkEncodingFilter> resourceUrlEncodingFilter() {
-        FilterRegistrationBean<StaticLinkEncodingFilter> registration =
+    FilterRegistrationBean<ResourceUrlEncodingFilter> staticLinkEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
                 new FilterRegistrationBean<>(new StaticLinkEncodingFilter());
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST,
                 jakarta.servlet.DispatcherType.ERROR);
