@@ -1,6 +1,8 @@
 package org.openetp.analytics;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,14 +55,23 @@ class FlagRepository {
 
     List<FlagLot> lots(UUID procedure) {
         return jdbc.sql(LOT + " WHERE l.procedure_id = :p ORDER BY l.lot_number").param("p", procedure)
-                .query((rs, n) -> new FlagLot(rs.getObject("lot_id", UUID.class),
-                        rs.getObject("procedure_id", UUID.class), rs.getInt("lot_number"),
-                        rs.getObject("buyer_id", UUID.class), rs.getString("kind"), rs.getString("category_code"),
-                        rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("submission_deadline").toInstant(),
-                        rs.getBoolean("opened"), rs.getString("status"), rs.getInt("bids"), rs.getInt("rejected"),
-                        rs.getBoolean("by_invitation"), rs.getBoolean("lowest_rejected"),
-                        rs.getBigDecimal("award_price"), rs.getBigDecimal("second_price"), rs.getInt("min_days")))
-                .list();
+                .query(FlagRepository::lot).list();
+    }
+
+    /** The lots of several procedures in one query (a list of flagged procedures), by procedure then number. */
+    List<FlagLot> lots(List<UUID> procedures) {
+        return jdbc.sql(LOT + " WHERE l.procedure_id = ANY(:p) ORDER BY l.procedure_id, l.lot_number")
+                .param("p", procedures.toArray(UUID[]::new)).query(FlagRepository::lot).list();
+    }
+
+    private static FlagLot lot(ResultSet rs, int n) throws SQLException {
+        return new FlagLot(rs.getObject("lot_id", UUID.class), rs.getObject("procedure_id", UUID.class),
+                rs.getInt("lot_number"), rs.getObject("buyer_id", UUID.class), rs.getString("kind"),
+                rs.getString("category_code"), rs.getTimestamp("published_at").toInstant(),
+                rs.getTimestamp("submission_deadline").toInstant(), rs.getBoolean("opened"), rs.getString("status"),
+                rs.getInt("bids"), rs.getInt("rejected"), rs.getBoolean("by_invitation"),
+                rs.getBoolean("lowest_rejected"), rs.getBigDecimal("award_price"), rs.getBigDecimal("second_price"),
+                rs.getInt("min_days"));
     }
 
     /** The buyer of a procedure in the read model, if it is there. */

@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openetp.analytics.FlagRepository.FlagLot;
 import org.openetp.analytics.FlagRepository.Quartiles;
@@ -41,7 +44,11 @@ class RedFlags {
 
     /** The flags of a procedure, by lot. */
     List<RedFlag> ofProcedure(UUID procedure, Locale locale) {
-        List<FlagLot> lots = repository.lots(procedure);
+        return flagsOf(repository.lots(procedure), new HashMap<>(), locale);
+    }
+
+    /** The flags of one procedure's lots; {@code margins} keeps each category's quartiles for the next procedure. */
+    private List<RedFlag> flagsOf(List<FlagLot> lots, Map<String, Quartiles> margins, Locale locale) {
         List<RedFlag> flags = new ArrayList<>();
         if (!lots.isEmpty()) {
             FlagLot first = lots.getFirst();
@@ -52,12 +59,12 @@ class RedFlags {
             }
         }
         for (FlagLot lot : lots) {
-            lotFlags(lot, flags, locale);
+            lotFlags(lot, flags, margins, locale);
         }
         return flags;
     }
 
-    private void lotFlags(FlagLot lot, List<RedFlag> flags, Locale locale) {
+    private void lotFlags(FlagLot lot, List<RedFlag> flags, Map<String, Quartiles> margins, Locale locale) {
         if (lot.opened() && !lot.byInvitation() && lot.bids() == 1) {
             flags.add(flag("SINGLE_BIDDER", locale, lot.number()));
         }
@@ -70,7 +77,7 @@ class RedFlags {
         if (lot.award() != null && lot.second() != null && lot.award().signum() > 0) {
             double margin = lot.second().subtract(lot.award()).abs()
                     .divide(lot.award(), 6, RoundingMode.HALF_UP).doubleValue();
-            Quartiles q = repository.marginQuartiles(lot.category());
+            Quartiles q = margins.computeIfAbsent(lot.category(), repository::marginQuartiles);
             if (q.size() >= MIN_SAMPLE && margin > 0 && margin > q.fence()) {
                 flags.add(flag("WINNER_MARGIN_OUTLIER", locale, lot.number(), percent(margin, locale),
                         percent(q.fence(), locale), percent(q.q1(), locale), percent(q.q3(), locale), q.size()));
@@ -105,8 +112,13 @@ class RedFlags {
     /** The newest flagged procedures of a buyer (or of the platform), each with its flags. */
     List<FlaggedProcedure> flagged(@Nullable UUID buyer, int limit, Locale locale) {
         List<FlaggedProcedure> out = new ArrayList<>();
-        for (UUID id : repository.candidates(buyer, limit * 3)) {
-            List<RedFlag> flags = ofProcedure(id, locale);
+        List<UUID> candidates = repository.candidates(buyer, limit * 3);
+        // One query for every candidate's lots, and each category's quartiles once (not one of each per procedure).
+        Map<UUID, List<FlagLot>> lots = repository.lots(candidates).stream()
+                .collect(Collectors.groupingBy(FlagLot::procedure));
+        Map<String, Quartiles> margins = new HashMap<>();
+        for (UUID id : candidates) {
+            List<RedFlag> flags = flagsOf(lots.getOrDefault(id, List.of()), margins, locale);
             if (!flags.isEmpty()) {
                 out.add(new FlaggedProcedure(id, flags));
             }

@@ -1,5 +1,8 @@
 package org.openetp.classifier;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,17 +16,31 @@ import org.openetp.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The classifier module's API: browse and search categories and regions, check codes, extend the tree. */
 @Service
 public class Classifier {
 
+    /**
+     * How long a node keeps the tree and the regions (what the pickers of several pages render on every view): a
+     * category added on this node is seen at once, one added on another node within this time, as in
+     * {@link ClassifierNames}.
+     */
+    private static final Duration FRESH = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final ClassifierNames names;
+    /** By name column (one per language). */
+    private final LoadingCache<String, List<Category>> trees;
+    private final LoadingCache<String, List<Region>> regionLists;
 
     Classifier(JdbcClient jdbc, ClassifierNames names) {
         this.jdbc = jdbc;
         this.names = names;
+        this.trees = Caffeine.newBuilder().maximumSize(3).expireAfterWrite(FRESH).build(this::loadTree);
+        this.regionLists = Caffeine.newBuilder().maximumSize(3).expireAfterWrite(FRESH).build(this::loadRegions);
     }
 
     /**
@@ -51,20 +68,26 @@ public class Classifier {
                 rs.getString("parent_code"), rs.getBoolean("leaf"))).list();
     }
 
-    /** The whole tree in the language, parents before their children (for pickers; a few hundred rows). */
-    @Transactional(readOnly = true)
+    /**
+     * The whole tree in the language, parents before their children (for pickers; a few hundred rows). Kept a
+     * minute (no transaction: one statement, and none at all when kept); the list is unmodifiable.
+     */
     public List<Category> all(Locale locale) {
-        return jdbc.sql("WITH RECURSIVE tree AS ("
+        return trees.get(nameColumn(locale));
+    }
+
+    private List<Category> loadTree(String nameColumn) {
+        return List.copyOf(jdbc.sql("WITH RECURSIVE tree AS ("
                         + " SELECT code, ARRAY[code]::varchar[] AS path FROM classifier_category"
                         + " WHERE parent_code IS NULL"
                         + " UNION ALL"
                         + " SELECT c.code, t.path || c.code FROM classifier_category c JOIN tree t ON c.parent_code = t.code)"
-                        + " SELECT c.code, c." + nameColumn(locale) + " AS name, c.parent_code,"
+                        + " SELECT c.code, c." + nameColumn + " AS name, c.parent_code,"
                         + " NOT EXISTS (SELECT 1 FROM classifier_category k WHERE k.parent_code = c.code) AS leaf"
                         + " FROM tree t JOIN classifier_category c ON c.code = t.code ORDER BY t.path")
                 .query((rs, n) -> new Category(rs.getString("code"), rs.getString("name"),
                         rs.getString("parent_code"), rs.getBoolean("leaf")))
-                .list();
+                .list());
     }
 
     /** The named categories in the language, in code order; unknown codes are left out. */
@@ -94,13 +117,16 @@ public class Classifier {
         return unknown;
     }
 
-    /** All regions in the language, grouped by country then name. */
-    @Transactional(readOnly = true)
+    /** All regions in the language, grouped by country then name; kept a minute, unmodifiable. */
     public List<Region> regions(Locale locale) {
-        return jdbc.sql("SELECT code, country, " + nameColumn(locale) + " AS name FROM classifier_region "
+        return regionLists.get(nameColumn(locale));
+    }
+
+    private List<Region> loadRegions(String nameColumn) {
+        return List.copyOf(jdbc.sql("SELECT code, country, " + nameColumn + " AS name FROM classifier_region "
                         + "ORDER BY country, name")
                 .query((rs, n) -> new Region(rs.getString("code"), rs.getString("country"), rs.getString("name")))
-                .list();
+                .list());
     }
 
     /** Whether the region code exists. */
@@ -140,6 +166,16 @@ public class Classifier {
                 .param("th", category.nameTh().trim())
                 .update();
         names.forget();
+        // Again once committed: a page that read the tree meanwhile must not keep the old one for a minute.
+        trees.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    trees.invalidateAll();
+                }
+            });
+        }
     }
 
     private static void requireName(List<FieldError> errors, String field, @Nullable String value) {
