@@ -26,6 +26,7 @@ import org.openetp.bench.CatalogueShapes.BenchQuery;
 import org.openetp.bench.CatalogueShapes.Shape;
 import org.openetp.bench.SyntheticData.Language;
 import org.openetp.bench.SyntheticData.Region;
+import org.openetp.organization.OrganizationSearch;
 import org.openetp.procurement.catalogue.Catalogue;
 import org.openetp.procurement.catalogue.CatalogueIndex;
 import org.openetp.procurement.catalogue.CatalogueSearch;
@@ -111,6 +112,9 @@ class CatalogueBenchmark {
                         ? atPage50(catalogue, queries) : queries, found));
             }
             report.put("catalogue_search", search);
+            OrganizationSearchTimings.offerCategories(jdbc);
+            report.put("organization_search", new OrganizationSearchTimings(app.getBean(OrganizationSearch.class),
+                    regions).measure(WARM_UP, SINGLE, CLIENTS, PER_CLIENT));
             report.put("cache_hit_rate", Bench.round(catalogue.cacheHitRate()));
             List<UUID> open = jdbc.sql("SELECT procedure_id FROM procedure_search ORDER BY md5(procedure_id::text) "
                     + "LIMIT 2000").query(UUID.class).list();

@@ -41,6 +41,7 @@ final class CatalogueReport {
                 .append(report.get("cache_hit_rate")).append("; the benchmark publishes nothing, so nothing "
                         + "invalidates them):\n\n");
         shapes(md, baseline, "cached_clients_");
+        organizations(md, baseline);
         md.append("\n## Pages over HTTP (SPEC §13: p95 ≤ 200 ms)\n\n")
                 .append("| page | clients | p50 ms | p95 ms | p99 ms | per second | p95 ≤ 200 ms |\n|---|---|---|---|---|---|---|\n");
         map(report.get("pages")).forEach((page, runs) -> map(runs).forEach((run, value) -> {
@@ -67,6 +68,28 @@ final class CatalogueReport {
             double pk = ((Number) map(baseline.get("primary_key_at_" + clients)).get("p95_ms")).doubleValue();
             double p95 = ((Number) all.get("p95_ms")).doubleValue();
             md.append("| ").append(shape).append(" | ").append(clients).append(" | ").append(figures(all))
+                    .append(" | ").append(Bench.round(p95 / Math.max(0.01, pk))).append("× | ")
+                    .append(p95 <= targetP95 ? "yes" : "no").append(" |\n");
+        }));
+    }
+
+    /** Organization search (issue 19 item 3) by shape, beside the same run's primary-key lookup. */
+    private void organizations(StringBuilder md, Map<String, Object> baseline) {
+        if (report.get("organization_search") == null) {
+            return;
+        }
+        md.append("\n## Organization search by shape (`OrganizationSearch`, behind `GET /api/v1/organizations`, ")
+                .append("as a buyer: accredited only)\n\n| shape | clients | p50 ms | p95 ms | p99 ms | per second | ")
+                .append("p95 / PK p95 | p95 ≤ ").append((int) targetP95).append(" ms |\n|---|---|---|---|---|---|---|---|\n");
+        map(report.get("organization_search")).forEach((shape, runs) -> map(runs).forEach((run, value) -> {
+            if (!run.startsWith("clients_")) {
+                return;
+            }
+            String clients = run.substring("clients_".length());
+            Map<String, Object> s = map(value);
+            double pk = ((Number) map(baseline.get("primary_key_at_" + clients)).get("p95_ms")).doubleValue();
+            double p95 = ((Number) s.get("p95_ms")).doubleValue();
+            md.append("| ").append(shape).append(" | ").append(clients).append(" | ").append(figures(s))
                     .append(" | ").append(Bench.round(p95 / Math.max(0.01, pk))).append("× | ")
                     .append(p95 <= targetP95 ? "yes" : "no").append(" |\n");
         }));

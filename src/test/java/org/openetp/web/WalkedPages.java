@@ -19,7 +19,7 @@ public final class WalkedPages {
 
     /** An object page a list links to; group 1 is its kind. */
     private static final Pattern OBJECT_PAGE = Pattern.compile(
-            "^/(procedures|contracts|invoices|organizations|operator/accounts|crm/accounts|crm/deals)/[0-9a-f-]{36}$");
+            "^/(procedures|contracts|invoices|organizations|operator/accounts|operator/organizations|crm/accounts|crm/deals)/[0-9a-f-]{36}$");
     private static final Pattern NAV = Pattern.compile("(?s)<nav\\b.*?</nav>");
     private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\shref=\"([^\"]*)\"");
 

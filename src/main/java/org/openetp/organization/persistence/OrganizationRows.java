@@ -58,8 +58,10 @@ public class OrganizationRows {
     private static String where(TableQuery query) {
         StringBuilder where = new StringBuilder(" WHERE true");
         if (query.search() != null) {
-            where.append(" AND (lower(o.short_name) LIKE :q ESCAPE '\\' OR lower(o.full_name) LIKE :q ESCAPE '\\'"
-                    + " OR lower(o.tax_id) LIKE :q ESCAPE '\\')");
+            // The search columns of V3 and their indexes: a part of either name (trigrams: Thai too), a word of
+            // it in another form (stemmed), or the first digits of the tax id.
+            where.append(" AND (o.name_text LIKE :q ESCAPE '\\' OR o.name_words @@ plainto_tsquery('russian', :words)"
+                    + " OR o.tax_id LIKE :taxPrefix ESCAPE '\\')");
         }
         if (query.filter("status") != null) {
             where.append(" AND o.status = :status");
@@ -69,7 +71,9 @@ public class OrganizationRows {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, TableQuery query) {
         if (query.search() != null) {
-            spec = spec.param("q", query.searchPattern());
+            String pattern = java.util.Objects.requireNonNull(query.searchPattern());
+            spec = spec.param("q", pattern).param("words", query.search())
+                    .param("taxPrefix", pattern.substring(1).replace(" ", ""));
         }
         if (query.filter("status") != null) {
             spec = spec.param("status", query.filter("status"));

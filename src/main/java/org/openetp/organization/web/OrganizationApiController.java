@@ -12,12 +12,17 @@ import org.openetp.organization.Member;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.OrganizationLists;
+import org.openetp.organization.OrganizationSearch;
+import org.openetp.organization.OrganizationSearchPage;
+import org.openetp.organization.OrganizationSearchRequest;
 import org.openetp.organization.OrganizationView;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.organization.UpdateRequisites;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.table.TableResponder;
+import org.springdoc.core.annotations.ParameterObject;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,11 +53,30 @@ class OrganizationApiController {
 
     private final OrganizationLists lists;
     private final TableResponder tables;
+    private final OrganizationSearch search;
 
-    OrganizationApiController(Organizations organizations, OrganizationLists lists, TableResponder tables) {
+    OrganizationApiController(Organizations organizations, OrganizationLists lists, TableResponder tables,
+            OrganizationSearch search) {
         this.organizations = organizations;
         this.lists = lists;
         this.tables = tables;
+        this.search = search;
+    }
+
+    @GetMapping("/organizations")
+    @Operation(summary = "Search organizations", description = """
+            Any signed-in user; everyone but the operator finds accredited organizations only, and sees only their \
+            public profile (names, country, tax id, region, SME, categories offered). `q`: words of the name in \
+            Russian or English (stemmed; a typo in a word of 5+ letters is forgiven), Thai text (substrings), or \
+            digits (a tax id or its first digits). Words naming a category in English, Russian or Thai, or one of \
+            its synonyms, also find organizations offering that category (`matchedCategory`). `region`, \
+            `category` (each with its subcategories), `status` (operator only): several values, repeated or \
+            comma-separated, mean any of them. Ordered by name. `page` from 0, `size` 1 to 100 (20); `total` \
+            stops at 1,000 (`totalExact` false past it). `next` is a cursor: send it back as `cursor` (instead of \
+            `page`) for the following page. Bad values answer 400 naming each parameter.""")
+    OrganizationSearchPage search(@AuthenticationPrincipal CurrentUser user,
+            @ParameterObject OrganizationSearchRequest request) {
+        return search.search(user, request);
     }
 
     @GetMapping("/organizations/mine")

@@ -22,6 +22,22 @@ final class OrganizationTables {
             List.of(ColumnFilter.of("status", "table.organization.status", "status.", OrganizationStatus.class)),
             25, "table.organization.empty");
 
+    /**
+     * The operator's organization register (/operator/organizations): the same rows, each name opening the
+     * operator's card of the organization with every action on it.
+     */
+    static final TableDefinition<OrganizationRow> REGISTER = new TableDefinition<>("register", List.of(
+            Column.link("name", "table.organization.name", OrganizationRow::shortName,
+                    o -> "/operator/organizations/" + o.id().value()),
+            Column.text("fullName", "table.organization.fullName", OrganizationRow::fullName),
+            Column.text("taxId", "organization.taxId", OrganizationRow::taxId),
+            Column.messageKey("country", "organization.country", o -> "country." + o.country()),
+            Column.status("status", "table.organization.status", "status.", OrganizationRow::status),
+            Column.dateTime("registered", "accreditation.registered", OrganizationRow::registeredAt)),
+            "name", true, "orgregister.search",
+            List.of(ColumnFilter.of("status", "table.organization.status", "status.", OrganizationStatus.class)),
+            25, "orgregister.empty");
+
     private OrganizationTables() {
     }
 }
