@@ -2,14 +2,13 @@ package org.openetp.billing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,7 +22,6 @@ import org.openetp.billing.persistence.BillingStore;
 import org.openetp.billing.persistence.StoredInvoice;
 import org.openetp.billing.persistence.StoredSubscription;
 import org.openetp.identity.CurrentUser;
-import org.openetp.ledger.Ledger;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.OrganizationStatus;
@@ -65,12 +63,15 @@ public class Billing {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Ledger ledger;
+    private final InvoiceIssuer issuer;
+    private final InvoicePayments payments;
 
     Billing(BillingStore store, Organizations organizations, BillingProperties properties, MessageSource messages,
-            PdfRenderer pdf, JsonMapper json, ApplicationEventPublisher events, Clock clock, Ledger ledger) {
+            PdfRenderer pdf, JsonMapper json, ApplicationEventPublisher events, Clock clock, InvoiceIssuer issuer,
+            InvoicePayments payments) {
         this.store = store;
-        this.ledger = ledger;
+        this.issuer = issuer;
+        this.payments = payments;
         this.organizations = organizations;
         this.properties = properties;
         this.callbackSignature = new CallbackSignature(properties.callbackSecret());
@@ -150,58 +151,10 @@ public class Billing {
 
     // ---------------------------------------------------------------- free participation rules
 
-    /** The free participation rules (SPEC §4.2). */
+    /** The free participation rules (SPEC §4.2); {@link FreeRules} changes them. */
     @Transactional(readOnly = true)
     public List<FreeParticipationRule> freeRules() {
         return store.freeRules();
-    }
-
-    /** Adds a free participation rule (operator); one rule per industry and currency. */
-    @Transactional
-    public FreeParticipationRule createFreeRule(CurrentUser operator, FreeRuleForm form) {
-        DecimalBounds.require(form);
-        requireOperator(operator);
-        FreeRuleForm valid = TariffRules.freeRule(form);
-        if (store.freeRuleTaken(valid.industry(), valid.currency(), null)) {
-            throw new ConflictException("industry", "billing.freeRule.taken");
-        }
-        FreeParticipationRule rule = new FreeParticipationRule(UUID.randomUUID(), valid.industry(), valid.maxPrice(),
-                valid.currency());
-        Instant now = now();
-        store.insertFreeRule(rule, now);
-        events.publishEvent(new FreeParticipationRuleChanged(rule.id(), "CREATED", rule.industry(), rule.maxPrice(),
-                rule.currency(), operator.id(), now));
-        return rule;
-    }
-
-    /** Changes a free participation rule (operator). */
-    @Transactional
-    public FreeParticipationRule changeFreeRule(CurrentUser operator, UUID id, FreeRuleForm form) {
-        DecimalBounds.require(form);
-        requireOperator(operator);
-        store.freeRuleForUpdate(id).orElseThrow(() -> new NotFoundException("Free participation rule"));
-        FreeRuleForm valid = TariffRules.freeRule(form);
-        if (store.freeRuleTaken(valid.industry(), valid.currency(), id)) {
-            throw new ConflictException("industry", "billing.freeRule.taken");
-        }
-        FreeParticipationRule rule = new FreeParticipationRule(id, valid.industry(), valid.maxPrice(),
-                valid.currency());
-        Instant now = now();
-        store.updateFreeRule(rule, now);
-        events.publishEvent(new FreeParticipationRuleChanged(id, "CHANGED", rule.industry(), rule.maxPrice(),
-                rule.currency(), operator.id(), now));
-        return rule;
-    }
-
-    /** Removes a free participation rule (operator); its lots need a plan from now on. */
-    @Transactional
-    public void removeFreeRule(CurrentUser operator, UUID id) {
-        requireOperator(operator);
-        FreeParticipationRule rule = store.freeRuleForUpdate(id)
-                .orElseThrow(() -> new NotFoundException("Free participation rule"));
-        store.deleteFreeRule(id);
-        events.publishEvent(new FreeParticipationRuleChanged(id, "REMOVED", rule.industry(), rule.maxPrice(),
-                rule.currency(), operator.id(), now()));
     }
 
     // ---------------------------------------------------------------- subscriptions and invoices
@@ -234,18 +187,10 @@ public class Billing {
         events.publishEvent(new SubscriptionRequested(subscription.id(), organization.value(), plan.code(),
                 plan.price(), plan.currency(), plan.periodDays(), user.id(), now));
 
-        String number = "%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(),
-                store.nextInvoiceNumber(now.atZone(ZoneOffset.UTC).getYear()));
-        InvoiceView.Party seller = new InvoiceView.Party(properties.platformName(), properties.platformTaxId(), null,
-                null, properties.platformAddress(), properties.platformBank(), properties.platformAccount());
-        InvoiceView.Party buyerParty = new InvoiceView.Party(buyer.fullName(), buyer.taxId(), buyer.kpp(),
-                buyer.ogrn(), buyer.legalAddress(), null, null);
-        // What the payer writes in the transfer, so that the operator can match a bank statement line to it.
-        String reference = "OpenETP invoice " + number + ", plan " + plan.code() + ", payer tax id " + buyer.taxId();
-        StoredInvoice invoice = new StoredInvoice(UUID.randomUUID(), number, subscription.id(), organization.value(),
-                now, seller, buyerParty, plan.price(), plan.currency(), reference, "ISSUED", null);
-        store.insertInvoice(invoice);
-        events.publishEvent(new InvoiceIssued(invoice.id(), organization.value(), subscription.id(), number,
+        StoredInvoice invoice = issuer.issue(buyer, subscription.id(), StoredInvoice.TARIFF, plan.price(),
+                plan.currency(), number -> "OpenETP invoice " + number + ", plan " + plan.code() + ", payer tax id "
+                        + buyer.taxId(), now);
+        events.publishEvent(new InvoiceIssued(invoice.id(), organization.value(), subscription.id(), invoice.number(),
                 plan.code(), invoice.amount(), invoice.currency(), user.id(), now));
         return new NewSubscription(subscription.id(), invoice.id(), subscription.status());
     }
@@ -273,7 +218,8 @@ public class Billing {
     public List<SubscriptionView> subscriptions(CurrentUser user, OrganizationId organization, Locale locale) {
         organizations.view(user, organization);
         Map<UUID, StoredInvoice> invoices = store.invoicesOf(organization.value()).stream()
-                .collect(Collectors.toMap(StoredInvoice::subscriptionId, Function.identity()));
+                .filter(i -> i.subscriptionId() != null)
+                .collect(Collectors.toMap(i -> Objects.requireNonNull(i.subscriptionId()), Function.identity()));
         Instant now = now();
         List<SubscriptionView> views = new ArrayList<>();
         for (StoredSubscription s : store.subscriptionsOf(organization.value())) {
@@ -313,9 +259,10 @@ public class Billing {
     // ---------------------------------------------------------------- payments
 
     /**
-     * Records the payment of an invoice: the one place where money received for a plan is booked, whoever reports
-     * it. The amount and currency must equal the invoice's; the subscription then holds its period from now, or from
-     * the end of what the organization has paid for already if that is later, so periods never overlap. Publishes
+     * Records the payment of an invoice (a plan or a top-up) received from outside, whoever reports it. The amount
+     * and currency must equal the invoice's; the money goes to the organization's account, and a plan's price is
+     * charged from it at once. The plan's period follows what the organization has paid for already, or, for an
+     * upgrade, starts now with the unused days of the replaced plan credited ({@link InvoicePayments}). Publishes
      * {@link InvoicePaid} and {@link SubscriptionActivated} in the same transaction. A paid invoice is paid once: the
      * operator gets a conflict, a provider's repeated notice is answered as a duplicate that changes nothing.
      */
@@ -336,11 +283,9 @@ public class Billing {
         checks.throwIfAny();
 
         StoredInvoice invoice = store.invoiceForUpdate(invoiceId).orElseThrow(() -> new NotFoundException("Invoice"));
-        StoredSubscription subscription = store.subscription(invoice.subscriptionId()).orElseThrow();
         if ("PAID".equals(invoice.status()) && invoice.payment() != null) {
             if (source instanceof PaymentSource.Provider) {
-                return new PaymentResult(invoiceId, subscription.id(), "PAID", true, invoice.payment().paidAt(),
-                        subscription.startsAt(), subscription.endsAt());
+                return paidAlready(invoice);
             }
             throw new ConflictException("invoice", "billing.invoice.alreadyPaid");
         }
@@ -354,26 +299,19 @@ public class Billing {
             checks.add("amount", "billing.payment.amountMismatch");
         }
         checks.throwIfAny();
+        return payments.settle(invoice, new InvoiceView.Payment(invoice.amount(), invoice.currency(), reference,
+                source instanceof PaymentSource.Provider ? "PROVIDER" : "OPERATOR", now()), recordedBy);
+    }
 
-        Instant now = now();
-        store.lockSubscriptionsOf(invoice.organizationId());
-        Instant startsAt = store.paidUntil(invoice.organizationId(), subscription.planCode(), now).orElse(now);
-        Instant endsAt = startsAt.plus(Duration.ofDays(subscription.periodDays()));
-        store.insertPayment(invoiceId, new InvoiceView.Payment(invoice.amount(), invoice.currency(), reference,
-                source instanceof PaymentSource.Provider ? "PROVIDER" : "OPERATOR", now), recordedBy);
-        store.setInvoiceStatus(invoiceId, "PAID");
-        store.activate(subscription.id(), startsAt, endsAt);
-        // The money arrives on the organization's account and pays for the plan at once: two postings, in this
-        // transaction, keyed by the invoice so that a retried payment can never book them twice.
-        OrganizationId payer = new OrganizationId(invoice.organizationId());
-        String memo = "Invoice " + invoice.number() + ", " + reference;
-        ledger.topUp(payer, invoice.amount(), invoice.currency(), "invoice:" + invoiceId + ":top-up", memo);
-        ledger.charge(payer, invoice.amount(), invoice.currency(), "invoice:" + invoiceId + ":charge", memo);
-        events.publishEvent(new InvoicePaid(invoiceId, invoice.organizationId(), invoice.amount(), invoice.currency(),
-                reference, now, recordedBy));
-        events.publishEvent(new SubscriptionActivated(subscription.id(), invoice.organizationId(),
-                subscription.planCode(), startsAt, endsAt, recordedBy, now));
-        return new PaymentResult(invoiceId, subscription.id(), "PAID", false, now, startsAt, endsAt);
+    /** What a repeated notice of an invoice paid already is answered: the payment as it was, changing nothing. */
+    PaymentResult paidAlready(StoredInvoice invoice) {
+        InvoiceView.Payment payment = Objects.requireNonNull(invoice.payment());
+        if (invoice.subscriptionId() == null) {
+            return new PaymentResult(invoice.id(), null, "PAID", true, payment.paidAt(), null, null);
+        }
+        StoredSubscription subscription = store.subscription(invoice.subscriptionId()).orElseThrow();
+        return new PaymentResult(invoice.id(), subscription.id(), "PAID", true, payment.paidAt(),
+                subscription.startsAt(), subscription.endsAt());
     }
 
     /** Whether payment-provider callbacks are configured ({@code OPENETP_BILLING_CALLBACK_SECRET}). */
@@ -474,16 +412,23 @@ public class Billing {
                 .anyMatch(m -> m.organization().value().equals(organization));
     }
 
-    private InvoiceView view(StoredInvoice invoice, Locale locale) {
-        StoredSubscription subscription = store.subscription(invoice.subscriptionId()).orElseThrow();
-        String description = messages.getMessage("billing.invoice.line",
-                new Object[] {name(subscription.planNames(), locale), subscription.periodDays()},
-                "Tariff plan " + subscription.planCode(), locale);
+    InvoiceView view(StoredInvoice invoice, Locale locale) {
+        InvoiceView.Line line;
+        if (invoice.subscriptionId() == null) {
+            line = new InvoiceView.Line(messages.getMessage("money.invoice.topUpLine", null, "Top-up", locale), null,
+                    0, 1, invoice.amount());
+        } else {
+            StoredSubscription subscription = store.subscription(invoice.subscriptionId()).orElseThrow();
+            String description = messages.getMessage("billing.invoice.line",
+                    new Object[] {name(subscription.planNames(), locale), subscription.periodDays()},
+                    "Tariff plan " + subscription.planCode(), locale);
+            line = new InvoiceView.Line(description, subscription.planCode(), subscription.periodDays(), 1,
+                    invoice.amount());
+        }
         return new InvoiceView(invoice.id(), invoice.number(), invoice.issuedAt(), invoice.status(),
-                invoice.organizationId(), invoice.subscriptionId(), invoice.seller(), invoice.buyer(),
-                List.of(new InvoiceView.Line(description, subscription.planCode(), subscription.periodDays(), 1,
-                        invoice.amount())),
-                invoice.amount(), invoice.currency(), invoice.paymentReference(), invoice.payment());
+                invoice.organizationId(), invoice.subscriptionId(), invoice.seller(), invoice.buyer(), List.of(line),
+                invoice.amount(), invoice.currency(), invoice.paymentReference(), invoice.payment(),
+                invoice.purpose());
     }
 
     private static String name(Map<String, String> names, Locale locale) {

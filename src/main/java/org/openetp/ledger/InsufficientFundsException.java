@@ -1,6 +1,7 @@
 package org.openetp.ledger;
 
 import java.math.BigDecimal;
+import org.openetp.shared.MoneyShortfall;
 import org.openetp.shared.RuleViolationException;
 
 /**
@@ -8,7 +9,7 @@ import org.openetp.shared.RuleViolationException;
  * posted, and {@link #shortfall()} says how much is missing. Message keys {@code ledger.insufficient} (available)
  * and {@code ledger.insufficientBlocked} (blocked), arguments {shortfall, currency}.
  */
-public class InsufficientFundsException extends RuleViolationException {
+public class InsufficientFundsException extends RuleViolationException implements MoneyShortfall {
 
     private final BigDecimal shortfall;
     private final String currency;
@@ -20,10 +21,12 @@ public class InsufficientFundsException extends RuleViolationException {
     }
 
     /** How much more the account would need for the posting to go through. */
+    @Override
     public BigDecimal shortfall() {
         return shortfall;
     }
 
+    @Override
     public String currency() {
         return currency;
     }

@@ -33,7 +33,8 @@ import org.openetp.shared.Currencies;
  * <li>top-up: platform bank → organization available (money received from outside);</li>
  * <li>charge: available → platform revenue (tariffs);</li>
  * <li>block: available → blocked (bid deposits); release: blocked → available;</li>
- * <li>forfeit: one organization's blocked → another's available.</li>
+ * <li>forfeit: one organization's blocked → another's available;</li>
+ * <li>credit: platform revenue → available (the unused part of a tariff given back).</li>
  * </ul>
  * Each posting method joins the caller's transaction, so that a bid and its deposit commit or roll back together.
  * A refusal ({@link InsufficientFundsException}, invalid input, a reused key) happens before anything is written,
@@ -88,6 +89,16 @@ public class Ledger {
     public PostingView charge(OrganizationId organization, BigDecimal amount, String currency, String idempotencyKey,
             @Nullable String memo) {
         return post(PostingKind.CHARGE, organization, null, amount, currency, idempotencyKey, memo);
+    }
+
+    /**
+     * Gives platform revenue back to the organization's available money: the unused days of a tariff plan replaced
+     * by an upgrade. The caller computes the amount; the memo says what it is for, on both statements.
+     */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView credit(OrganizationId organization, BigDecimal amount, String currency, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.CREDIT, organization, null, amount, currency, idempotencyKey, memo);
     }
 
     /** Blocks available money (a bid deposit); refused with the shortfall when too little is available. */
@@ -187,6 +198,11 @@ public class Ledger {
                 changes.add(new Change(org, x.negate(), none, take(org, cur, x.negate(), none)));
                 entries = List.of(new Entry(Account.available(org, cur), x.negate()),
                         new Entry(Account.revenue(cur), x));
+            }
+            case CREDIT -> {
+                changes.add(new Change(org, x, none, store.add(org, cur, x, none)));
+                entries = List.of(new Entry(Account.revenue(cur), x.negate()),
+                        new Entry(Account.available(org, cur), x));
             }
             case BLOCK -> {
                 changes.add(new Change(org, x.negate(), x, take(org, cur, x.negate(), x)));

@@ -17,7 +17,8 @@ class BillingCallbackDisabledTest {
     @Test
     void withoutASecretEveryCallbackIsRefusedAsDisabled() {
         Billing billing = new Billing(null, null,
-                new BillingProperties(null, null, null, null, null, "  ", null), null, null, null, null, null, null);
+                new BillingProperties(null, null, null, null, null, "  ", null), null, null, null, null, null, null,
+                null);
         byte[] body = "{\"invoiceId\":\"00000000-0000-0000-0000-000000000000\"}".getBytes(StandardCharsets.UTF_8);
 
         PaymentCallbackRefused refused = catchThrowableOfType(PaymentCallbackRefused.class,

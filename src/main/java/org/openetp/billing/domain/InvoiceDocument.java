@@ -71,7 +71,8 @@ public final class InvoiceDocument {
         html.append("<p id=\"invoice-reference\" class=\"ref\"><strong class=\"ref-label\">")
                 .append(e(text("billing.invoice.purpose"))).append("</strong> ").append(e(invoice.paymentReference()))
                 .append("</p>");
-        html.append("<p>").append(e(text("billing.invoice.terms"))).append("</p>");
+        html.append("<p id=\"invoice-terms\">").append(e(text(invoice.topUp() ? "money.invoice.topUpTerms"
+                : "money.invoice.terms"))).append("</p>");
         return html.append("</div>").toString();
     }
 

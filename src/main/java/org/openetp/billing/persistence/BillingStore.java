@@ -19,7 +19,7 @@ import org.openetp.billing.TariffPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Plans, free rules, subscriptions, invoices and payments (tables of migration billing/V1). */
+/** Plans, free rules, subscriptions, invoices and payments (tables of migrations billing/V1 and V2). */
 @Repository
 public class BillingStore {
 
@@ -168,16 +168,21 @@ public class BillingStore {
     }
 
     /**
-     * The end of the last paid period of the same plan that has not ended by {@code now}, if any: buying a plan
-     * again extends it, while a different plan (an upgrade) starts at once beside the current one.
+     * The end of the organization's last paid period that has not ended by {@code now}, of any plan: a plan bought
+     * while another is paid for starts there.
      */
-    public Optional<Instant> paidUntil(UUID organization, String planCode, Instant now) {
+    public Optional<Instant> paidUntil(UUID organization, Instant now) {
         return jdbc.sql("""
-                SELECT ends_at FROM subscription
-                WHERE organization_id = :org AND plan_code = :plan AND status = 'ACTIVE' AND ends_at > :now
-                ORDER BY ends_at DESC LIMIT 1
-                """).param("org", organization).param("plan", planCode).param("now", Timestamp.from(now))
-                .query((rs, n) -> rs.getTimestamp("ends_at").toInstant()).optional();
+                SELECT max(ends_at) FROM subscription
+                WHERE organization_id = :org AND status = 'ACTIVE' AND ends_at > :now
+                """).param("org", organization).param("now", Timestamp.from(now))
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "max"))).single();
+    }
+
+    /** Ends a paid period early, at {@code at} (an upgrade replaced it). */
+    public void endAt(UUID id, Instant at) {
+        jdbc.sql("UPDATE subscription SET ends_at = :at WHERE id = :id AND status = 'ACTIVE' AND ends_at > :at")
+                .param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     /** The organization's paid subscriptions whose period contains {@code now}. */
@@ -240,10 +245,10 @@ public class BillingStore {
         jdbc.sql("""
                 INSERT INTO invoice (id, number, subscription_id, organization_id, issued_at, seller_name,
                     seller_tax_id, seller_address, seller_bank, seller_account, buyer_name, buyer_tax_id, buyer_kpp,
-                    buyer_ogrn, buyer_address, amount, currency, payment_reference, status)
+                    buyer_ogrn, buyer_address, amount, currency, payment_reference, status, purpose)
                 VALUES (:id, :number, :subscription, :organization, :at, :sellerName, :sellerTaxId, :sellerAddress,
                     :sellerBank, :sellerAccount, :buyerName, :buyerTaxId, :buyerKpp, :buyerOgrn, :buyerAddress,
-                    :amount, :currency, :reference, :status)
+                    :amount, :currency, :reference, :status, :purpose)
                 """).param("id", i.id()).param("number", i.number()).param("subscription", i.subscriptionId())
                 .param("organization", i.organizationId()).param("at", Timestamp.from(i.issuedAt()))
                 .param("sellerName", i.seller().name()).param("sellerTaxId", i.seller().taxId())
@@ -252,7 +257,7 @@ public class BillingStore {
                 .param("buyerTaxId", i.buyer().taxId()).param("buyerKpp", i.buyer().kpp())
                 .param("buyerOgrn", i.buyer().ogrn()).param("buyerAddress", i.buyer().address())
                 .param("amount", i.amount()).param("currency", i.currency()).param("reference", i.paymentReference())
-                .param("status", i.status()).update();
+                .param("status", i.status()).param("purpose", i.purpose()).update();
     }
 
     public Optional<StoredInvoice> invoice(UUID id) {
@@ -340,7 +345,7 @@ public class BillingStore {
         return new StoredInvoice(rs.getObject("id", UUID.class), rs.getString("number"),
                 rs.getObject("subscription_id", UUID.class), rs.getObject("organization_id", UUID.class),
                 instant(rs, "issued_at"), seller, buyer, rs.getBigDecimal("amount"), rs.getString("currency"),
-                rs.getString("payment_reference"), rs.getString("status"), payment);
+                rs.getString("payment_reference"), rs.getString("status"), payment, rs.getString("purpose"));
     }
 
     private static Map<String, String> names(ResultSet rs) throws SQLException {

@@ -6,8 +6,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.billing.InvoiceView;
 
-/** An invoice row with its payment, if recorded. */
-public record StoredInvoice(UUID id, String number, UUID subscriptionId, UUID organizationId, Instant issuedAt,
+/** An invoice row with its payment, if recorded; a top-up invoice has no subscription. */
+public record StoredInvoice(UUID id, String number, @Nullable UUID subscriptionId, UUID organizationId, Instant issuedAt,
         InvoiceView.Party seller, InvoiceView.Party buyer, BigDecimal amount, String currency,
-        String paymentReference, String status, InvoiceView.@Nullable Payment payment) {
+        String paymentReference, String status, InvoiceView.@Nullable Payment payment, String purpose) {
+
+    /** What an invoice is for: a tariff plan's subscription, or money put on the organization's account. */
+    public static final String TARIFF = "TARIFF";
+    public static final String TOP_UP = "TOP_UP";
+
+    public boolean topUp() {
+        return TOP_UP.equals(purpose);
+    }
 }

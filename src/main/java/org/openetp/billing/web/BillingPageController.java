@@ -14,6 +14,7 @@ import org.openetp.billing.Subscribe;
 import org.openetp.billing.SubscriptionView;
 import org.openetp.billing.domain.InvoiceDocument;
 import org.openetp.identity.CurrentUser;
+import org.openetp.ledger.Ledger;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationStatus;
 import org.openetp.organization.Organizations;
@@ -49,9 +50,11 @@ class BillingPageController {
     private final MessageSource messages;
     private final InvoiceLists invoices;
     private final TableResponder tables;
+    private final Ledger ledger;
 
     BillingPageController(Billing billing, Organizations organizations, MessageSource messages,
-            InvoiceLists invoices, TableResponder tables) {
+            InvoiceLists invoices, TableResponder tables, Ledger ledger) {
+        this.ledger = ledger;
         this.billing = billing;
         this.organizations = organizations;
         this.messages = messages;
@@ -113,6 +116,7 @@ class BillingPageController {
     String invoice(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model, Locale locale) {
         var invoice = billing.invoice(user, id, locale);
         model.addAttribute("invoice", invoice);
+        model.addAttribute("payable", Payable.of(invoice, organizations.membershipsOf(user.id()), ledger));
         model.addAttribute("document", new InvoiceDocument(messages, locale).fragment(invoice));
         model.addAttribute("documentStyle", InvoiceDocument.STYLE);
         return "billing/invoice";

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.billing.Billing;
+import org.openetp.billing.FreeRules;
 import org.openetp.billing.FreeRuleForm;
 import org.openetp.billing.InvoiceLists;
 import org.openetp.billing.PaymentSource;
@@ -62,8 +63,12 @@ class OperatorBillingPageController {
     private final InvoiceLists invoices;
     private final TableResponder tables;
 
-    OperatorBillingPageController(Billing billing, InvoiceLists invoices, TableResponder tables) {
+    private final FreeRules freeRules;
+
+    OperatorBillingPageController(Billing billing, FreeRules freeRules, InvoiceLists invoices,
+            TableResponder tables) {
         this.billing = billing;
+        this.freeRules = freeRules;
         this.invoices = invoices;
         this.tables = tables;
     }
@@ -127,7 +132,7 @@ class OperatorBillingPageController {
             @RequestParam(required = false) @Nullable String industry,
             @RequestParam(required = false) @Nullable String maxPrice,
             @RequestParam(required = false) @Nullable String currency, RedirectAttributes redirect) {
-        return saveRule(redirect, "new", () -> billing.createFreeRule(operator,
+        return saveRule(redirect, "new", () -> freeRules.createFreeRule(operator,
                 ruleForm(industry, maxPrice, currency)));
     }
 
@@ -136,14 +141,14 @@ class OperatorBillingPageController {
             @RequestParam(required = false) @Nullable String industry,
             @RequestParam(required = false) @Nullable String maxPrice,
             @RequestParam(required = false) @Nullable String currency, RedirectAttributes redirect) {
-        return saveRule(redirect, id.toString(), () -> billing.changeFreeRule(operator, id,
+        return saveRule(redirect, id.toString(), () -> freeRules.changeFreeRule(operator, id,
                 ruleForm(industry, maxPrice, currency)));
     }
 
     @PostMapping("/operator/free-rules/{id}/delete")
     String removeRule(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID id,
             RedirectAttributes redirect) {
-        billing.removeFreeRule(operator, id);
+        freeRules.removeFreeRule(operator, id);
         redirect.addFlashAttribute("info", "billing.freeRule.removed");
         return "redirect:/operator/tariffs#free-rules";
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.openetp.billing.Billing;
+import org.openetp.billing.FreeRules;
 import org.openetp.billing.FreeParticipationRule;
 import org.openetp.billing.FreeRuleForm;
 import org.openetp.billing.PlanLimits;
@@ -52,8 +53,11 @@ class TariffApiController {
 
     private final Billing billing;
 
-    TariffApiController(Billing billing) {
+    private final FreeRules freeRules;
+
+    TariffApiController(Billing billing, FreeRules freeRules) {
         this.billing = billing;
+        this.freeRules = freeRules;
     }
 
     @GetMapping("/api/v1/tariffs")
@@ -86,18 +90,18 @@ class TariffApiController {
     @PostMapping("/api/v1/operator/free-participation-rules")
     @ResponseStatus(HttpStatus.CREATED)
     FreeParticipationRule createRule(@AuthenticationPrincipal CurrentUser operator, @RequestBody FreeRuleForm body) {
-        return billing.createFreeRule(operator, body);
+        return freeRules.createFreeRule(operator, body);
     }
 
     @PutMapping("/api/v1/operator/free-participation-rules/{id}")
     FreeParticipationRule changeRule(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID id,
             @RequestBody FreeRuleForm body) {
-        return billing.changeFreeRule(operator, id, body);
+        return freeRules.changeFreeRule(operator, id, body);
     }
 
     @DeleteMapping("/api/v1/operator/free-participation-rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRule(@AuthenticationPrincipal CurrentUser operator, @PathVariable UUID id) {
-        billing.removeFreeRule(operator, id);
+        freeRules.removeFreeRule(operator, id);
     }
 }

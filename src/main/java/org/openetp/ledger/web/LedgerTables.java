@@ -24,7 +24,7 @@ final class LedgerTables {
                         l -> currency)),
                 "time", true, "table.statement.search",
                 List.of(new ColumnFilter("kind", "ledger.statement.kind", "ledger.kind.",
-                        List.of("TOP_UP", "CHARGE", "BLOCK", "RELEASE", "FORFEIT"))),
+                        List.of("TOP_UP", "CHARGE", "CREDIT", "BLOCK", "RELEASE", "FORFEIT"))),
                 50, "table.statement.empty");
     }
 

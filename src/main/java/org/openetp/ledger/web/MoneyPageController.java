@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.ledger.AccountView;
 import org.openetp.ledger.Ledger;
+import org.openetp.ledger.MoneyPageSection;
 import org.openetp.ledger.StatementLine;
 import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The member's money page: the organization's accounts per currency and the statement of one currency, with its CSV
@@ -35,14 +37,20 @@ class MoneyPageController {
     record Filter(UUID organizationId, String currency, @Nullable String from, @Nullable String to) {
     }
 
+    /** A contributed section with what it shows for the organization on the page. */
+    record Section(String template, Object content) {
+    }
+
     private final Ledger ledger;
     private final AccountOwners owners;
     private final TableResponder tables;
+    private final List<MoneyPageSection> sections;
 
-    MoneyPageController(Ledger ledger, AccountOwners owners, TableResponder tables) {
+    MoneyPageController(Ledger ledger, AccountOwners owners, TableResponder tables, List<MoneyPageSection> sections) {
         this.ledger = ledger;
         this.owners = owners;
         this.tables = tables;
+        this.sections = sections;
     }
 
     @GetMapping("/money")
@@ -63,6 +71,14 @@ class MoneyPageController {
                 .filter(m -> m.organization().equals(organization)).findFirst().orElseThrow());
         List<AccountView> accounts = ledger.accounts(organization);
         model.addAttribute("accounts", accounts);
+        List<Section> shown = new ArrayList<>();
+        for (MoneyPageSection section : sections) {
+            Object content = section.content(user, organization, RequestContextUtils.getLocale(request));
+            if (content != null) {
+                shown.add(new Section(section.template(), content));
+            }
+        }
+        model.addAttribute("sections", shown);
         String chosen = currency != null && !currency.isBlank() ? currency.strip()
                 : accounts.isEmpty() ? AccountOwners.DEFAULT_CURRENCY : accounts.getFirst().currency();
         List<String> problems = new ArrayList<>();
