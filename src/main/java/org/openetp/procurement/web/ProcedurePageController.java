@@ -182,7 +182,7 @@ class ProcedurePageController {
     String decideContract(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID lotId,
             @RequestParam boolean sign, @RequestParam(required = false) @Nullable String signature,
             RedirectAttributes redirect) {
-        return act(id, redirect, sign ? "flows.award.accepted" : "contract.refused",
+        return act(id, redirect, sign ? "contract.signed" : "contract.refused",
                 () -> procurement.decideContract(user, new ProcedureId(id), new LotId(lotId), sign,
                         signature == null || signature.isBlank() ? null : signature));
     }
