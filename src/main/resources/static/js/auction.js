@@ -37,6 +37,20 @@
       field.focus();
     }
   });
-  document.addEventListener('htmx:afterSwap', sync);
+  // A leading bidder cannot beat its own bid: the re-rendered panel says whether this bidder leads, and the bid
+  // controls follow it, with the panel's reason beside them (the server refuses such a bid anyway).
+  function leading() {
+    var state = document.getElementById('auction-state');
+    var controls = document.getElementById('auction-bid-controls');
+    var blocked = document.getElementById('auction-bid-blocked');
+    if (!state || !controls || !blocked) { return; }
+    var leads = state.getAttribute('data-leading') === 'true';
+    var reason = document.getElementById('auction-leading');
+    controls.disabled = leads;
+    blocked.textContent = leads && reason ? reason.textContent : '';
+    blocked.hidden = !leads;
+  }
+
+  document.addEventListener('htmx:afterSwap', function () { sync(); leading(); });
   document.addEventListener('DOMContentLoaded', function () { sync(); tick(); setInterval(tick, 250); });
 })();

@@ -433,6 +433,7 @@ public class Auctions {
             String head = row.headHash();
             List<LogEntry> lotEntries = new ArrayList<>();
             AuctionEvent.Ended ended = null;
+            AuctionEvent.Extended extended = null;
             boolean started = false;
             for (AuctionEvent event : change.outcome().events()) {
                 String payload = payload(event);
@@ -442,6 +443,8 @@ public class Auctions {
                 head = hash;
                 if (event instanceof AuctionEvent.Ended e) {
                     ended = e;
+                } else if (event instanceof AuctionEvent.Extended e) {
+                    extended = e;
                 }
                 started |= event instanceof AuctionEvent.Started;
             }
@@ -455,11 +458,16 @@ public class Auctions {
                     auction.nextDeadline().orElse(null), seq, head, row.protocol());
             boolean start = started;
             AuctionEvent.Ended end = ended;
+            AuctionEvent.Extended extension = end == null ? extended : null; // an ended auction is not extended
             after.add(() -> {
                 keepAfterCommit(now, auction);
                 if (start) {
                     events.publishEvent(new AuctionStarted(row.procedure(), new LotId(row.lot()),
                             auction.participants().size(), clock.instant()));
+                }
+                if (extension != null) {
+                    events.publishEvent(new AuctionExtended(row.procedure(), new LotId(row.lot()),
+                            extension.endsAt(), extension.at()));
                 }
                 if (end != null) {
                     finish(row, auction, end, now.seq(), now.headHash());

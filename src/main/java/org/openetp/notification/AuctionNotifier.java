@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.openetp.auction.AuctionEnded;
+import org.openetp.auction.AuctionExtended;
 import org.openetp.auction.AuctionStarted;
 import org.openetp.identity.UserId;
 import org.openetp.organization.OrganizationId;
@@ -43,6 +44,21 @@ class AuctionNotifier {
         deliveries.deliver(everyone(procedure, event.lot().value()), new Notice(NotificationKind.AUCTION,
                 "auction-started:" + event.lot(), "notification.auctionStarted",
                 List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()), NoticeArg.text(lot.title())),
+                "/auctions/" + event.lot()));
+    }
+
+    /**
+     * The first extension: bidders who stepped away learn that the auction runs on, and that later bids may extend
+     * it again. Not every one: in the last minutes each bid extends it, and a notice per bid would bury the inbox.
+     */
+    @ApplicationModuleListener
+    void on(AuctionExtended event) {
+        ProcedureView procedure = procurement.describe(event.procedure());
+        ProcedureView.LotView lot = lot(procedure, event.lot().value());
+        deliveries.deliver(everyone(procedure, event.lot().value()), new Notice(NotificationKind.AUCTION,
+                "auction-extended:" + event.lot(), "notification.auctionExtended",
+                List.of(NoticeArg.text(procedure.title()), NoticeArg.number(lot.number()), NoticeArg.text(lot.title()),
+                        NoticeArg.moment(event.endsAt())),
                 "/auctions/" + event.lot()));
     }
 

@@ -13,6 +13,10 @@ enum NotificationKind {
     INVITATION,
     /** A step of a tender: a qualification or stage-1 protocol, a call for final offers, a negotiation message. */
     TENDER_STEP,
-    /** A lot's live auction started or ended. */
-    AUCTION
+    /** A lot's live auction started, was extended or ended. */
+    AUCTION,
+    /** A contract's terms changed after an acceptance: both sides are asked to accept again. */
+    CONTRACT,
+    /** A supplier asked a clarification question on one of the organization's procedures (for its buyers). */
+    QUESTION_ASKED
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.openetp.shared.JournaledEvent;
 
-/** The buyer changed the delivery milestones of a draft contract; a supplier acceptance of the old terms lapses. Journaled in the contract's audit stream. */
+/** The buyer changed the delivery milestones of a draft contract; the acceptances of the old terms lapse ({@code supplierAcceptanceReset}: whether any did, named when only the supplier's could). Journaled in the contract's audit stream. */
 public record ContractMilestonesChanged(ContractId contract, int milestones, boolean supplierAcceptanceReset, UUID by, Instant occurredAt) implements JournaledEvent {
 
     @Override

@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A contract's milestones in a real headless Chromium: after an award (made through the API), the buyer drafts two
- * milestones and accepts, the supplier accepts, the buyer marks one delivered on time and one late (the clock moves),
+ * A contract's milestones in a real headless Chromium: after an award (made through the API), the buyer drafts a
+ * milestone and accepts, adds a second one (which withdraws the acceptance, says so and asks again) and accepts
+ * again, the supplier accepts, the buyer marks one delivered on time and one late (the clock moves),
  * the contract completes, and the supplier's profile shows its reliability.
  */
 class ContractMilestonesBrowserTests extends BrowserTest {
@@ -53,22 +54,44 @@ class ContractMilestonesBrowserTests extends BrowserTest {
         page.submit(By.cssSelector(".lot-contract"));
         assertThat(page.text(By.id("contract-status"))).isEqualTo(page.message("contractState.DRAFT"));
         String contractUrl = browser.getCurrentUrl();
+        assertThat(page.text(By.id("contract-stage")))
+                .isEqualTo(page.message("flows.contract.stage.MILESTONES_NEEDED"));
         addMilestone("First five laptops", "5", "QUANTITY", today.plusDays(3));
-        addMilestone("The other half", "50", "SHARE", today.plusDays(7));
+        page.submit(By.id("contract-accept"));
+        assertThat(page.text(By.cssSelector(".buyer-accepted"))).isNotEmpty();
+        // One status in words, and what is left: the supplier's acceptance.
+        assertThat(page.text(By.id("contract-stage")))
+                .isEqualTo(page.message("flows.contract.stage.AWAITING_SUPPLIER"));
+        assertThat(page.text(By.id("contract-pending")))
+                .isEqualTo(page.message("flows.contract.action.SUPPLIER_ACCEPT"));
+
+        // A change after the acceptance asks first, withdraws it and says so: both sides are asked again.
+        page.type("milestone-description", "The other half");
+        page.type("milestone-amount", "50");
+        new Select(browser.findElement(By.id("milestone-kind"))).selectByValue("SHARE");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id("milestone-due")), today.plusDays(7).toString());
+        assertThat(page.submitConfirmed(By.id("milestone-add")))
+                .isEqualTo(page.message("flows.contract.ask.changeAfterAcceptance"));
         assertThat(browser.findElements(By.cssSelector("tr.milestone"))).hasSize(2);
         assertThat(page.text(By.cssSelector("#milestone-2 .milestone-state")))
                 .isEqualTo(page.message("milestoneState.PENDING"));
+        assertThat(browser.findElements(By.cssSelector(".buyer-accepted"))).as("withdrawn").isEmpty();
+        assertThat(page.text(By.id("contract-reset-note"))).startsWith("The milestones were changed on ");
+        assertThat(page.text(By.id("contract-stage"))).isEqualTo(page.message("flows.contract.stage.AWAITING_BOTH"));
         page.submit(By.id("contract-accept"));
         assertThat(page.text(By.cssSelector(".buyer-accepted"))).isNotEmpty();
-        assertThat(browser.findElements(By.id("milestone-form"))).as("the terms are fixed").isEmpty();
         page.logout();
 
         // The supplier finds it among its contracts and accepts: the contract is in force.
         page.login(supplier.email());
         page.nav("nav-contracts");
         page.submit(By.cssSelector("#contracts .table-link"));
+        assertThat(page.text(By.id("contract-reset-note"))).as("the supplier is told too").isNotEmpty();
         page.submit(By.id("contract-accept"));
         assertThat(page.text(By.id("contract-status"))).isEqualTo(page.message("contractState.ACTIVE"));
+        assertThat(page.text(By.id("contract-stage"))).isEqualTo(page.message("flows.contract.stage.IN_FORCE"));
+        assertThat(browser.findElements(By.id("contract-reset-note"))).as("in force: nothing to ask").isEmpty();
         assertThat(browser.findElements(By.cssSelector(".milestone-deliver"))).as("only the buyer marks").isEmpty();
         page.logout();
 

@@ -9,8 +9,10 @@ import org.openetp.auction.Auctions;
 import org.openetp.auction.LiveBid;
 import org.openetp.identity.CurrentUser;
 import org.openetp.procurement.LotId;
+import org.openetp.procurement.LotProcedures;
 import org.openetp.procurement.ProcedureView;
 import org.openetp.procurement.Procurement;
+import org.openetp.shared.NotFoundException;
 import org.openetp.shared.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,22 +33,46 @@ class AuctionPageController {
     private final Auctions auctions;
     private final Procurement procurement;
     private final PageActions actions;
+    private final LotProcedures lots;
 
-    AuctionPageController(Auctions auctions, Procurement procurement, PageActions actions) {
+    AuctionPageController(Auctions auctions, Procurement procurement, PageActions actions, LotProcedures lots) {
         this.auctions = auctions;
         this.procurement = procurement;
         this.actions = actions;
+        this.lots = lots;
     }
 
     @GetMapping("/auctions/{lotId}")
     String page(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable UUID lotId, Model model) {
-        AuctionView auction = auctions.view(user, new LotId(lotId));
+        AuctionView auction;
+        try {
+            auction = auctions.view(user, new LotId(lotId));
+        } catch (NotFoundException notYet) {
+            return scheduled(user, new LotId(lotId), model, notYet);
+        }
         ProcedureView procedure = procurement.view(user, auction.procedureId());
         model.addAttribute("a", auction);
         model.addAttribute("p", procedure);
         model.addAttribute("lot", procedure.lots().stream().filter(l -> l.id().equals(auction.lotId())).findFirst()
                 .orElseThrow());
         return "auction/live";
+    }
+
+    /**
+     * Before the applications are opened the lot's auction does not exist yet, but its start is known: the page says
+     * when it starts and that it becomes the live auction then (issue 17: the link used to appear only after the
+     * deadline). Anything else that is not found stays not found.
+     */
+    private String scheduled(@Nullable CurrentUser user, LotId lotId, Model model, NotFoundException notYet) {
+        ProcedureView procedure = procurement.view(user, lots.procedureOf(lotId).orElseThrow(() -> notYet));
+        if (!procedure.kind().auction() || procedure.settings().auction() == null || procedure.openedAt() != null) {
+            throw notYet;
+        }
+        model.addAttribute("p", procedure);
+        model.addAttribute("lot", procedure.lots().stream().filter(l -> l.id().equals(lotId)).findFirst()
+                .orElseThrow(() -> notYet));
+        model.addAttribute("s", procedure.settings().auction());
+        return "auction/scheduled";
     }
 
     @GetMapping("/auctions/{lotId}/panel")

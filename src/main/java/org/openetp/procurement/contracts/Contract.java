@@ -19,7 +19,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * A contract and its lifecycle (SPEC §5.7): DRAFT while the buyer drafts the delivery milestones and the parties
  * accept; ACTIVE once both accepted the same terms; COMPLETED once every milestone is delivered; REFUSED when the
  * supplier refuses it. The parties may accept in either order, but an acceptance is of the terms as they stand:
- * changing the milestones lapses the supplier's acceptance, and the buyer can change nothing after its own.
+ * changing the milestones (the buyer may, until the contract is in force) withdraws every acceptance given, and the
+ * contract remembers when, so that both sides are told they are asked again (issue 17).
  */
 public final class Contract {
 
@@ -50,6 +51,7 @@ public final class Contract {
     private @Nullable Acceptance supplierAcceptance;
     private @Nullable Instant activatedAt;
     private @Nullable Instant completedAt;
+    private @Nullable Instant acceptancesResetAt;
     private final Instant createdAt;
     private final long version;
 
@@ -61,7 +63,8 @@ public final class Contract {
             Party buyer, Party supplier, String subject, BigDecimal quantity, String unit, BigDecimal price,
             String currency, boolean signatureRequired, Status status, List<Milestone> milestones,
             @Nullable Acceptance buyerAcceptance, @Nullable Acceptance supplierAcceptance,
-            @Nullable Instant activatedAt, @Nullable Instant completedAt, Instant createdAt, long version) {
+            @Nullable Instant activatedAt, @Nullable Instant completedAt, @Nullable Instant acceptancesResetAt,
+            Instant createdAt, long version) {
         this.id = id;
         this.procedure = procedure;
         this.lot = lot;
@@ -81,6 +84,7 @@ public final class Contract {
         this.supplierAcceptance = supplierAcceptance;
         this.activatedAt = activatedAt;
         this.completedAt = completedAt;
+        this.acceptancesResetAt = acceptancesResetAt;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -90,26 +94,26 @@ public final class Contract {
             Party buyer, Party supplier, String subject, BigDecimal quantity, String unit, BigDecimal price,
             String currency, boolean signatureRequired, Instant now) {
         return new Contract(ContractId.random(), procedure, lot, bid, callOff, buyer, supplier, subject, quantity,
-                unit, price, currency, signatureRequired, Status.DRAFT, List.of(), null, null, null, null, now, 0);
+                unit, price, currency, signatureRequired, Status.DRAFT, List.of(), null, null, null, null, null, now, 0);
     }
 
     /**
-     * The buyer adds a milestone to the draft. Returns true when this lapses the supplier's acceptance of the
-     * earlier terms.
+     * The buyer adds a milestone to the draft {@code now}. Returns true when this withdraws an acceptance of the
+     * earlier terms (either side's): both sides are then asked to accept again.
      */
     public boolean addMilestone(String description, @Nullable BigDecimal quantity, @Nullable BigDecimal sharePercent,
-            LocalDate dueDate) {
+            LocalDate dueDate, Instant now) {
         requireTermsOpen();
         if (milestones.size() >= MAX_MILESTONES) {
             throw new RuleViolationException("contract.milestones.tooMany", MAX_MILESTONES);
         }
         milestones.add(new Milestone(UUID.randomUUID(), milestones.size() + 1, description, quantity, sharePercent,
                 dueDate, null, null));
-        return lapseSupplierAcceptance();
+        return resetAcceptances(now);
     }
 
     /** The buyer removes a milestone from the draft; the others are renumbered. Same return as {@link #addMilestone}. */
-    public boolean removeMilestone(UUID milestone) {
+    public boolean removeMilestone(UUID milestone, Instant now) {
         requireTermsOpen();
         if (!milestones.removeIf(m -> m.id().equals(milestone))) {
             throw new NotFoundException("Milestone");
@@ -117,19 +121,24 @@ public final class Contract {
         for (int i = 0; i < milestones.size(); i++) {
             milestones.set(i, milestones.get(i).renumbered(i + 1));
         }
-        return lapseSupplierAcceptance();
+        return resetAcceptances(now);
     }
 
     private void requireTermsOpen() {
         requireStatus(Status.DRAFT);
-        if (buyerAcceptance != null) {
-            throw new RuleViolationException("contract.termsAccepted");
-        }
     }
 
-    private boolean lapseSupplierAcceptance() {
-        boolean lapsed = supplierAcceptance != null;
+    /**
+     * An acceptance is of the terms as they were: a change withdraws both sides' (not only the other side's, which
+     * used to lapse silently) and is remembered, so the page and the notices can say both are asked again.
+     */
+    private boolean resetAcceptances(Instant now) {
+        boolean lapsed = buyerAcceptance != null || supplierAcceptance != null;
+        buyerAcceptance = null;
         supplierAcceptance = null;
+        if (lapsed) {
+            acceptancesResetAt = now;
+        }
         return lapsed;
     }
 
@@ -270,6 +279,8 @@ public final class Contract {
     public @Nullable Acceptance supplierAcceptance() { return supplierAcceptance; }
     public @Nullable Instant activatedAt() { return activatedAt; }
     public @Nullable Instant completedAt() { return completedAt; }
+    /** When a change of the milestones last withdrew the acceptances given (null if it never did). */
+    public @Nullable Instant acceptancesResetAt() { return acceptancesResetAt; }
     public Instant createdAt() { return createdAt; }
     public long version() { return version; }
 }

@@ -34,7 +34,7 @@ class ContractRepository {
             id, procedure_id, lot_id, bid_id, call_off_id, buyer_party::text AS buyer_party,
             supplier_party::text AS supplier_party, subject, quantity, unit, price, currency, signature_required,
             status, buyer_accepted_at, buyer_accepted_by, buyer_signed_document, supplier_accepted_at,
-            supplier_accepted_by, supplier_signed_document, activated_at, completed_at, created_at, version""";
+            supplier_accepted_by, supplier_signed_document, activated_at, completed_at, acceptances_reset_at, created_at, version""";
 
     private final JdbcClient jdbc;
 
@@ -69,7 +69,8 @@ class ContractRepository {
                 UPDATE contract SET status = :status, buyer_accepted_at = :buyerAt, buyer_accepted_by = :buyerBy,
                     buyer_signed_document = :buyerDoc, supplier_accepted_at = :supplierAt,
                     supplier_accepted_by = :supplierBy, supplier_signed_document = :supplierDoc,
-                    activated_at = :activatedAt, completed_at = :completedAt, version = version + 1
+                    activated_at = :activatedAt, completed_at = :completedAt,
+                    acceptances_reset_at = :resetAt, version = version + 1
                 WHERE id = :id AND version = :version
                 """)
                 .param("status", c.status().name())
@@ -80,6 +81,7 @@ class ContractRepository {
                 .param("supplierBy", c.supplierAcceptance() == null ? null : c.supplierAcceptance().by())
                 .param("supplierDoc", c.supplierAcceptance() == null ? null : c.supplierAcceptance().signedDocument())
                 .param("activatedAt", ts(c.activatedAt())).param("completedAt", ts(c.completedAt()))
+                .param("resetAt", ts(c.acceptancesResetAt()))
                 .param("id", c.id().value()).param("version", c.version())
                 .update();
         if (updated != 1) {
@@ -215,7 +217,7 @@ class ContractRepository {
                 rs.getString("currency"), rs.getBoolean("signature_required"),
                 Contract.Status.valueOf(rs.getString("status")), milestones,
                 acceptance(rs, "buyer"), acceptance(rs, "supplier"), instant(rs, "activated_at"),
-                instant(rs, "completed_at"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
+                instant(rs, "completed_at"), instant(rs, "acceptances_reset_at"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
 
     private static Contract.@Nullable Acceptance acceptance(ResultSet rs, String side) throws SQLException {

@@ -22,6 +22,7 @@ import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.ContractAccepted;
+import org.openetp.procurement.ContractAcceptancesReset;
 import org.openetp.procurement.ContractActivated;
 import org.openetp.procurement.ContractInForce;
 import org.openetp.procurement.ContractCompleted;
@@ -141,7 +142,7 @@ public class Contracts {
                 o.legalAddress(), o.postalAddress());
     }
 
-    /** The buyer adds a delivery milestone to a draft contract it has not accepted yet. */
+    /** The buyer adds a delivery milestone to a draft contract; any acceptance given is withdrawn (both asked again). */
     @Transactional
     public ContractView addMilestone(CurrentUser user, ContractId id, NewMilestone milestone) {
         DecimalBounds.require(milestone);
@@ -173,22 +174,28 @@ public class Contracts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        boolean lapsed = contract.addMilestone(description, quantity, share, milestone.dueDate());
+        boolean lapsed = contract.addMilestone(description, quantity, share, milestone.dueDate(), clock.instant());
         return changed(user, contract, lapsed);
     }
 
-    /** The buyer removes a milestone from a draft contract it has not accepted yet. */
+    /** The buyer removes a milestone from a draft contract; any acceptance given is withdrawn (both asked again). */
     @Transactional
     public ContractView removeMilestone(CurrentUser user, ContractId id, UUID milestone) {
         Contract contract = lock(user, id);
         requireSide(user, contract, Contract.Side.BUYER);
-        return changed(user, contract, contract.removeMilestone(milestone));
+        return changed(user, contract, contract.removeMilestone(milestone, clock.instant()));
     }
 
-    private ContractView changed(CurrentUser user, Contract contract, boolean supplierAcceptanceLapsed) {
+    private ContractView changed(CurrentUser user, Contract contract, boolean acceptancesLapsed) {
         contracts.update(contract);
+        Instant now = clock.instant();
         events.publishEvent(new ContractMilestonesChanged(contract.id(), contract.milestones().size(),
-                supplierAcceptanceLapsed, user.id().value(), clock.instant()));
+                acceptancesLapsed, user.id().value(), now));
+        if (acceptancesLapsed) {
+            events.publishEvent(new ContractAcceptancesReset(contract.id(), contract.procedure(),
+                    contract.buyer().organizationId(), contract.supplier().organizationId(), contract.subject(),
+                    user.id().value(), now));
+        }
         return view(user, contract.id());
     }
 

@@ -11,6 +11,7 @@ import org.openetp.organization.Role;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.QuestionAnswered;
+import org.openetp.procurement.QuestionAsked;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -66,6 +67,7 @@ public class Clarifications {
         String question = text(text, MAX_QUESTION);
         UUID questionId = UUID.randomUUID();
         questions.insert(questionId, id, asker, user.id().value(), question, now);
+        events.publishEvent(new QuestionAsked(id, questionId, procedure.buyer(), now));
         return questions.find(id, questionId, List.of(asker)).orElseThrow();
     }
 

@@ -47,14 +47,12 @@ class ContractTest {
                 .as("the buyer accepts only terms with milestones").isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("contract.milestones.required");
 
-        // The supplier may accept first; a change of the milestones lapses its acceptance.
+        // The supplier may accept first; a change of the milestones withdraws its acceptance.
         assertThat(contract.accept(Contract.Side.SUPPLIER, acceptance())).isFalse();
-        assertThat(contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE)).as("lapsed").isTrue();
+        assertThat(contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE, NOW)).as("lapsed").isTrue();
         assertThat(contract.supplierAcceptance()).isNull();
         assertThat(contract.accept(Contract.Side.BUYER, acceptance())).isFalse();
         assertThat(contract.status()).isEqualTo(Contract.Status.DRAFT);
-        assertThatThrownBy(() -> contract.addMilestone("More", BigDecimal.ONE, null, DUE))
-                .as("the buyer's acceptance fixes the terms").hasMessageContaining("contract.termsAccepted");
         assertThatThrownBy(() -> contract.accept(Contract.Side.BUYER, acceptance()))
                 .hasMessageContaining("contract.acceptedAlready");
         assertThatThrownBy(() -> contract.deliver(contract.milestones().getFirst().id(), DUE, NOW))
@@ -63,6 +61,35 @@ class ContractTest {
         assertThat(contract.accept(Contract.Side.SUPPLIER, acceptance())).isTrue();
         assertThat(contract.status()).isEqualTo(Contract.Status.ACTIVE);
         assertThat(contract.activatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aChangeAfterEitherAcceptanceWithdrawsBothAndIsRemembered() {
+        Contract contract = draft();
+        contract.addMilestone("First half", null, BigDecimal.valueOf(50), DUE, NOW);
+        assertThat(contract.acceptancesResetAt()).as("nothing to withdraw yet").isNull();
+        contract.accept(Contract.Side.BUYER, acceptance());
+        contract.accept(Contract.Side.SUPPLIER, acceptance());
+        assertThat(contract.status()).isEqualTo(Contract.Status.ACTIVE);
+
+        Contract buyerOnly = draft();
+        buyerOnly.addMilestone("First half", null, BigDecimal.valueOf(50), DUE, NOW);
+        buyerOnly.accept(Contract.Side.BUYER, acceptance());
+        assertThat(ContractProgress.of(buyerOnly).stage()).isEqualTo(ContractProgress.Stage.AWAITING_SUPPLIER);
+        Instant later = NOW.plusSeconds(3600);
+        assertThat(buyerOnly.addMilestone("Second half", null, BigDecimal.valueOf(50), DUE, later))
+                .as("the buyer's own acceptance is withdrawn too").isTrue();
+        assertThat(buyerOnly.buyerAcceptance()).isNull();
+        assertThat(buyerOnly.acceptancesResetAt()).isEqualTo(later);
+        assertThat(ContractProgress.of(buyerOnly).pendingActions()).containsExactly(
+                ContractProgress.PendingAction.BUYER_ACCEPT, ContractProgress.PendingAction.SUPPLIER_ACCEPT);
+
+        buyerOnly.accept(Contract.Side.SUPPLIER, acceptance());
+        assertThat(buyerOnly.removeMilestone(buyerOnly.milestones().getLast().id(), later.plusSeconds(60))).isTrue();
+        assertThat(buyerOnly.supplierAcceptance()).isNull();
+        assertThat(buyerOnly.acceptancesResetAt()).isEqualTo(later.plusSeconds(60));
+        assertThatThrownBy(() -> contract.addMilestone("More", BigDecimal.ONE, null, DUE, NOW))
+                .as("a contract in force is not changed").hasMessageContaining("contract.status");
     }
 
     @Test
@@ -80,7 +107,7 @@ class ContractTest {
     @Test
     void theAcceptanceTextCoversEveryMilestoneAndUserTextCannotForgeALine() {
         Contract contract = draft();
-        contract.addMilestone("First batch\nprice: 1.00", BigDecimal.valueOf(5), null, DUE);
+        contract.addMilestone("First batch\nprice: 1.00", BigDecimal.valueOf(5), null, DUE, NOW);
         String text = contract.acceptanceText();
         assertThat(text).startsWith("OpenETP contract acceptance\n").contains("price: 99000.00\n")
                 .contains("milestone 1: due 2026-03-10; 5 pcs; First batch\\nprice: 1.00\n");
@@ -90,7 +117,7 @@ class ContractTest {
     private static Contract active(int milestones) {
         Contract contract = draft();
         for (int i = 0; i < milestones; i++) {
-            contract.addMilestone("Batch " + (i + 1), BigDecimal.valueOf(5), null, DUE);
+            contract.addMilestone("Batch " + (i + 1), BigDecimal.valueOf(5), null, DUE, NOW);
         }
         contract.accept(Contract.Side.BUYER, acceptance());
         contract.accept(Contract.Side.SUPPLIER, acceptance());
@@ -114,7 +141,7 @@ class ContractTest {
     @Test
     void aRefusalForTheContractsStateNamesTheStateInTheReadersLanguage() {
         Contract contract = draft();
-        contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE);
+        contract.addMilestone("Everything", null, BigDecimal.valueOf(100), DUE, NOW);
         RuleViolationException refused = catchThrowableOfType(RuleViolationException.class,
                 () -> contract.deliver(contract.milestones().getFirst().id(), DUE, NOW));
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
