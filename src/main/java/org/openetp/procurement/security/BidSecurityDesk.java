@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.ledger.Ledger;
 import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.GuaranteeChecked;
 import org.openetp.procurement.LotId;
@@ -46,8 +47,11 @@ public class BidSecurityDesk {
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Organizations organizations;
 
-    BidSecurityDesk(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+    BidSecurityDesk(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
@@ -169,6 +173,23 @@ public class BidSecurityDesk {
                 .query((rs, n) -> view(rs)).list();
     }
 
+    /** The same queue with the principal's name, the procedure and the lot of each guarantee, for the operator's page. */
+    public List<PendingGuarantee> pendingQueue() {
+        return jdbc.sql(SELECT_LOT + " WHERE b.security_status = 'PENDING' ORDER BY b.submitted_at")
+                .query((rs, n) -> new PendingGuarantee(view(rs), "", rs.getObject("procedure_id", UUID.class),
+                        rs.getString("title"), rs.getInt("number"), rs.getString("lot_title")))
+                .list().stream()
+                .map(g -> new PendingGuarantee(g.security(),
+                        organizations.shortName(new OrganizationId(g.security().organizationId())),
+                        g.procedureId(), g.procedureTitle(), g.lotNumber(), g.lotTitle()))
+                .toList();
+    }
+
+    /** How many guarantees wait for the operator (the operator's home page counts them). */
+    public long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM bid WHERE security_status = 'PENDING'").query(Long.class).single();
+    }
+
     /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection; journaled. */
     @Transactional
     public SecurityView checkGuarantee(CurrentUser operator, BidId bid, boolean accepted, @Nullable String reason) {
@@ -213,6 +234,12 @@ public class BidSecurityDesk {
             SELECT b.id, b.organization_id, b.security_form, b.security_amount, p.currency, b.security_status,
                    b.guarantee_bank, b.guarantee_number, b.guarantee_valid_until, b.guarantee_checked_reason
             FROM bid b JOIN procedure p ON p.id = b.procedure_id""";
+
+    private static final String SELECT_LOT = """
+            SELECT b.id, b.organization_id, b.security_form, b.security_amount, p.currency, b.security_status,
+                   b.guarantee_bank, b.guarantee_number, b.guarantee_valid_until, b.guarantee_checked_reason,
+                   b.procedure_id, p.title, l.number, l.title AS lot_title
+            FROM bid b JOIN procedure p ON p.id = b.procedure_id JOIN lot l ON l.id = b.lot_id""";
 
     private static SecurityView view(java.sql.ResultSet rs) throws java.sql.SQLException {
         Date until = rs.getDate("guarantee_valid_until");
