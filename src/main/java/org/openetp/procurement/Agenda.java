@@ -94,13 +94,16 @@ public class Agenda {
                 new AgendaSection(AgendaKind.DEPOSIT_SHORT, depositsShort(suppliers, now)));
     }
 
-    /** The operator's bank guarantees to check, with principal, procedure, lot and amount; empty for anyone else. */
+    /**
+     * Every bank guarantee waiting for the operator's check, oldest first, with principal, procedure, lot and amount
+     * (the page shows the first {@link #LIMIT} and counts them all); empty for anyone but the operator.
+     */
     @Transactional(readOnly = true)
     public AgendaSection guarantees(CurrentUser user) {
         if (!user.operator()) {
             return new AgendaSection(AgendaKind.GUARANTEE, List.of());
         }
-        List<AgendaItem> items = security.pendingQueue().stream().limit(LIMIT).map(Agenda::item).toList();
+        List<AgendaItem> items = security.pendingQueue().stream().map(Agenda::item).toList();
         return new AgendaSection(AgendaKind.GUARANTEE, items);
     }
 

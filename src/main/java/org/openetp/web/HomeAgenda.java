@@ -45,11 +45,13 @@ class HomeAgenda {
         if (!user.operator()) {
             return List.of();
         }
-        List<HomeSection.Line> pending = organizations.pending(user).stream().limit(Agenda.LIMIT)
+        var waiting = organizations.pending(user);
+        List<HomeSection.Line> pending = waiting.stream().limit(Agenda.LIMIT)
                 .map(o -> new HomeSection.Line(o.shortName(), "/operator/accreditation", o.taxId(), null, 0, null,
                         null, null, o.createdAt()))
                 .toList();
-        List<HomeSection.Line> invoices = billing.invoices(user, "ISSUED", locale).stream().limit(Agenda.LIMIT)
+        var issued = billing.invoices(user, "ISSUED", locale);
+        List<HomeSection.Line> invoices = issued.stream().limit(Agenda.LIMIT)
                 .map(i -> new HomeSection.Line(i.number(), "/invoices/" + i.id(), i.buyer().name(), null, 0,
                         i.total(), i.currency(), null, i.issuedAt()))
                 .toList();
@@ -58,19 +60,20 @@ class HomeAgenda {
                 "/operator/audit", null, "home.checkpoint.line", 0, null, null, null, c.at())));
         return List.of(
                 new HomeSection("accreditation", "home.todo.ACCREDITATION", "home.todo.ACCREDITATION.none", pending,
-                        "nav.accreditation", "/operator/accreditation"),
+                        waiting.size(), "nav.accreditation", "/operator/accreditation"),
                 section(agenda.guarantees(user)),
                 new HomeSection("invoices", "home.todo.INVOICES", "home.todo.INVOICES.none", invoices,
-                        "nav.operatorBilling", "/operator/invoices"),
+                        issued.size(), "nav.operatorBilling", "/operator/invoices"),
                 new HomeSection("checkpoints", "home.todo.CHECKPOINTS", "home.todo.CHECKPOINTS.none", checkpoint,
-                        "home.checkpoint.verify", "/operator/audit"));
+                        checkpoint.size(), "home.checkpoint.verify", "/operator/audit"));
     }
 
     private static HomeSection section(AgendaSection section) {
         AgendaKind kind = section.kind();
         String key = "home.todo." + kind.name();
         return new HomeSection(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), key, key + ".none",
-                section.items().stream().map(HomeAgenda::line).toList(), key + ".action", action(kind));
+                section.items().stream().limit(Agenda.LIMIT).map(HomeAgenda::line).toList(), section.items().size(),
+                key + ".action", action(kind));
     }
 
     private static HomeSection.Line line(AgendaItem item) {

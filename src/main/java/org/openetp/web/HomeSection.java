@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One card of the signed-in home page: a list of things to do (each a name with a link), what to say when it is
- * empty, and the next step the card offers either way ({@code actionKey} to {@code actionHref}).
+ * empty, and the next step the card offers either way ({@code actionKey} to {@code actionHref}). {@code total} counts
+ * everything waiting where a queue is longer than the lines shown.
  */
-record HomeSection(String id, String titleKey, String emptyKey, List<Line> lines, String actionKey,
+record HomeSection(String id, String titleKey, String emptyKey, List<Line> lines, int total, String actionKey,
         String actionHref) {
 
     HomeSection {
