@@ -34,13 +34,14 @@ public class BidListRepository {
             "deadline", "p.submission_deadline",
             "submitted", "b.submitted_at"));
 
-    private static final String FROM = """
-             FROM bid b JOIN procedure p ON p.id = b.procedure_id JOIN lot l ON l.id = b.lot_id""";
-    private static final String SELECT = """
-            SELECT b.id, b.procedure_id, p.title, p.status AS procedure_status, b.lot_id, l.number, l.title AS lot_title,
-                   b.status, p.submission_deadline, b.submitted_at, r.sha256 AS receipt_sha256""" + FROM + """
-             LEFT JOIN LATERAL (SELECT sha256 FROM bid_receipt WHERE bid_id = b.id ORDER BY received_at DESC LIMIT 1) r
-                 ON TRUE""";
+    private static final String FROM = " FROM bid b JOIN procedure p ON p.id = b.procedure_id"
+            + " JOIN lot l ON l.id = b.lot_id";
+    // The latest receipt of each bid (a replaced bid has one per submission).
+    private static final String SELECT = "SELECT b.id, b.procedure_id, p.title, p.status AS procedure_status,"
+            + " b.lot_id, l.number, l.title AS lot_title, b.status, p.submission_deadline, b.submitted_at,"
+            + " r.sha256 AS receipt_sha256" + FROM
+            + " LEFT JOIN LATERAL (SELECT sha256 FROM bid_receipt WHERE bid_id = b.id ORDER BY received_at DESC"
+            + " LIMIT 1) r ON TRUE";
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,16 +174,21 @@ public class BidSecurityDesk {
                 .query((rs, n) -> view(rs)).list();
     }
 
-    /** The same queue with the principal's name, the procedure and the lot of each guarantee, for the operator's page. */
+    /**
+     * The same queue with the principal's name, the procedure and the lot of each guarantee, for the operator's page;
+     * each principal named once, however many guarantees it waits for.
+     */
     public List<PendingGuarantee> pendingQueue() {
-        return jdbc.sql(SELECT_LOT + " WHERE b.security_status = 'PENDING' ORDER BY b.submitted_at")
-                .query((rs, n) -> new PendingGuarantee(view(rs), "", rs.getObject("procedure_id", UUID.class),
-                        rs.getString("title"), rs.getInt("number"), rs.getString("lot_title")))
-                .list().stream()
-                .map(g -> new PendingGuarantee(g.security(),
-                        organizations.shortName(new OrganizationId(g.security().organizationId())),
-                        g.procedureId(), g.procedureTitle(), g.lotNumber(), g.lotTitle()))
-                .toList();
+        record Row(SecurityView security, UUID procedure, String title, int lot, String lotTitle) {
+        }
+        List<Row> rows = jdbc.sql(SELECT_LOT + " WHERE b.security_status = 'PENDING' ORDER BY b.submitted_at")
+                .query((rs, n) -> new Row(view(rs), rs.getObject("procedure_id", UUID.class), rs.getString("title"),
+                        rs.getInt("number"), rs.getString("lot_title")))
+                .list();
+        Map<UUID, String> principals = new HashMap<>();
+        return rows.stream().map(r -> new PendingGuarantee(r.security(), principals.computeIfAbsent(
+                r.security().organizationId(), id -> organizations.shortName(new OrganizationId(id))),
+                r.procedure(), r.title(), r.lot(), r.lotTitle())).toList();
     }
 
     /** How many guarantees wait for the operator (the operator's home page counts them). */
