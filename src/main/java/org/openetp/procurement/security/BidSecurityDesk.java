@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
 import org.openetp.ledger.Ledger;
 import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.GuaranteeChecked;
 import org.openetp.procurement.LotId;
@@ -46,8 +48,11 @@ public class BidSecurityDesk {
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Organizations organizations;
 
-    BidSecurityDesk(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+    BidSecurityDesk(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
@@ -169,6 +174,28 @@ public class BidSecurityDesk {
                 .query((rs, n) -> view(rs)).list();
     }
 
+    /**
+     * The same queue with the principal's name, the procedure and the lot of each guarantee, for the operator's page;
+     * each principal named once, however many guarantees it waits for.
+     */
+    public List<PendingGuarantee> pendingQueue() {
+        record Row(SecurityView security, UUID procedure, String title, int lot, String lotTitle) {
+        }
+        List<Row> rows = jdbc.sql(SELECT_LOT + " WHERE b.security_status = 'PENDING' ORDER BY b.submitted_at")
+                .query((rs, n) -> new Row(view(rs), rs.getObject("procedure_id", UUID.class), rs.getString("title"),
+                        rs.getInt("number"), rs.getString("lot_title")))
+                .list();
+        Map<UUID, String> principals = new HashMap<>();
+        return rows.stream().map(r -> new PendingGuarantee(r.security(), principals.computeIfAbsent(
+                r.security().organizationId(), id -> organizations.shortName(new OrganizationId(id))),
+                r.procedure(), r.title(), r.lot(), r.lotTitle())).toList();
+    }
+
+    /** How many guarantees wait for the operator (the operator's home page counts them). */
+    public long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM bid WHERE security_status = 'PENDING'").query(Long.class).single();
+    }
+
     /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection; journaled. */
     @Transactional
     public SecurityView checkGuarantee(CurrentUser operator, BidId bid, boolean accepted, @Nullable String reason) {
@@ -213,6 +240,12 @@ public class BidSecurityDesk {
             SELECT b.id, b.organization_id, b.security_form, b.security_amount, p.currency, b.security_status,
                    b.guarantee_bank, b.guarantee_number, b.guarantee_valid_until, b.guarantee_checked_reason
             FROM bid b JOIN procedure p ON p.id = b.procedure_id""";
+
+    private static final String SELECT_LOT = """
+            SELECT b.id, b.organization_id, b.security_form, b.security_amount, p.currency, b.security_status,
+                   b.guarantee_bank, b.guarantee_number, b.guarantee_valid_until, b.guarantee_checked_reason,
+                   b.procedure_id, p.title, l.number, l.title AS lot_title
+            FROM bid b JOIN procedure p ON p.id = b.procedure_id JOIN lot l ON l.id = b.lot_id""";
 
     private static SecurityView view(java.sql.ResultSet rs) throws java.sql.SQLException {
         Date until = rs.getDate("guarantee_valid_until");

@@ -28,7 +28,7 @@ class GuaranteePageController {
 
     @GetMapping("/operator/guarantees")
     String queue(Model model) {
-        model.addAttribute("guarantees", desk.pendingGuarantees());
+        model.addAttribute("guarantees", desk.pendingQueue());
         return "procurement/guarantees";
     }
 
