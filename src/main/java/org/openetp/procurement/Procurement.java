@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +36,6 @@ import org.openetp.procurement.tenders.Envelopes;
 import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
-import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.SealedContents;
@@ -61,7 +59,6 @@ import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.openetp.shared.Currencies;
 import org.openetp.shared.DecimalBounds;
 
 /**
@@ -70,8 +67,6 @@ import org.openetp.shared.DecimalBounds;
  */
 @Service
 public class Procurement {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ProcedureRepository procedures;
     private final BidRepository bids;
