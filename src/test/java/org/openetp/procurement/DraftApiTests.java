@@ -12,6 +12,7 @@ import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.openetp.support.MutableClock;
+import org.openetp.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -149,6 +150,23 @@ class DraftApiTests extends ApiTest {
         assertThat(api.delete(lotPath, token).status()).isEqualTo(404);
         assertThat(api.post(PROCEDURES + id + "/copy", Map.of(), token).status()).isEqualTo(404);
         assertThat(api.post(PROCEDURES + id + "/lots", lot("Anonymous", "1.00")).status()).isEqualTo(401);
+        assertThat(api.get(PROCEDURES + id, Api.bearer(buyer.token())).json().path("lots")).hasSize(1);
+    }
+
+    @Test
+    void aMemberOfTheOrganizationWhoIsNoBuyerIsRefused() {
+        Flows.Member buyer = flows.accreditedMember();
+        Flows.Member committee = flows.confirmedMember(Registrations.russianLlc());
+        assertThat(api.post("/api/v1/organizations/" + buyer.organizationId() + "/members",
+                Map.of("email", committee.email(), "roles", List.of("COMMITTEE_MEMBER")), Api.bearer(buyer.token()))
+                .status()).isLessThan(300);
+        JsonNode draft = create(buyer);
+        String id = draft.path("id").asString();
+        String[] token = Api.bearer(committee.token());
+        assertThat(api.post(PROCEDURES + id + "/lots", lot("Chairs", "1.00"), token).status()).isEqualTo(403);
+        assertThat(api.delete(PROCEDURES + id + "/lots/" + draft.path("lots").get(0).path("id").asString(), token)
+                .status()).isEqualTo(403);
+        assertThat(api.post(PROCEDURES + id + "/copy", Map.of(), token).status()).isEqualTo(403);
         assertThat(api.get(PROCEDURES + id, Api.bearer(buyer.token())).json().path("lots")).hasSize(1);
     }
 
