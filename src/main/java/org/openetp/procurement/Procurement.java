@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +36,6 @@ import org.openetp.procurement.tenders.Envelopes;
 import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.Ranking;
-import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
 import org.openetp.procurement.persistence.SealedContents;
@@ -61,7 +59,6 @@ import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.openetp.shared.Currencies;
 import org.openetp.shared.DecimalBounds;
 
 /**
@@ -70,8 +67,6 @@ import org.openetp.shared.DecimalBounds;
  */
 @Service
 public class Procurement {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ProcedureRepository procedures;
     private final BidRepository bids;
@@ -124,41 +119,15 @@ public class Procurement {
     public ProcedureView create(CurrentUser user, CreateProcedure command) {
         DecimalBounds.require(command);
         OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
-        List<FieldError> errors = new ArrayList<>();
-        ProcedureKind kind = parseKind(command.kind(), errors);
-        String title = text(errors, "title", command.title(), 500);
-        String description = text(errors, "description", command.description(), 20_000);
-        String currency = currency(errors, command.currency());
         Instant now = clock.instant();
-        if (command.submissionDeadline() == null) {
-            errors.add(new FieldError("submissionDeadline", "field.required"));
-        } else if (!command.submissionDeadline().isAfter(now)) {
-            errors.add(new FieldError("submissionDeadline", "procedure.deadline.past"));
-        }
-        List<Lot> lots = lots(errors, command.lots());
-        List<Criterion> criteria = criteria(errors, kind, command.criteria());
-        ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors).forKind(kind, errors);
-        settings = TenderRules.preset(kind, settings, command.settings(), command.submissionDeadline(), now, errors);
-        AuctionSettings auction = settings.auction();
-        if (auction != null && command.submissionDeadline() != null
-                && auction.auctionStart().isBefore(command.submissionDeadline())) {
-            // Applications are the initial offers: the live auction cannot begin before they are all in.
-            errors.add(new FieldError("settings.auctionStart", "settings.auction.beforeDeadline"));
-        }
-        if (auction != null && kind.presets(ProcedureKind.Preset.PRICE_CLOCK)
-                && (auction.reservePrice() == null
-                        || lots.stream().anyMatch(l -> auction.reservePrice().compareTo(l.startPrice()) >= 0))) {
-            // The Dutch clocks run between the reserve and the start price, so there must be room between them.
-            errors.add(new FieldError("settings.reservePrice", "settings.auction.reserveRequired"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), kind, title,
-                description, currency, ProcedureStatus.DRAFT, command.submissionDeadline(), null, criteria, lots, null,
-                null, null, null, vault.newProcedureKey(), null, now, 0, settings);
+        DraftChecks.Checked checked = DraftChecks.check(classifier, command, now);
+        Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), checked.kind(),
+                checked.title(), checked.description(), checked.currency(), ProcedureStatus.DRAFT,
+                checked.submissionDeadline(), null, checked.criteria(), checked.lots(), null, null, null, null,
+                vault.newProcedureKey(), null, now, 0, checked.settings());
         procedures.insert(procedure);
-        events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), kind, now));
+        events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), checked.kind(),
+                now));
         return procedure.view();
     }
 
@@ -167,6 +136,10 @@ public class Procurement {
     public ProcedureView publish(CurrentUser user, ProcedureId id) {
         Procedure procedure = lockOwned(user, id, Role.BUYER);
         Instant now = clock.instant();
+        if (procedure.status() == ProcedureStatus.DRAFT) {
+            // The draft editor may have changed it since creation: the whole draft is checked again, field by field.
+            DraftChecks.requirePublishable(classifier, procedure);
+        }
         procedure.publish(now, properties.minPeriod());
         procedures.update(procedure);
         events.publishEvent(new ProcedurePublished(id, procedure.buyer(), user.id().value(),
@@ -742,130 +715,6 @@ public class Procurement {
                     b.contract() == null ? null : b.contract().name(), reliability.get(b.organization())));
         }
         return views;
-    }
-
-    private static ProcedureKind parseKind(@Nullable String kind, List<FieldError> errors) {
-        if (kind == null || kind.isBlank()) {
-            errors.add(new FieldError("kind", "field.required"));
-            return ProcedureKind.REQUEST_FOR_QUOTATIONS;
-        }
-        try {
-            return ProcedureKind.valueOf(kind.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("kind", "procedure.kind.unknown"));
-            return ProcedureKind.REQUEST_FOR_QUOTATIONS;
-        }
-    }
-
-    private static String text(List<FieldError> errors, String field, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "field.required"));
-            return "";
-        }
-        if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "field.tooLong"));
-        }
-        return value.strip();
-    }
-
-    private static String currency(List<FieldError> errors, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("currency", "field.required"));
-            return "";
-        }
-        String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!Currencies.acceptable(code)) {
-            errors.add(new FieldError("currency", "procedure.currency.unknown"));
-            return "";
-        }
-        return code;
-    }
-
-    private List<Lot> lots(List<FieldError> errors, @Nullable List<CreateProcedure.NewLot> lots) {
-        if (lots == null || lots.isEmpty()) {
-            errors.add(new FieldError("lots", "procedure.lots.required"));
-            return List.of();
-        }
-        if (lots.size() > 500) {
-            errors.add(new FieldError("lots", "procedure.lots.tooMany"));
-            return List.of();
-        }
-        List<Lot> result = new ArrayList<>();
-        for (int i = 0; i < lots.size(); i++) {
-            CreateProcedure.NewLot l = lots.get(i);
-            String prefix = "lots[" + i + "].";
-            String title = text(errors, prefix + "title", l.title(), 500);
-            String category = text(errors, prefix + "categoryCode", l.categoryCode(), 20);
-            if (!category.isEmpty() && !classifier.unknownCategories(List.of(category)).isEmpty()) {
-                errors.add(new FieldError(prefix + "categoryCode", "category.unknown"));
-            }
-            String unit = text(errors, prefix + "unit", l.unit(), 40);
-            if (l.quantity() == null || l.quantity().signum() <= 0) {
-                errors.add(new FieldError(prefix + "quantity", "lot.quantity.positive"));
-            }
-            if (l.startPrice() == null || l.startPrice().signum() <= 0 || l.startPrice().scale() > 2) {
-                errors.add(new FieldError(prefix + "startPrice", "lot.startPrice.positive"));
-            }
-            String region = l.deliveryRegion() == null || l.deliveryRegion().isBlank() ? null : l.deliveryRegion().strip();
-            if (region != null && !classifier.regionExists(region)) {
-                errors.add(new FieldError(prefix + "deliveryRegion", "region.unknown"));
-            }
-            SecurityRequirement security = security(errors, prefix, l.security(), l.startPrice());
-            result.add(new Lot(LotId.random(), i + 1, title, category,
-                    l.quantity() == null ? BigDecimal.ONE : l.quantity(), unit,
-                    l.startPrice() == null ? BigDecimal.ONE : l.startPrice(), region, security, Lot.Status.OPEN,
-                    null));
-        }
-        return result;
-    }
-
-    /** A lot's bid security: a percent of the start price (at most 100) or a fixed amount up to the start price. */
-    private static @Nullable SecurityRequirement security(List<FieldError> errors, String prefix,
-            CreateProcedure.@Nullable NewSecurity given, @Nullable BigDecimal startPrice) {
-        if (given == null) {
-            return null;
-        }
-        SecurityRequirement.Kind kind;
-        try {
-            kind = SecurityRequirement.Kind.valueOf(String.valueOf(given.kind()));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(prefix + "security.kind", "lot.security.kind"));
-            return null;
-        }
-        BigDecimal value = given.value();
-        if (value == null || value.signum() <= 0 || value.stripTrailingZeros().scale() > 2
-                || kind == SecurityRequirement.Kind.PERCENT && value.compareTo(HUNDRED) > 0
-                || kind == SecurityRequirement.Kind.FIXED && startPrice != null && value.compareTo(startPrice) > 0) {
-            errors.add(new FieldError(prefix + "security.value", "lot.security.value"));
-            return null;
-        }
-        return new SecurityRequirement(kind, value);
-    }
-
-    private static List<Criterion> criteria(List<FieldError> errors, ProcedureKind kind,
-            @Nullable List<CreateProcedure.NewCriterion> given) {
-        if (kind.priceOnly() || given == null || given.isEmpty()) {
-            if (!kind.priceOnly()) {
-                errors.add(new FieldError("criteria", "procedure.criteria.required"));
-            }
-            return List.of(new Criterion(Criterion.PRICE, HUNDRED));
-        }
-        List<Criterion> criteria = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (CreateProcedure.NewCriterion c : given) {
-            if (c.code() == null || !c.code().matches("[a-z][a-zA-Z0-9]{0,39}") || !codes.add(c.code())
-                    || c.weight() == null || c.weight().signum() <= 0) {
-                errors.add(new FieldError("criteria", "procedure.criteria.invalid"));
-                return List.of();
-            }
-            criteria.add(new Criterion(c.code(), c.weight()));
-            sum = sum.add(c.weight());
-        }
-        if (!codes.contains(Criterion.PRICE) || sum.compareTo(HUNDRED) != 0) {
-            errors.add(new FieldError("criteria", "procedure.criteria.weights"));
-        }
-        return criteria;
     }
 
     static String sha256(byte[] bytes) {

@@ -286,7 +286,7 @@ class ProcedurePageController {
      * The tender switches, the framework size, and for auctions the fields of the form's auction section (minutes,
      * percent).
      */
-    private static Map<String, Object> settings(Map<String, String> form) {
+    static Map<String, Object> settings(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>(TenderForm.settings(form));
         String frameworkSize = form.get("frameworkSize");
         if (frameworkSize != null && !frameworkSize.isBlank()) {

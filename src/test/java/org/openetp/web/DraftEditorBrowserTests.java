@@ -1,0 +1,104 @@
+package org.openetp.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openetp.support.Api;
+import org.openetp.support.Flows;
+import org.openetp.support.MutableClock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 17 item 1: a buyer creates a draft, gives it three lots on the draft editor, changes one and removes one
+ * (after confirming), publishes it (after confirming) and the public page shows the two lots left.
+ */
+class DraftEditorBrowserTests extends BrowserTest {
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void aBuyerEditsTheLotsOfADraftAndPublishesIt() {
+        Flows.Member buyer = new Flows(new Api(port)).accreditedMember();
+        String title = "Office equipment " + System.nanoTime();
+        page.login(buyer.email());
+        page.open("/procedures/new?lang=en");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("REQUEST_FOR_QUOTATIONS");
+        page.type("title", title);
+        page.type("description", "Equipment for the new office");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id("submissionDeadline")), LocalDateTime.ofInstant(
+                        clock.instant().plus(Duration.ofDays(3)), ZoneOffset.UTC).withSecond(0).withNano(0).toString());
+        page.type("lot-title", "Laptops");
+        new Select(browser.findElement(By.id("lot-category"))).selectByValue("26.2");
+        page.type("lot-quantity", "10");
+        page.type("lot-price", "1,200,000.00");
+        page.submit(By.id("procedure-create"));
+
+        page.submit(By.id("procedure-edit-draft"));
+        addLot("Monitors", "20", "450000");
+        page.type("lot-title", "");
+        page.submit(By.id("draft-lot-add"));
+        assertThat(page.text(By.id("error-lot-title"))).as("a refused lot says why beside the field")
+                .isEqualTo(page.message("field.required"));
+        addLot("Docks", "10", "90,000.50");
+        assertThat(lotTitles()).containsExactly("Laptops", "Monitors", "Docks");
+        noProblemsAt(1366);
+        noProblemsAt(390);
+        browser.manage().window().setSize(new Dimension(1366, 900));
+
+        page.submit(By.cssSelector("#draft-lot-2 .draft-lot-edit"));
+        page.type("lot-title", "Wide monitors");
+        page.type("lot-startPrice", "470,000.00");
+        page.submit(By.id("draft-lot-save"));
+        assertThat(page.text(By.id("flash-info"))).isEqualTo(page.message("draft.lot.changed"));
+        assertThat(page.text(By.cssSelector("#draft-lot-2 .draft-lot-title"))).isEqualTo("Wide monitors");
+
+        page.click(By.cssSelector("#draft-lot-1 .draft-lot-remove"));
+        assertThat(page.cancelConfirmation()).as("removing asks first").contains("Laptops");
+        assertThat(lotTitles()).containsExactly("Laptops", "Wide monitors", "Docks");
+        page.submitConfirmed(By.cssSelector("#draft-lot-1 .draft-lot-remove"));
+        assertThat(lotTitles()).containsExactly("Wide monitors", "Docks");
+
+        String question = page.submitConfirmed(By.id("draft-publish"));
+        assertThat(question).contains(title);
+        assertThat(page.text(By.id("procedure-status"))).isEqualTo(page.message("procedureStatus.PUBLISHED"));
+        String procedureUrl = browser.getCurrentUrl();
+        page.logout();
+
+        browser.get(procedureUrl);
+        assertThat(browser.findElements(By.cssSelector("div.card[id^='lot-'] h2.h5")).stream().map(WebElement::getText)
+                .toList()).satisfiesExactly(
+                        first -> assertThat(first).contains("1", "Wide monitors"),
+                        second -> assertThat(second).contains("2", "Docks"));
+        assertThat(browser.getPageSource()).contains("470,000.00", "90,000.50").doesNotContain("Laptops");
+    }
+
+    private void addLot(String title, String quantity, String price) {
+        page.type("lot-title", title);
+        new Select(browser.findElement(By.id("lot-categoryCode"))).selectByValue("26.2");
+        page.type("lot-quantity", quantity);
+        page.type("lot-startPrice", price);
+        page.submit(By.id("draft-lot-add"));
+    }
+
+    private List<String> lotTitles() {
+        return browser.findElements(By.cssSelector(".draft-lot-title")).stream().map(WebElement::getText).toList();
+    }
+
+    private void noProblemsAt(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        UiWalkChecks checks = new UiWalkChecks();
+        assertThat(checks.check((JavascriptExecutor) browser, "en")).as("the editor at " + width + " px").isEmpty();
+        assertThat(checks.axe((JavascriptExecutor) browser)).as("axe at " + width + " px").isEmpty();
+    }
+}
