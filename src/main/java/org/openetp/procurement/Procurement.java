@@ -91,12 +91,13 @@ public class Procurement {
     private final Rebidding rebidding;
     private final Envelopes envelopes;
     private final Alternatives alternatives;
+    private final Protocols protocolDocuments;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, SealedBids sealedBids, PlatformSigner signer, Signatures signatures,
             BidSecurityDesk security, Billing billing, ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
             TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding, Envelopes envelopes,
-            Alternatives alternatives) {
+            Alternatives alternatives, Protocols protocolDocuments) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -115,6 +116,7 @@ public class Procurement {
         this.rebidding = rebidding;
         this.envelopes = envelopes;
         this.alternatives = alternatives;
+        this.protocolDocuments = protocolDocuments;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -138,6 +140,7 @@ public class Procurement {
         List<Lot> lots = lots(errors, command.lots());
         List<Criterion> criteria = criteria(errors, kind, command.criteria());
         ProcedureSettings settings = ProcedureSettings.parse(command.settings(), kind, errors).forKind(kind, errors);
+        ProcedureLanguage language = ProcedureLanguage.parse(command.language(), user.locale(), errors);
         settings = TenderRules.preset(kind, settings, command.settings(), command.submissionDeadline(), now, errors);
         AuctionSettings auction = settings.auction();
         if (auction != null && command.submissionDeadline() != null
@@ -158,6 +161,7 @@ public class Procurement {
                 description, currency, ProcedureStatus.DRAFT, command.submissionDeadline(), null, criteria, lots, null,
                 null, null, null, vault.newProcedureKey(), null, now, 0, settings);
         procedures.insert(procedure);
+        procedures.setLanguage(procedure.id(), language.code());
         events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), kind, now));
         return procedure.view();
     }
@@ -416,7 +420,7 @@ public class Procurement {
             }
             if (!procedure.kind().auction()) {
                 // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
-                String protocol = Protocols.opening(procedure, numbered(procedure, live, live),
+                String protocol = protocolDocuments.opening(procedure, numbered(procedure, live, live),
                         alternatives.openingSection(procedure));
                 bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
             }
@@ -585,7 +589,7 @@ public class Procurement {
         if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
             events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
             List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
-            String protocol = Protocols.award(procedure, all, alternatives.awardSection(procedure));
+            String protocol = protocolDocuments.award(procedure, all, alternatives.awardSection(procedure));
             bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
         }
     }
