@@ -55,19 +55,23 @@ class ProtocolDocumentsTests extends ApiTest {
         bid(p, alpha, "99000.00");
         bid(p, beta, "95000.50");
 
-        // Sealed: before the opening no page or endpoint, new or old, tells who bid or at what price.
+        // Sealed: before the opening no page or endpoint, new or old, tells who bid or at what price: not to the
+        // buyer, not to a bidder, not to a stranger, signed in (pages) or with a token (API), nor to anybody.
         String base = "/procedures/" + p.id();
         for (Flows.Member who : List.of(buyer, beta, stranger)) {
-            assertThat(api.get(base + "/protocols/opening", Api.bearer(who.token())).status()).isEqualTo(404);
-            assertThat(api.get("/api/v1" + base + "/protocols/opening", Api.bearer(who.token())).status())
-                    .isEqualTo(404);
-            assertThat(api.get("/api/v1" + base + "/protocols/opening.pdf", Api.bearer(who.token())).status())
-                    .isEqualTo(404);
-            assertThat(api.get(base + "/protocols/award", Api.bearer(who.token())).status()).isEqualTo(404);
-            String page = api.get(base, Api.bearer(who.token())).body();
-            assertThat(page).doesNotContain("ООО Альфа-Снаб", "99\u00a0000", "99,000", "99000", "bid-comparison");
+            for (String endpoint : List.of("/protocols/opening", "/protocols/opening.pdf", "/protocols/award")) {
+                assertThat(api.get("/api/v1" + base + endpoint, Api.bearer(who.token())).status()).isEqualTo(404);
+            }
+            Transfers session = Transfers.loggedIn(port, who.email(), Registrations.PASSWORD);
+            for (String page : List.of("/protocols/opening", "/protocols/award")) {
+                assertThat(session.page(base + page).status()).as(page).isEqualTo(404);
+            }
+            assertThat(session.page(base).body()).doesNotContain("ООО Альфа-Снаб", "99\u00a0000", "99,000", "99000",
+                    "bid-comparison");
         }
-        assertThat(api.get(base, Api.bearer(buyer.token())).body()).doesNotContain("Beta Trading", "95\u00a0000");
+        assertThat(api.get(base + "/protocols/opening").status()).as("anonymous").isEqualTo(404);
+        assertThat(Transfers.loggedIn(port, buyer.email(), Registrations.PASSWORD).page(base).body())
+                .doesNotContain("Beta Trading", "95\u00a0000");
 
         clock.advance(Duration.ofDays(2).plusSeconds(1));
         procurement.openDue();
@@ -104,10 +108,11 @@ class ProtocolDocumentsTests extends ApiTest {
         assertThat(api.get(base + "/protocols/opening").body()).contains("protocol-signed");
 
         // The buyer's page compares the opened bids side by side, by name; a bidder's page does not.
-        String buyerPage = api.get(base, Api.bearer(buyer.token())).body();
+        String buyerPage = Transfers.loggedIn(port, buyer.email(), Registrations.PASSWORD).page(base).body();
         assertThat(buyerPage).contains("bid-comparison", "ООО Альфа-Снаб", "Beta Trading",
                 "/procedures/" + p.id() + "/protocols/opening");
-        assertThat(api.get(base, Api.bearer(beta.token())).body()).doesNotContain("bid-comparison");
+        assertThat(Transfers.loggedIn(port, beta.email(), Registrations.PASSWORD).page(base).body())
+                .contains("protocol-opening").doesNotContain("bid-comparison");
     }
 
     @Test
