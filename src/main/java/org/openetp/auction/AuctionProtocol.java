@@ -1,60 +1,79 @@
 package org.openetp.auction;
 
-import java.time.format.DateTimeFormatter;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.openetp.auction.domain.Auction;
 import org.openetp.auction.domain.AuctionEvent;
 import org.openetp.auction.domain.Standing;
 import org.openetp.auction.persistence.AuctionStore.StoredAuction;
+import org.openetp.organization.OrganizationId;
+import org.openetp.organization.Organizations;
+import org.openetp.procurement.ProcedureLanguage;
+import org.openetp.procurement.ProcedureLanguages;
 import org.openetp.procurement.ProcedureView;
-import org.springframework.web.util.HtmlUtils;
+import org.openetp.procurement.ProtocolText;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
- * The protocol of a lot's live auction (SPEC §6) as a self-contained, XHTML-clean document: the rules it ran by, the
- * final ranking by label, the winner and its price, and the head of the log's hash chain, against which anyone can
- * check the log ({@code GET /api/v1/auctions/{lotId}/replay}).
+ * The protocol of a lot's live auction (SPEC §6, issue 17) as a self-contained, XHTML-clean document rendered once
+ * from templates/protocols/auction.html in the procedure's language: the rules it ran by, the final ranking, the
+ * winner and its price, and the head of the log's hash chain, against which anyone can check the log
+ * ({@code GET /api/v1/auctions/{lotId}/replay}). Bidders were anonymous to each other while it ran; the protocol,
+ * written once it has ended, names each label's organization.
  */
-final class AuctionProtocol {
+@Component
+class AuctionProtocol {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private final ITemplateEngine templates;
+    private final Organizations organizations;
+    private final ProcedureLanguages languages;
+    private final Clock clock;
 
-    private AuctionProtocol() {
+    AuctionProtocol(ITemplateEngine templates, Organizations organizations, ProcedureLanguages languages,
+            Clock clock) {
+        this.templates = templates;
+        this.organizations = organizations;
+        this.languages = languages;
+        this.clock = clock;
     }
 
-    static String render(ProcedureView procedure, StoredAuction row, Auction auction, AuctionEvent.Ended ended,
+    /** One line of the final ranking. */
+    public record Line(int rank, int number, String name, BigDecimal price, Instant at) {
+    }
+
+    String render(ProcedureView procedure, StoredAuction row, Auction auction, AuctionEvent.Ended ended,
             long entries, String head) {
         ProcedureView.LotView lot = procedure.lots().stream().filter(l -> l.id().value().equals(row.lot()))
                 .findFirst().orElseThrow();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
-                .append("<title>Auction protocol</title></head><body><h1>Auction protocol</h1><p>")
-                .append(e(procedure.title())).append(" — ").append(procedure.kind().name()).append(", procedure ")
-                .append(procedure.id()).append("</p><h2>Lot ").append(lot.number()).append(": ").append(e(lot.title()))
-                .append("</h2><p>Start price ").append(lot.startPrice().toPlainString()).append(' ')
-                .append(row.currency()).append("; started ").append(TIME.format(auction.rules().start()))
-                .append(" (UTC); ended ").append(TIME.format(ended.at())).append(" (UTC); minimum step ")
-                .append(auction.rules().minStep().toPlainString()).append(", maximum step ")
-                .append(auction.rules().maxStep().toPlainString()).append(".</p>");
-        if (auction.ranking().isEmpty()) {
-            html.append("<p>No participant.</p>");
-        } else {
-            html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Rank</th><th>Participant</th>")
-                    .append("<th>Best price</th><th>Given at (UTC)</th></tr>");
-            for (Standing s : auction.ranking()) {
-                html.append("<tr><td>").append(s.rank()).append("</td><td>").append(e(s.participant().label()))
-                        .append("</td><td>").append(s.price().toPlainString()).append(' ').append(row.currency())
-                        .append("</td><td>").append(TIME.format(s.at())).append("</td></tr>");
-            }
-            html.append("</table>");
-        }
-        html.append("<p>").append(auction.winner()
-                .map(w -> "Winner: " + e(w.participant().label()) + " at "
-                        + (ended.winningPrice() == null ? w.price() : ended.winningPrice()).toPlainString() + " "
-                        + row.currency() + ".")
-                .orElse("No winner: the lot failed.")).append("</p><p>Auction log: ").append(entries)
-                .append(" entries; SHA-256 chain head ").append(head).append(".</p></body></html>");
-        return html.toString();
+        ProcedureLanguage language = languages.of(procedure.id());
+        List<Line> ranking = auction.ranking().stream().map(this::line).toList();
+        @Nullable Line winner = auction.winner().map(this::line).orElse(null);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("procedure", procedure);
+        variables.put("lot", lot);
+        variables.put("currency", row.currency());
+        variables.put("rules", auction.rules());
+        variables.put("endedAt", ended.at());
+        variables.put("ranking", ranking);
+        variables.put("winner", winner);
+        variables.put("winningPrice", winner == null ? null
+                : ended.winningPrice() == null ? winner.price() : ended.winningPrice());
+        variables.put("entries", entries);
+        variables.put("head", head);
+        variables.put("f", new ProtocolText(language.locale(), clock.getZone()));
+        return templates.process("protocols/auction", new Context(language.locale(), variables));
     }
 
-    private static String e(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+    private Line line(Standing s) {
+        String name = organizations.shortName(new OrganizationId(UUID.fromString(s.participant().id())));
+        return new Line(s.rank(), s.participant().number(), name, s.price(), s.at());
     }
 }

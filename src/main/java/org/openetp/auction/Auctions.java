@@ -93,6 +93,7 @@ public class Auctions {
     private final TransactionTemplate transactions;
     private final Wakeups wakeups;
     private final Clock clock;
+    private final AuctionProtocol auctionProtocol;
     /** A batch's transaction is its own, whatever the leading caller's thread was doing. */
     private final TransactionTemplate ownTransaction;
     /**
@@ -112,7 +113,8 @@ public class Auctions {
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     Auctions(AuctionStore store, Procurement procurement, Organizations organizations, Signatures signatures,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Wakeups wakeups, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Wakeups wakeups, Clock clock,
+            AuctionProtocol auctionProtocol) {
         this.store = store;
         this.procurement = procurement;
         this.organizations = organizations;
@@ -121,6 +123,7 @@ public class Auctions {
         this.transactions = transactions;
         this.wakeups = wakeups;
         this.clock = clock;
+        this.auctionProtocol = auctionProtocol;
         this.ownTransaction = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -559,7 +562,7 @@ public class Auctions {
         procurement.recordAuctionResult(row.procedure(), new LotId(row.lot()),
                 new AuctionResult(placings, winner, ended.winningPrice()));
         ProcedureView procedure = procurement.describe(row.procedure());
-        String html = AuctionProtocol.render(procedure, row, auction, ended, seq, head);
+        String html = auctionProtocol.render(procedure, row, auction, ended, seq, head);
         store.protocol(row.lot(), html, sha256(html));
         events.publishEvent(new AuctionEnded(row.procedure(), new LotId(row.lot()),
                 auction.winner().map(s -> s.participant().label()).orElse(null), ended.winningPrice(), seq, head,

@@ -11,10 +11,19 @@ import org.openetp.shared.Decimals;
 /**
  * A new procedure (API.md {@code POST /api/v1/procedures}). {@code organizationId} may be left out when the buyer
  * acts for one organization only; {@code criteria} apply to the weighted kinds (price alone for quotations).
+ * {@code language} (en, ru, th) is the language of the procedure's protocols: the creator's own when left out.
  */
 public record CreateProcedure(@Nullable String kind, @Nullable String title, @Nullable String description,
         @Nullable String currency, @Nullable Instant submissionDeadline, @Nullable Map<String, Object> settings,
-        @Nullable List<NewLot> lots, @Nullable List<NewCriterion> criteria, @Nullable UUID organizationId) {
+        @Nullable List<NewLot> lots, @Nullable List<NewCriterion> criteria, @Nullable UUID organizationId,
+        @Nullable String language) {
+
+    /** A new procedure whose protocols are written in its creator's language. */
+    public CreateProcedure(@Nullable String kind, @Nullable String title, @Nullable String description,
+            @Nullable String currency, @Nullable Instant submissionDeadline, @Nullable Map<String, Object> settings,
+            @Nullable List<NewLot> lots, @Nullable List<NewCriterion> criteria, @Nullable UUID organizationId) {
+        this(kind, title, description, currency, submissionDeadline, settings, lots, criteria, organizationId, null);
+    }
 
     /** A lot of the new procedure. */
     public record NewLot(@Nullable String title, @Nullable String categoryCode,

@@ -126,7 +126,7 @@ public class Drafts {
     /**
      * Copies a procedure of the user's organization, whatever its status, into a new draft of the same organization:
      * the same kind, texts, currency, deadline, settings, criteria and lots (new ids, nothing decided). Bids,
-     * invitations, documents and signatures stay with the original; the deadline may need moving before publication.
+     * invitations, documents and signatures stay with the original (its protocols' language goes along); the deadline may need moving before publication.
      */
     @Transactional
     public ProcedureView copy(CurrentUser user, ProcedureId id) {
@@ -142,6 +142,8 @@ public class Drafts {
                 original.submissionDeadline(), null, original.criteria(), lots, null, null, null, null,
                 vault.newProcedureKey(), null, now, 0, original.settings());
         procedures.insert(copy);
+        // Its protocols are written in the language the original's were.
+        procedures.setLanguage(copy.id(), procedures.language(original.id()));
         events.publishEvent(new ProcedureCreated(copy.id(), copy.buyer(), user.id().value(), copy.kind(), now));
         return copy.view();
     }

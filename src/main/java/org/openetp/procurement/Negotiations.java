@@ -50,8 +50,12 @@ public class Negotiations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final StageProtocols stageProtocols;
+
     Negotiations(ProcedureRepository procedures, TenderRepository tenders, BidRepository bids, TenderAccess access,
-            BidSecurityDesk security, Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+            BidSecurityDesk security, Organizations organizations, ApplicationEventPublisher events, Clock clock,
+            StageProtocols stageProtocols) {
+        this.stageProtocols = stageProtocols;
         this.procedures = procedures;
         this.tenders = tenders;
         this.bids = bids;
@@ -202,14 +206,13 @@ public class Negotiations {
         List<String> participants = tenders.invitations(procedure.id()).stream()
                 .map(i -> organizations.shortName(new OrganizationId(i.organization()))).toList();
         int offers = bids.liveBids(procedure.id()).size();
-        List<StageProtocols.Row> rows = new ArrayList<>();
+        List<StageProtocols.Choice> rows = new ArrayList<>();
         for (TenderRepository.Choice c : tenders.choices(procedure.id())) {
             Bid bid = bids.find(c.bid()).orElseThrow();
-            rows.add(new StageProtocols.Row(organizations.shortName(new OrganizationId(bid.organization())),
-                    c.chosenAt(), "Lot " + procedure.lot(c.lot()).number() + ": " + procedure.lot(c.lot()).title(),
-                    c.reason()));
+            rows.add(new StageProtocols.Choice(procedure.lot(c.lot()).number(), procedure.lot(c.lot()).title(),
+                    organizations.shortName(new OrganizationId(bid.organization())), c.chosenAt(), c.reason()));
         }
-        String html = StageProtocols.negotiations(procedure, participants, offers, rows, now);
+        String html = stageProtocols.negotiations(procedure, participants, offers, rows, now);
         String sha256 = Procurement.sha256(html);
         bids.insertProtocol(procedure.id(), "NEGOTIATIONS", html, sha256, now);
         events.publishEvent(new StageProtocolPublished(procedure.id(), "NEGOTIATIONS", sha256, user.id().value(),

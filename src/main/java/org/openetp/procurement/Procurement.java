@@ -86,12 +86,13 @@ public class Procurement {
     private final Rebidding rebidding;
     private final Envelopes envelopes;
     private final Alternatives alternatives;
+    private final Protocols protocolDocuments;
 
     Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
             BidVault vault, SealedBids sealedBids, PlatformSigner signer, Signatures signatures,
             BidSecurityDesk security, Billing billing, ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
             TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding, Envelopes envelopes,
-            Alternatives alternatives) {
+            Alternatives alternatives, Protocols protocolDocuments) {
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
@@ -110,6 +111,7 @@ public class Procurement {
         this.rebidding = rebidding;
         this.envelopes = envelopes;
         this.alternatives = alternatives;
+        this.protocolDocuments = protocolDocuments;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -120,12 +122,18 @@ public class Procurement {
         DecimalBounds.require(command);
         OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
         Instant now = clock.instant();
+        List<FieldError> languageErrors = new ArrayList<>();
+        ProcedureLanguage language = ProcedureLanguage.parse(command.language(), user.locale(), languageErrors);
+        if (!languageErrors.isEmpty()) {
+            throw new InvalidInputException(languageErrors);
+        }
         DraftChecks.Checked checked = DraftChecks.check(classifier, command, now);
         Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), checked.kind(),
                 checked.title(), checked.description(), checked.currency(), ProcedureStatus.DRAFT,
                 checked.submissionDeadline(), null, checked.criteria(), checked.lots(), null, null, null, null,
                 vault.newProcedureKey(), null, now, 0, checked.settings());
         procedures.insert(procedure);
+        procedures.setLanguage(procedure.id(), language.code());
         events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), checked.kind(),
                 now));
         return procedure.view();
@@ -389,7 +397,7 @@ public class Procurement {
             }
             if (!procedure.kind().auction()) {
                 // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
-                String protocol = Protocols.opening(procedure, numbered(procedure, live, live),
+                String protocol = protocolDocuments.opening(procedure, numbered(procedure, live, live),
                         alternatives.openingSection(procedure));
                 bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
             }
@@ -558,7 +566,7 @@ public class Procurement {
         if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
             events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
             List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
-            String protocol = Protocols.award(procedure, all, alternatives.awardSection(procedure));
+            String protocol = protocolDocuments.award(procedure, all, alternatives.awardSection(procedure));
             bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
         }
     }

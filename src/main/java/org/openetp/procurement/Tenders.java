@@ -47,8 +47,12 @@ public class Tenders {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final StageProtocols stageProtocols;
+
     Tenders(ProcedureRepository procedures, TenderRepository tenders, BidRepository bids, TenderAccess access,
-            Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+            Organizations organizations, ApplicationEventPublisher events, Clock clock,
+            StageProtocols stageProtocols) {
+        this.stageProtocols = stageProtocols;
         this.procedures = procedures;
         this.tenders = tenders;
         this.bids = bids;
@@ -213,8 +217,8 @@ public class Tenders {
         List<StageProtocols.Row> rows = applications.stream().map(a -> new StageProtocols.Row(
                 organizations.shortName(new OrganizationId(a.organization())), a.submittedAt(), a.status().name(),
                 a.reason())).toList();
-        String html = stage == Stage.QUALIFICATION ? StageProtocols.qualification(procedure, rows, now)
-                : StageProtocols.stageOne(procedure, rows, now);
+        String html = stage == Stage.QUALIFICATION ? stageProtocols.qualification(procedure, rows, now)
+                : stageProtocols.stageOne(procedure, rows, now);
         String sha256 = Procurement.sha256(html);
         bids.insertProtocol(id, stage.protocolKind(), html, sha256, now);
         events.publishEvent(new StageProtocolPublished(id, stage.name(), sha256, user.id().value(), now));

@@ -126,7 +126,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/procedures/mine", "/procedures/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/procedures", "/procedures/*",
-                                "/procedures/*/documents/**", "/signatures/*", "/tariffs", "/auctions/*",
+                                "/procedures/*/documents/**", "/procedures/*/protocols/*", "/signatures/*", "/tariffs",
+                                "/auctions/*",
                                 "/auctions/*/panel", "/open-data", "/open-data/**").permitAll()
                         .requestMatchers("/", "/login", "/login/link", "/login/link/request", "/register", "/confirm",
                                 "/confirm/resend", "/classifier/**",

@@ -135,7 +135,9 @@ class ProcurementApiTests extends ApiTest {
         assertThat(opened.valueStream().map(b -> b.path("price").asString()))
                 .containsExactlyInAnyOrder("94000.00", "95000.00");
         assertThat(api.get("/api/v1/procedures/" + id + "/protocols/opening").body())
-                .contains("94000.00", "95000.00", "Participant 1", "Participant 2");
+                .as("the opening protocol names the bidders (both are Test LLC here) and writes the amounts for its reader")
+                .contains("Bid opening protocol", "94,000.00\u00a0RUB", "95,000.00\u00a0RUB", "Test LLC", " UTC")
+                .doesNotContain("Participant 1", "94000.00");
 
         // Evaluation and award: every bid decided, then the lowest price wins.
         assertThat(api.post("/api/v1/procedures/" + id + "/lots/" + lot + "/award", Map.of(),
@@ -154,7 +156,7 @@ class ProcurementApiTests extends ApiTest {
         assertThat(api.get(bids, Api.bearer(beta.token())).json().get(0).path("status").asString())
                 .isEqualTo("NOT_AWARDED");
         String award = api.get("/api/v1/procedures/" + id + "/protocols/award").body();
-        assertThat(award).contains("WINNER");
+        assertThat(award).contains("Award protocol", "Winner", "Not awarded").doesNotContain("WINNER");
 
         // The PDF copy, free to anyone like the HTML original, carries the original's hash.
         Transfers.Bytes pdf = new Transfers(port).download("/api/v1/procedures/" + id + "/protocols/award.pdf");
@@ -162,7 +164,7 @@ class ProcurementApiTests extends ApiTest {
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-                    .contains("Award protocol", "Laptops for the office", "WINNER", "94000.00",
+                    .contains("Award protocol", "Laptops for the office", "Winner", "94,000.00",
                             HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                                     .digest(award.getBytes(StandardCharsets.UTF_8))));
         }

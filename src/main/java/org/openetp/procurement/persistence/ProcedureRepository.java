@@ -45,6 +45,18 @@ public class ProcedureRepository {
         this.catalogue = catalogue;
     }
 
+    /** The language of the procedure's protocols (en, ru or th), set once at creation. */
+    public void setLanguage(ProcedureId id, String language) {
+        jdbc.sql("UPDATE procedure SET language = :language WHERE id = :id")
+                .param("language", language).param("id", id.value()).update();
+    }
+
+    /** The language of the procedure's protocols: en, ru or th. */
+    public String language(ProcedureId id) {
+        return jdbc.sql("SELECT language FROM procedure WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().orElse("en");
+    }
+
     public void insert(Procedure p) {
         jdbc.sql("""
                 INSERT INTO procedure (id, organization_id, created_by, kind, title, description, currency, status,

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.classifier.Classifier;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
+import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.BidAccepted;
@@ -121,6 +122,8 @@ class ProcedurePageController {
         model.addAttribute("committee", committee);
         model.addAttribute("supplier", supplier);
         model.addAttribute("bids", bids);
+        model.addAttribute("bidderNames",
+                buyer || committee ? bidderNames(bids) : new java.util.HashMap<UUID, String>());
         model.addAttribute("signaturesRequired", signatures.required(procedure.settings().signatureRequired()));
         model.addAttribute("serverTime", clock.instant());
         model.addAttribute("accepting", procedure.status() == ProcedureStatus.PUBLISHED
@@ -129,6 +132,18 @@ class ProcedurePageController {
         model.addAttribute("protocols", procedure.openedAt() == null ? List.of()
                 : procurement.protocols(user, procedure.id()));
         return "procurement/procedure";
+    }
+
+    /**
+     * The bidders' names for the buyer's side: only of the bids it may see, which before the opening are none
+     * (Procurement.bids refuses them), so no name shows before the opening.
+     */
+    private Map<UUID, String> bidderNames(Map<LotId, List<BidView>> bids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        bids.values().stream().flatMap(List::stream).map(BidView::organizationId).filter(java.util.Objects::nonNull)
+                .distinct().forEach(o -> names.put(o, organizations.shortName(new OrganizationId(o))));
+        names.values().removeIf(String::isBlank);
+        return names;
     }
 
     @PostMapping("/procedures/{id}/publish")
@@ -279,7 +294,8 @@ class ProcedurePageController {
                 securityKind == null || securityKind.isBlank() ? null
                         : new CreateProcedure.NewSecurity(securityKind, decimal(form.get("lots[0].securityValue"))));
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
-                utc(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null);
+                utc(form.get("submissionDeadline")), settings(form), List.of(lot), criteria, null,
+                form.get("language"));
     }
 
     /**

@@ -98,7 +98,8 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
         assertThat(prices(after)).containsEntry(bidOf(t, gamma), null);
         assertThat(after.valueStream().filter(b -> b.path("status").asString().equals("WINNER"))
                 .map(b -> b.path("id").asString())).containsExactly(bidOf(t, alpha));
-        assertThat(api.get(t.procedure() + "/protocols/award").body()).contains("90000.00").doesNotContain("99000");
+        assertThat(api.get(t.procedure() + "/protocols/award").body()).contains("90,000.00")
+                .doesNotContain("99000", "99,000");
         assertThat(browser.page("/procedures/" + t.id()).body()).doesNotContain("99000")
                 .contains("protocol-price_opening");
         assertThat(jdbc.sql("SELECT price FROM bid WHERE id = CAST(:b AS uuid)").param("b", bidOf(t, gamma))

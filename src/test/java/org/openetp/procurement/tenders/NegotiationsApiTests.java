@@ -114,7 +114,7 @@ class NegotiationsApiTests extends ApiTest {
                 "reason", "Faster delivery outweighs the price"), Api.bearer(buyer.token()));
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         assertThat(api.get(base, Api.bearer(buyer.token())).json().path("status").asString()).isEqualTo("AWARDED");
-        assertThat(api.get(base + "/protocols/opening", Api.bearer(buyer.token())).body()).contains(ALPHA_PRICE);
+        assertThat(api.get(base + "/protocols/opening", Api.bearer(buyer.token())).body()).contains("91,234.00");
         assertThat(api.get(base + "/protocols/negotiations", Api.bearer(beta.token())).body())
                 .contains("Negotiations protocol", "Faster delivery outweighs the price");
 
@@ -134,6 +134,7 @@ class NegotiationsApiTests extends ApiTest {
         seenByBeta.add(api.post(alphaThread + "/messages", Map.of("text", "again"), Api.bearer(beta.token())));
         assertThat(seenByBeta).allSatisfy(r -> assertThat(r.body()).doesNotContain(ALPHA_SECRET)
                 .doesNotContain(ALPHA_TERMS).doesNotContain(ALPHA_PRICE).doesNotContain("91234")
+                .doesNotContain("91,234")
                 .doesNotContain("Noted, alpha"));
         assertThat(seenByBeta.get(6).status()).as("the opening protocol lists every offer").isEqualTo(404);
         assertThat(seenByBeta.get(9).status()).isEqualTo(404);

@@ -175,7 +175,7 @@ class TenderKindsApiTests extends ApiTest {
         Api.Response protocol = api.post(stage + "/protocol", Map.of(), Api.bearer(buyer.token()));
         assertThat(protocol.status()).as(protocol.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/procedures/" + id + "/protocols/qualification").body())
-                .contains("Qualification protocol", "No references", "ACCEPTED", "REJECTED");
+                .contains("Qualification protocol", "No references", "Accepted", "Rejected");
         assertThat(api.get(stage, Api.bearer(rejected.token())).json().path("applications").get(0).path("status")
                 .asString()).isEqualTo("REJECTED");
 
