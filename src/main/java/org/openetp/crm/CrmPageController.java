@@ -3,7 +3,9 @@ package org.openetp.crm;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +27,12 @@ import org.openetp.crm.CrmCommands.NewSpend;
 import org.openetp.crm.CrmCommands.NewSupplier;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
+import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -51,10 +56,12 @@ class CrmPageController {
     private static final String TEAM = "crm.organization";
 
     private final CrmService crm;
+    private final Pipeline pipeline;
     private final MessageSource messages;
 
-    CrmPageController(CrmService crm, MessageSource messages) {
+    CrmPageController(CrmService crm, Pipeline pipeline, MessageSource messages) {
         this.crm = crm;
+        this.pipeline = pipeline;
         this.messages = messages;
     }
 
@@ -161,12 +168,84 @@ class CrmPageController {
     }
 
     @GetMapping("/crm/deals")
-    String deals(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
+    String deals(@AuthenticationPrincipal CurrentUser user, HttpSession session,
+            @RequestParam(required = false) @Nullable UUID owner, @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID segment, @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Boolean mine,
+            Model model) {
+        PipelineViews.Filter filter = PipelineViews.Filter.parse(owner, channel, segment, from, to, mine);
         model.addAttribute("me", crm.me(user, org(session)));
-        model.addAttribute("deals", crm.deals(user, org(session), null, null, null, null));
+        model.addAttribute("filter", filter);
+        model.addAttribute("board", pipeline.board(user, org(session), filter));
+        model.addAttribute("managers", crm.managers(user, org(session)));
+        model.addAttribute("segments", crm.segments(user, org(session)));
         model.addAttribute("failures", crm.failures(user, org(session)));
         model.addAttribute("kinds", ActivityKind.values());
         return "crm/deals";
+    }
+
+    /**
+     * A move made by dragging a card: answers whether it was taken, or the reason it was refused in the reader's
+     * language, so that the card snaps back and says why.
+     */
+    @PostMapping("/crm/deals/{id}/move")
+    @ResponseBody
+    ResponseEntity<MoveAnswer> dragged(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, MoveDeal form,
+            Locale locale) {
+        try {
+            crm.moveDeal(user, id, form);
+            return ResponseEntity.ok(new MoveAnswer(true, null, messages.getMessage("crm.deal.moved", null, locale)));
+        } catch (InvalidInputException e) {
+            FieldError first = e.errors().getFirst();
+            return ResponseEntity.badRequest().body(new MoveAnswer(false, first.field(),
+                    messages.getMessage(first.messageKey(), null, first.messageKey(), locale)));
+        } catch (ForbiddenException e) {
+            return ResponseEntity.status(403).body(new MoveAnswer(false, null,
+                    messages.getMessage(e.messageKey(), null, e.messageKey(), locale)));
+        } catch (RuleViolationException e) {
+            return ResponseEntity.status(409).body(new MoveAnswer(false, null,
+                    messages.getMessage(e.messageKey(), null, e.messageKey(), locale)));
+        }
+    }
+
+    /** What a dragged move answers: taken or not, the field at fault, and the text to show. */
+    record MoveAnswer(boolean moved, @Nullable String field, String message) {
+    }
+
+    @PostMapping("/crm/stage-probabilities")
+    String probabilities(@AuthenticationPrincipal CurrentUser user, HttpSession session,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return run(redirect, "/crm/team", () -> {
+            Map<String, Integer> percents = new LinkedHashMap<>();
+            for (Stage s : Stage.values()) {
+                String value = form.get(s.name());
+                if (value != null && !value.isBlank()) {
+                    percents.put(s.name(), percent(s.name(), value));
+                }
+            }
+            pipeline.adjustProbabilities(user, org(session), percents);
+            redirect.addFlashAttribute("info", "crm.probability.saved");
+            return "/crm/team";
+        });
+    }
+
+    @PostMapping("/crm/deals/{id}/probability")
+    String dealProbability(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String probability, RedirectAttributes redirect) {
+        String back = "/crm/deals/" + id;
+        return run(redirect, back, () -> {
+            pipeline.overrideProbability(user, id, probability.isBlank() ? null : percent("probability", probability));
+            redirect.addFlashAttribute("info", "crm.probability.saved");
+            return back;
+        });
+    }
+
+    private static int percent(String field, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "crm.probability.range");
+        }
     }
 
     @GetMapping("/crm/deals/{id}")
@@ -203,6 +282,7 @@ class CrmPageController {
         model.addAttribute("me", me);
         model.addAttribute("managers", me.head() ? crm.managers(user, org(session)) : List.of(me));
         model.addAttribute("settings", crm.settings(user, org(session)));
+        model.addAttribute("probabilities", pipeline.probabilities(user, org(session)));
         return "crm/team";
     }
 
