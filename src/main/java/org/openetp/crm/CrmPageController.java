@@ -53,15 +53,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CrmPageController {
 
-    private static final String TEAM = "crm.organization";
-
     private final CrmService crm;
     private final Pipeline pipeline;
+    private final Timeline timeline;
+    private final Dashboard dashboard;
     private final MessageSource messages;
 
-    CrmPageController(CrmService crm, Pipeline pipeline, MessageSource messages) {
+    CrmPageController(CrmService crm, Pipeline pipeline, Timeline timeline, Dashboard dashboard,
+            MessageSource messages) {
+        this.dashboard = dashboard;
         this.crm = crm;
         this.pipeline = pipeline;
+        this.timeline = timeline;
         this.messages = messages;
     }
 
@@ -75,29 +78,15 @@ class CrmPageController {
         return Channel.values();
     }
 
-    /**
-     * The sales team the pages show: chosen with {@code ?org=} (remembered in the session), else the one the user
-     * chose before, else his first.
-     */
+    /** The sales team the pages show (see {@link CrmTeams}). */
     @ModelAttribute("teams")
     List<Membership> teams(@AuthenticationPrincipal @Nullable CurrentUser user,
             @RequestParam(name = "org", required = false) @Nullable UUID chosen, HttpSession session, Model model) {
-        if (user == null) {
-            return List.of();
-        }
-        List<Membership> teams = crm.salesTeams(user.id());
-        UUID current = chosen != null ? chosen : (UUID) session.getAttribute(TEAM);
-        UUID team = teams.stream().map(m -> m.organization().value()).filter(id -> id.equals(current)).findFirst()
-                .orElse(teams.isEmpty() ? null : teams.getFirst().organization().value());
-        if (team != null) {
-            session.setAttribute(TEAM, team);
-            model.addAttribute("crmOrg", team);
-        }
-        return teams;
+        return CrmTeams.choose(crm, user, chosen, session, model);
     }
 
     private static @Nullable UUID org(HttpSession session) {
-        return (UUID) session.getAttribute(TEAM);
+        return CrmTeams.org(session);
     }
 
     @GetMapping("/crm")
@@ -128,6 +117,7 @@ class CrmPageController {
         model.addAttribute("managers", crm.managers(user, org(session)));
         model.addAttribute("roles", ContactRole.values());
         model.addAttribute("kinds", ActivityKind.values());
+        model.addAttribute("timeline", timeline.ofAccount(user, id));
         return "crm/account";
     }
 
@@ -167,90 +157,14 @@ class CrmPageController {
         });
     }
 
-    @GetMapping("/crm/deals")
-    String deals(@AuthenticationPrincipal CurrentUser user, HttpSession session,
-            @RequestParam(required = false) @Nullable UUID owner, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID segment, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Boolean mine,
-            Model model) {
-        PipelineViews.Filter filter = PipelineViews.Filter.parse(owner, channel, segment, from, to, mine);
-        model.addAttribute("me", crm.me(user, org(session)));
-        model.addAttribute("filter", filter);
-        model.addAttribute("board", pipeline.board(user, org(session), filter));
-        model.addAttribute("managers", crm.managers(user, org(session)));
-        model.addAttribute("segments", crm.segments(user, org(session)));
-        model.addAttribute("failures", crm.failures(user, org(session)));
-        model.addAttribute("kinds", ActivityKind.values());
-        return "crm/deals";
-    }
-
-    /**
-     * A move made by dragging a card: answers whether it was taken, or the reason it was refused in the reader's
-     * language, so that the card snaps back and says why.
-     */
-    @PostMapping("/crm/deals/{id}/move")
-    @ResponseBody
-    ResponseEntity<MoveAnswer> dragged(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, MoveDeal form,
-            Locale locale) {
-        try {
-            crm.moveDeal(user, id, form);
-            return ResponseEntity.ok(new MoveAnswer(true, null, messages.getMessage("crm.deal.moved", null, locale)));
-        } catch (InvalidInputException e) {
-            FieldError first = e.errors().getFirst();
-            return ResponseEntity.badRequest().body(new MoveAnswer(false, first.field(),
-                    messages.getMessage(first.messageKey(), null, first.messageKey(), locale)));
-        } catch (ForbiddenException e) {
-            return ResponseEntity.status(403).body(new MoveAnswer(false, null,
-                    messages.getMessage(e.messageKey(), null, e.messageKey(), locale)));
-        } catch (RuleViolationException e) {
-            return ResponseEntity.status(409).body(new MoveAnswer(false, null,
-                    messages.getMessage(e.messageKey(), null, e.messageKey(), locale)));
-        }
-    }
-
-    /** What a dragged move answers: taken or not, the field at fault, and the text to show. */
-    record MoveAnswer(boolean moved, @Nullable String field, String message) {
-    }
-
-    @PostMapping("/crm/stage-probabilities")
-    String probabilities(@AuthenticationPrincipal CurrentUser user, HttpSession session,
-            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return run(redirect, "/crm/team", () -> {
-            Map<String, Integer> percents = new LinkedHashMap<>();
-            for (Stage s : Stage.values()) {
-                String value = form.get(s.name());
-                if (value != null && !value.isBlank()) {
-                    percents.put(s.name(), percent(s.name(), value));
-                }
-            }
-            pipeline.adjustProbabilities(user, org(session), percents);
-            redirect.addFlashAttribute("info", "crm.probability.saved");
-            return "/crm/team";
-        });
-    }
-
-    @PostMapping("/crm/deals/{id}/probability")
-    String dealProbability(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String probability, RedirectAttributes redirect) {
-        String back = "/crm/deals/" + id;
-        return run(redirect, back, () -> {
-            pipeline.overrideProbability(user, id, probability.isBlank() ? null : percent("probability", probability));
-            redirect.addFlashAttribute("info", "crm.probability.saved");
-            return back;
-        });
-    }
-
-    private static int percent(String field, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "crm.probability.range");
-        }
-    }
-
     @GetMapping("/crm/deals/{id}")
     String deal(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID id, Model model) {
-        model.addAttribute("detail", crm.deal(user, id));
+        CrmViews.DealDetail detail = crm.deal(user, id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("timeline", timeline.ofDeal(user, id));
+        model.addAttribute("contacts", crm.account(user, detail.deal().accountId()).contacts());
+        model.addAttribute("probability", pipeline.probabilityOf(user, id));
+        model.addAttribute("kinds", ActivityKind.values());
         return "crm/deal";
     }
 
@@ -320,6 +234,10 @@ class CrmPageController {
     @GetMapping("/crm/board")
     String board(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
         model.addAttribute("rows", crm.board(user, org(session)));
+        model.addAttribute("funnel", dashboard.funnel(user, org(session)));
+        model.addAttribute("conflictsWaiting", dashboard.waitingConflicts(user, org(session)));
+        model.addAttribute("reserved", dashboard.reservedAccounts(user, org(session)));
+        model.addAttribute("economics", crm.economics(user, org(session)));
         return "crm/board";
     }
 
@@ -437,7 +355,7 @@ class CrmPageController {
     }
 
     /** Runs a form's action; on refusal goes back to {@code failure} with the reason. */
-    private static String run(RedirectAttributes redirect, String failure, Action action) {
+    static String run(RedirectAttributes redirect, String failure, Action action) {
         try {
             return "redirect:" + action.run();
         } catch (InvalidInputException e) {
@@ -452,7 +370,7 @@ class CrmPageController {
     }
 
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         String run();
     }
 }

@@ -126,6 +126,14 @@ public class Pipeline {
         store.saveDealProbability(ctx.org(), dealId, percent);
     }
 
+    /** The probability a deal counts at on the board: its own, if set, else its stage's. */
+    public PipelineViews.DealProbability probabilityOf(CurrentUser user, UUID dealId) {
+        Ctx ctx = crm.owning(user, deals.dealOrganization(dealId));
+        Deal deal = deals.deal(ctx.org(), dealId).orElseThrow(() -> new NotFoundException("Deal"));
+        return new PipelineViews.DealProbability(store.dealProbability(ctx.org(), dealId),
+                effective(ctx.org()).get(deal.stage()));
+    }
+
     private Map<Stage, Integer> effective(UUID org) {
         Map<Stage, Integer> set = store.probabilities(org);
         Map<Stage, Integer> all = new EnumMap<>(Stage.class);

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The deal board over the API: the columns under filters, the stage probabilities and a deal's own. */
+/**
+ * The deal board over the API: the columns under filters, the stage probabilities and a deal's own; a deal's and an
+ * account's timeline; a manager's agenda and a deal's next action.
+ */
 @RestController
 @RequestMapping("/api/v1/crm")
 class PipelineApiController {
@@ -27,10 +30,57 @@ class PipelineApiController {
     record DealProbability(@Nullable Integer probability) {
     }
 
-    private final Pipeline pipeline;
+    /** A deal's next action and its date (yyyy-MM-dd). */
+    record NextAction(@Nullable String nextAction, @Nullable String nextActionDate) {
+    }
 
-    PipelineApiController(Pipeline pipeline) {
+    private final Pipeline pipeline;
+    private final Timeline timeline;
+    private final Agenda agenda;
+    private final Dashboard dashboard;
+
+    PipelineApiController(Pipeline pipeline, Timeline timeline, Agenda agenda, Dashboard dashboard) {
+        this.dashboard = dashboard;
         this.pipeline = pipeline;
+        this.timeline = timeline;
+        this.agenda = agenda;
+    }
+
+    /** The head's funnel: deals that reached each stage, conversion and average days per stage. */
+    @GetMapping("/funnel")
+    List<DashboardViews.FunnelStage> funnel(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId) {
+        return dashboard.funnel(user, organizationId);
+    }
+
+    @GetMapping("/reserved-accounts")
+    List<DashboardViews.ReservedAccount> reserved(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId) {
+        return dashboard.reservedAccounts(user, organizationId);
+    }
+
+    @GetMapping("/agenda")
+    AgendaViews.Agenda agenda(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID organizationId,
+            @RequestParam(required = false) @Nullable UUID owner) {
+        return agenda.agenda(user, organizationId, owner);
+    }
+
+    @PutMapping("/deals/{id}/next-action")
+    ResponseEntity<Void> nextAction(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody NextAction body) {
+        agenda.planNext(user, id, body.nextAction(), body.nextActionDate());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/deals/{id}/timeline")
+    List<TimelineEntry> dealTimeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return timeline.ofDeal(user, id);
+    }
+
+    @GetMapping("/accounts/{id}/timeline")
+    List<TimelineEntry> accountTimeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return timeline.ofAccount(user, id);
     }
 
     @GetMapping("/pipeline")

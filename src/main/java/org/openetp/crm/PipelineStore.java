@@ -42,6 +42,13 @@ class PipelineStore {
                 .param("org", org).param("stage", stage.name()).param("percent", percent).update();
     }
 
+    /** The deal's own probability, when it has one. */
+    @Nullable Integer dealProbability(UUID org, UUID deal) {
+        return jdbc.sql("SELECT probability FROM crm_deal WHERE id = :deal AND organization_id = :org")
+                .param("deal", deal).param("org", org).query((rs, n) -> (Integer) rs.getObject(1, Integer.class))
+                .optional().orElse(null);
+    }
+
     void saveDealProbability(UUID org, UUID deal, @Nullable Integer percent) {
         jdbc.sql("UPDATE crm_deal SET probability = :percent WHERE id = :deal AND organization_id = :org")
                 .param("percent", percent).param("deal", deal).param("org", org).update();
@@ -59,7 +66,7 @@ class PipelineStore {
                   AND (CAST(:from AS DATE) IS NULL OR d.created_at >= CAST(:from AS DATE))
                   AND (CAST(:to AS DATE) IS NULL OR d.created_at < CAST(:to AS DATE) + 1)
                   AND (CAST(:segment AS UUID) IS NULL OR EXISTS (SELECT 1 FROM crm_segment s
-                       WHERE s.id = :segment AND s.organization_id = :org AND """ + CrmStore.SEGMENT_MATCH + "))"
+                       WHERE s.id = :segment AND s.organization_id = :org AND\s""" + CrmStore.SEGMENT_MATCH + "))"
                 + """
 
                 ORDER BY d.stage_since, d.created_at LIMIT 2000""")

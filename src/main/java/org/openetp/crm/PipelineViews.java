@@ -61,6 +61,10 @@ public final class PipelineViews {
     public record Board(List<Column> columns, LocalDate today) {
     }
 
+    /** A deal's own probability (none: it counts at its stage's) and its stage's. */
+    public record DealProbability(@Nullable Integer own, int stage) {
+    }
+
     /** A stage's probability of winning, in percent. */
     public record StageProbability(Stage stage, int percent, boolean adjusted) {
     }

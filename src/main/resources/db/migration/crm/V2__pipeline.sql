@@ -14,3 +14,5 @@ UPDATE crm_deal d SET stage_since = COALESCE(
     (SELECT max(h.at) FROM crm_deal_history h WHERE h.deal_id = d.id), d.created_at);
 ALTER TABLE crm_deal ALTER COLUMN stage_since SET NOT NULL;
 CREATE INDEX crm_deal_next_action ON crm_deal (organization_id, owner_id, next_action_date);
+-- The day the owner was last told that the deal's next action is due: one notice per due date, not one a minute.
+ALTER TABLE crm_deal ADD COLUMN reminded_on DATE;
