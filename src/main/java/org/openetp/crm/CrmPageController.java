@@ -3,7 +3,9 @@ package org.openetp.crm;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +27,12 @@ import org.openetp.crm.CrmCommands.NewSpend;
 import org.openetp.crm.CrmCommands.NewSupplier;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
+import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -48,13 +53,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CrmPageController {
 
-    private static final String TEAM = "crm.organization";
-
     private final CrmService crm;
+    private final Pipeline pipeline;
+    private final Timeline timeline;
+    private final Dashboard dashboard;
     private final MessageSource messages;
 
-    CrmPageController(CrmService crm, MessageSource messages) {
+    CrmPageController(CrmService crm, Pipeline pipeline, Timeline timeline, Dashboard dashboard,
+            MessageSource messages) {
+        this.dashboard = dashboard;
         this.crm = crm;
+        this.pipeline = pipeline;
+        this.timeline = timeline;
         this.messages = messages;
     }
 
@@ -68,29 +78,15 @@ class CrmPageController {
         return Channel.values();
     }
 
-    /**
-     * The sales team the pages show: chosen with {@code ?org=} (remembered in the session), else the one the user
-     * chose before, else his first.
-     */
+    /** The sales team the pages show (see {@link CrmTeams}). */
     @ModelAttribute("teams")
     List<Membership> teams(@AuthenticationPrincipal @Nullable CurrentUser user,
             @RequestParam(name = "org", required = false) @Nullable UUID chosen, HttpSession session, Model model) {
-        if (user == null) {
-            return List.of();
-        }
-        List<Membership> teams = crm.salesTeams(user.id());
-        UUID current = chosen != null ? chosen : (UUID) session.getAttribute(TEAM);
-        UUID team = teams.stream().map(m -> m.organization().value()).filter(id -> id.equals(current)).findFirst()
-                .orElse(teams.isEmpty() ? null : teams.getFirst().organization().value());
-        if (team != null) {
-            session.setAttribute(TEAM, team);
-            model.addAttribute("crmOrg", team);
-        }
-        return teams;
+        return CrmTeams.choose(crm, user, chosen, session, model);
     }
 
     private static @Nullable UUID org(HttpSession session) {
-        return (UUID) session.getAttribute(TEAM);
+        return CrmTeams.org(session);
     }
 
     @GetMapping("/crm")
@@ -121,6 +117,7 @@ class CrmPageController {
         model.addAttribute("managers", crm.managers(user, org(session)));
         model.addAttribute("roles", ContactRole.values());
         model.addAttribute("kinds", ActivityKind.values());
+        model.addAttribute("timeline", timeline.ofAccount(user, id));
         return "crm/account";
     }
 
@@ -160,18 +157,14 @@ class CrmPageController {
         });
     }
 
-    @GetMapping("/crm/deals")
-    String deals(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
-        model.addAttribute("me", crm.me(user, org(session)));
-        model.addAttribute("deals", crm.deals(user, org(session), null, null, null, null));
-        model.addAttribute("failures", crm.failures(user, org(session)));
-        model.addAttribute("kinds", ActivityKind.values());
-        return "crm/deals";
-    }
-
     @GetMapping("/crm/deals/{id}")
     String deal(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID id, Model model) {
-        model.addAttribute("detail", crm.deal(user, id));
+        CrmViews.DealDetail detail = crm.deal(user, id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("timeline", timeline.ofDeal(user, id));
+        model.addAttribute("contacts", crm.account(user, detail.deal().accountId()).contacts());
+        model.addAttribute("probability", pipeline.probabilityOf(user, id));
+        model.addAttribute("kinds", ActivityKind.values());
         return "crm/deal";
     }
 
@@ -203,6 +196,7 @@ class CrmPageController {
         model.addAttribute("me", me);
         model.addAttribute("managers", me.head() ? crm.managers(user, org(session)) : List.of(me));
         model.addAttribute("settings", crm.settings(user, org(session)));
+        model.addAttribute("probabilities", pipeline.probabilities(user, org(session)));
         return "crm/team";
     }
 
@@ -240,6 +234,10 @@ class CrmPageController {
     @GetMapping("/crm/board")
     String board(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
         model.addAttribute("rows", crm.board(user, org(session)));
+        model.addAttribute("funnel", dashboard.funnel(user, org(session)));
+        model.addAttribute("conflictsWaiting", dashboard.waitingConflicts(user, org(session)));
+        model.addAttribute("reserved", dashboard.reservedAccounts(user, org(session)));
+        model.addAttribute("economics", crm.economics(user, org(session)));
         return "crm/board";
     }
 
@@ -357,7 +355,7 @@ class CrmPageController {
     }
 
     /** Runs a form's action; on refusal goes back to {@code failure} with the reason. */
-    private static String run(RedirectAttributes redirect, String failure, Action action) {
+    static String run(RedirectAttributes redirect, String failure, Action action) {
         try {
             return "redirect:" + action.run();
         } catch (InvalidInputException e) {
@@ -372,7 +370,7 @@ class CrmPageController {
     }
 
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         String run();
     }
 }

@@ -132,7 +132,7 @@ public class CrmService {
     }
 
     /** The caller's CRM in the organization a record belongs to; not found when he is not in its sales team. */
-    private Ctx owning(CurrentUser user, Optional<UUID> organization) {
+    Ctx owning(CurrentUser user, Optional<UUID> organization) {
         UUID org = organization.orElseThrow(() -> new NotFoundException("Record"));
         Membership team = salesTeams(user.id()).stream().filter(m -> m.organization().value().equals(org))
                 .findFirst().orElseThrow(() -> new NotFoundException("Record"));

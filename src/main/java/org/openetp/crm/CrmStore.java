@@ -320,8 +320,9 @@ class CrmStore {
     void insertDeal(Deal d, @Nullable UUID procedure, Instant now) {
         jdbc.sql("""
                 INSERT INTO crm_deal (id, organization_id, account_id, title, value, currency, stage, owner_id,
-                    channel, procedure_id, created_at)
-                VALUES (:id, :org, :account, :title, :value, :currency, :stage, :owner, :channel, :procedure, :now)""")
+                    channel, procedure_id, created_at, stage_since)
+                VALUES (:id, :org, :account, :title, :value, :currency, :stage, :owner, :channel, :procedure, :now,
+                    :now)""")
                 .param("id", d.id()).param("org", d.organizationId()).param("account", d.accountId())
                 .param("title", d.title()).param("value", d.value()).param("currency", d.currency())
                 .param("stage", d.stage().name()).param("owner", d.ownerId())
@@ -333,8 +334,9 @@ class CrmStore {
     boolean insertLead(Deal d, UUID procedure, Instant now) {
         return jdbc.sql("""
                 INSERT INTO crm_deal (id, organization_id, account_id, title, value, currency, stage, owner_id,
-                    channel, procedure_id, created_at)
-                VALUES (:id, :org, :account, :title, :value, :currency, :stage, :owner, :channel, :procedure, :now)
+                    channel, procedure_id, created_at, stage_since)
+                VALUES (:id, :org, :account, :title, :value, :currency, :stage, :owner, :channel, :procedure, :now,
+                    :now)
                 ON CONFLICT (organization_id, procedure_id) WHERE procedure_id IS NOT NULL DO NOTHING""")
                 .param("id", d.id()).param("org", d.organizationId()).param("account", d.accountId())
                 .param("title", d.title()).param("value", d.value()).param("currency", d.currency())
@@ -375,6 +377,9 @@ class CrmStore {
                 VALUES (:deal, :from, :to, :by, :at, :note)""")
                 .param("deal", deal).param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("by", by).param("at", ts(at)).param("note", note).update();
+        // The card's "days in stage" counts from the last move.
+        jdbc.sql("UPDATE crm_deal SET stage_since = :at WHERE id = :deal").param("at", ts(at)).param("deal", deal)
+                .update();
     }
 
     long wonDeals(UUID org, UUID account) {
@@ -686,7 +691,7 @@ class CrmStore {
                 .query(UUID.class).optional();
     }
 
-    private static final String SEGMENT_MATCH = """
+    static final String SEGMENT_MATCH = """
             a.organization_id = s.organization_id
               AND (s.region IS NULL OR a.region = s.region)
               AND (s.volume_min IS NULL OR a.purchase_volume >= s.volume_min)

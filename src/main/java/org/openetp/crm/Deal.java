@@ -80,8 +80,14 @@ final class Deal {
             lostReason = reason.strip();
             nextAction = action.strip();
             nextActionDate = actionDate;
-        } else if (target == Stage.CLOSE) {
-            wonAt = now;
+        } else {
+            if (target == Stage.CLOSE) {
+                wonAt = now;
+            }
+            if (action != null && !action.isBlank()) { // the next step planned with the move
+                nextAction = action.strip();
+                nextActionDate = actionDate;
+            }
         }
         stage = target;
         return new Move(from, target, target == Stage.LOST ? lostReason : blankToNull(reason));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.openetp.crm.AccountHandedOver;
 import org.openetp.crm.ConflictOpened;
 import org.openetp.crm.LeadCreated;
+import org.openetp.crm.NextActionDue;
 import org.openetp.identity.Identity;
 import org.openetp.identity.UserId;
 import org.openetp.identity.UserSummary;
@@ -55,6 +56,15 @@ class CrmNotifier {
         deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
                 new Notice(NotificationKind.CRM, "crm-conflict:" + event.conflict(), "notification.crmConflict",
                         List.of(NoticeArg.text(event.accountName())), "/crm/conflicts"));
+    }
+
+    /** A deal's next action falls due: its owner is told once per due date (issue 18). */
+    @ApplicationModuleListener
+    void on(NextActionDue event) {
+        deliveries.deliver(List.of(new UserId(event.owner())), new Notice(NotificationKind.CRM,
+                "crm-next-action:" + event.deal() + ":" + event.due(), "notification.crmNextAction",
+                List.of(NoticeArg.text(event.title()), NoticeArg.text(event.nextAction())),
+                "/crm/deals/" + event.deal()));
     }
 
     private NoticeArg name(java.util.@org.jspecify.annotations.Nullable UUID user) {

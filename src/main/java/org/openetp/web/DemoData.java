@@ -66,9 +66,10 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final String operatorEmail;
     private final Duration minPeriod;
+    private final SalesTeamDemo salesTeam;
 
     DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, CrmService crm,
-            Clock clock,
+            Clock clock, SalesTeamDemo salesTeam,
             @Value("${openetp.operator.email:}") String operatorEmail,
             @Value("${openetp.procurement.min-period}") Duration minPeriod) {
         this.identity = identity;
@@ -77,6 +78,7 @@ class DemoData implements ApplicationRunner {
         this.billing = billing;
         this.crm = crm;
         this.clock = clock;
+        this.salesTeam = salesTeam;
         this.operatorEmail = operatorEmail;
         this.minPeriod = minPeriod;
     }
@@ -112,6 +114,7 @@ class DemoData implements ApplicationRunner {
             // The sales pipeline first: the demo buyer is already the supplier's client when its procedures are
             // published, so their leads go to that client's owner (SPEC §7.11) rather than racing to create it.
             salesPipeline();
+            salesTeam.seed(SUPPLIER, supplier);
             procedures();
             liveAuction();
         }

@@ -79,6 +79,17 @@ class CrmIsolationTests extends ApiTest {
                 Arguments.of("GET", "/api/v1/crm/deals/{deal}", null),
                 Arguments.of("POST", "/api/v1/crm/deals/{deal}/stage", Map.of("stage", "CONTACT")),
                 Arguments.of("GET", "/api/v1/crm/failures" + o, null),
+                Arguments.of("GET", "/api/v1/crm/pipeline" + o, null),
+                Arguments.of("GET", "/api/v1/crm/stage-probabilities" + o, null),
+                Arguments.of("PUT", "/api/v1/crm/stage-probabilities" + o, Map.of("NEED", 99)),
+                Arguments.of("PUT", "/api/v1/crm/deals/{deal}/probability", Map.of("probability", 99)),
+                Arguments.of("GET", "/api/v1/crm/deals/{deal}/timeline", null),
+                Arguments.of("GET", "/api/v1/crm/agenda" + o, null),
+                Arguments.of("GET", "/api/v1/crm/funnel" + o, null),
+                Arguments.of("GET", "/api/v1/crm/reserved-accounts" + o, null),
+                Arguments.of("PUT", "/api/v1/crm/deals/{deal}/next-action", Map.of("nextAction", "x",
+                        "nextActionDate", "2030-01-01")),
+                Arguments.of("GET", "/api/v1/crm/accounts/{account}/timeline", null),
                 Arguments.of("GET", "/api/v1/crm/activities" + o, null),
                 Arguments.of("POST", "/api/v1/crm/activities", Map.of("accountId", "{account}", "kind", "CALL")),
                 Arguments.of("GET", "/api/v1/crm/board" + o, null),
@@ -151,6 +162,12 @@ class CrmIsolationTests extends ApiTest {
         assertThat(account.json().path("deals").size()).isEqualTo(1);
         assertThat(account.json().path("deals").get(0).path("stage").asString()).isEqualTo("RESEARCH");
         assertThat(account.json().path("activities").size()).isEqualTo(1);
+        Api.Response probabilities = api.get("/api/v1/crm/stage-probabilities?organizationId=" + world.a().org(),
+                world.a().headAuth());
+        assertThat(probabilities.json().get(2).path("percent").asInt()).isEqualTo(40);
+        Api.Response board = api.get("/api/v1/crm/pipeline?organizationId=" + world.a().org(), world.a().headAuth());
+        assertThat(board.json().path("columns").get(0).path("cards").get(0).path("ownProbability").asBoolean())
+                .isFalse();
     }
 
     private static String fill(String template) {

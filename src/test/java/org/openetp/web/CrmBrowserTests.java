@@ -43,20 +43,20 @@ class CrmBrowserTests extends BrowserTest {
         By calls = By.cssSelector("#board-" + managerId + " .board-calls");
         By contracts = By.cssSelector("#board-" + managerId + " .board-contracts");
         assertThat(page.text(calls)).startsWith("0 / 15");
+        assertThat(page.text(By.cssSelector("#funnel-CLOSE .funnel-reached"))).isEqualTo("0");
         WebElement boardPage = browser.findElement(By.tagName("html"));
 
         WebDriver managerBrowser = BrowserSupport.start();
         try {
             BrowserPage managerPage = new BrowserPage(managerBrowser, port, messages);
             managerPage.login(manager.email());
-            managerPage.open("/crm/deals?lang=en&org=" + org);
-            WebElement card = managerBrowser.findElement(By.id("deal-" + deal));
-            new Select(card.findElement(By.cssSelector(".activity-form select[name=kind]"))).selectByValue("CALL");
-            card.findElement(By.cssSelector(".activity-form input[name=note]")).sendKeys("Asked for the price list");
-            managerPage.submit(By.cssSelector("#deal-" + deal + " .activity-submit"));
+            managerPage.open("/crm/deals/" + deal + "?lang=en&org=" + org);
+            managerPage.type("quick-log-note", "Asked for the price list");
+            managerPage.submit(By.id("log-CALL"));
             assertThat(managerPage.text(By.id("flash-info"))).isEqualTo(managerPage.message("crm.activity.logged"));
 
-            card = managerBrowser.findElement(By.id("deal-" + deal));
+            managerPage.open("/crm/deals?lang=en");
+            WebElement card = managerBrowser.findElement(By.id("deal-" + deal));
             new Select(card.findElement(By.cssSelector(".move-form select[name=stage]"))).selectByValue("CLOSE");
             managerPage.submit(By.cssSelector("#deal-" + deal + " .move-submit"));
             assertThat(managerPage.text(By.cssSelector("#stage-CLOSE #deal-" + deal))).contains("Rolled steel");
@@ -65,8 +65,10 @@ class CrmBrowserTests extends BrowserTest {
         }
 
         // The head's board caught up by itself: the same page, never reloaded.
+        By wonInFunnel = By.cssSelector("#funnel-CLOSE .funnel-reached");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> page.text(calls).startsWith("1 / 15")
-                && page.text(contracts).startsWith("1 / "));
+                && page.text(contracts).startsWith("1 / ") && page.text(wonInFunnel).equals("1"));
+        assertThat(page.text(By.cssSelector("#funnel-RESEARCH .funnel-reached"))).isEqualTo("1");
         assertThat(browser.findElement(By.tagName("html"))).isEqualTo(boardPage);
         assertThat(page.text(By.cssSelector("#board-" + managerId + " .board-open-deals"))).isEqualTo("0");
     }
