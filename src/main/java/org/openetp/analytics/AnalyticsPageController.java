@@ -23,14 +23,16 @@ class AnalyticsPageController {
     private final AnalyticsAccess access;
     private final Periods periods;
     private final DashboardCharts charts;
+    private final DashboardCache cache;
 
     AnalyticsPageController(Indicators indicators, RedFlags flags, AnalyticsAccess access, Periods periods,
-            DashboardCharts charts) {
+            DashboardCharts charts, DashboardCache cache) {
         this.indicators = indicators;
         this.flags = flags;
         this.access = access;
         this.periods = periods;
         this.charts = charts;
+        this.cache = cache;
     }
 
     @GetMapping("/analytics")
@@ -48,10 +50,12 @@ class AnalyticsPageController {
         Filter filter = periods.filter(from, to, category);
         UUID org = common(user, organizationId, filter, "buyer", locale, model);
         if (org != null) {
-            Dashboards.Buyer d = indicators.buyer(org, filter, locale);
+            Dashboards.Buyer d = cache.get(key("buyer", org, filter, locale),
+                    () -> indicators.buyer(org, filter, locale));
             model.addAttribute("d", d);
             model.addAttribute("charts", charts.buyer(d, new Formats(locale)));
-            model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(org), locale));
+            model.addAttribute("categories", cache.get(key("buyer-categories", org, filter, locale),
+                    () -> indicators.categoryChoices(filter.forBuyer(org), locale)));
         }
         return "analytics/buyer";
     }
@@ -65,10 +69,12 @@ class AnalyticsPageController {
         Filter filter = periods.filter(from, to, category);
         UUID org = common(user, organizationId, filter, "supplier", locale, model);
         if (org != null) {
-            Dashboards.Supplier d = indicators.supplier(org, filter, locale);
+            Dashboards.Supplier d = cache.get(key("supplier", org, filter, locale),
+                    () -> indicators.supplier(org, filter, locale));
             model.addAttribute("d", d);
             model.addAttribute("charts", charts.supplier(d, new Formats(locale)));
-            model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(null), locale));
+            model.addAttribute("categories", cache.get(key("supplier-categories", null, filter, locale),
+                    () -> indicators.categoryChoices(filter.forBuyer(null), locale)));
         }
         return "analytics/supplier";
     }
@@ -79,8 +85,11 @@ class AnalyticsPageController {
         UUID org = common(user, organizationId, periods.filter(null, null, null), "flags", locale, model);
         if (org != null) {
             access.requireAdmin(user, org);
-            model.addAttribute("flagged", flags.flagged(org, 50, locale));
-            model.addAttribute("organizationFlags", flags.ofOrganization(org, locale));
+            Filter all = periods.filter(null, null, null);
+            model.addAttribute("flagged", cache.get(key("flagged", org, all, locale),
+                    () -> flags.flagged(org, 50, locale)));
+            model.addAttribute("organizationFlags", cache.get(key("organization-flags", org, all, locale),
+                    () -> flags.ofOrganization(org, locale)));
         }
         return "analytics/flags";
     }
@@ -92,16 +101,23 @@ class AnalyticsPageController {
             @RequestParam(required = false) @Nullable String category, Locale locale, Model model) {
         access.requireOperator(user);
         Filter filter = periods.filter(from, to, category);
-        Dashboards.Platform d = indicators.platform(filter, locale);
+        Dashboards.Platform d = cache.get(key("platform", null, filter, locale),
+                () -> indicators.platform(filter, locale));
         model.addAttribute("tab", "platform");
         model.addAttribute("filter", filter);
         model.addAttribute("fmt", new Formats(locale));
         model.addAttribute("memberships", access.memberships(user));
         model.addAttribute("d", d);
         model.addAttribute("charts", charts.platform(d, new Formats(locale)));
-        model.addAttribute("categories", indicators.categoryChoices(filter, locale));
-        model.addAttribute("flagged", flags.flagged(null, 20, locale));
+        model.addAttribute("categories", cache.get(key("platform-categories", null, filter, locale),
+                () -> indicators.categoryChoices(filter, locale)));
+        model.addAttribute("flagged", cache.get(key("platform-flagged", null, filter, locale),
+                () -> flags.flagged(null, 20, locale)));
         return "analytics/platform";
+    }
+
+    private static DashboardCache.Key key(String what, @Nullable UUID organization, Filter filter, Locale locale) {
+        return new DashboardCache.Key(what, organization, filter, locale);
     }
 
     /** The model every organization page needs; the organization shown, or null when the caller has none. */
