@@ -23,7 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The dashboards: buying and selling for an organization's members, red flags for its admin, the platform's. Each
- * table under a chart is also a file: the same page's address with {@code table} and {@code format=csv|xlsx}.
+ * table under a chart is also a file: the same page's address with {@code table} and {@code format=csv|xlsx}. The
+ * figures of a page are kept a few seconds ({@link DashboardCache}), after the caller's access was checked.
  */
 @Controller
 class AnalyticsPageController {
@@ -34,9 +35,11 @@ class AnalyticsPageController {
     private final Periods periods;
     private final DashboardCharts charts;
     private final AnalyticsExports exports;
+    private final DashboardCache cache;
 
     AnalyticsPageController(Indicators indicators, RedFlags flags, AnalyticsAccess access, Periods periods,
-            DashboardCharts charts, AnalyticsExports exports) {
+            DashboardCharts charts, AnalyticsExports exports, DashboardCache cache) {
+        this.cache = cache;
         this.indicators = indicators;
         this.flags = flags;
         this.access = access;
@@ -109,7 +112,8 @@ class AnalyticsPageController {
         Filter filter = periods.filter(from, to, category);
         List<FlaggedProcedure> flagged = flags.flagged(null, 20, locale);
         Map<UUID, String> titles = indicators.titles(flagged);
-        Dashboards.Platform d = exports.answer(indicators.platform(filter, locale), p -> platformTables(p, flagged,
+        Dashboards.Platform d = exports.answer(cache.get(new DashboardCache.Key("platform", null, filter, locale),
+                () -> indicators.platform(filter, locale)), p -> platformTables(p, flagged,
                 titles), request, response, locale);
         if (d == null) {
             return null;
@@ -142,7 +146,8 @@ class AnalyticsPageController {
         if (org != null) {
             Formats fmt = new Formats(locale);
             if ("buyer".equals(tab)) {
-                Dashboards.Buyer d = exports.answer(indicators.buyer(org, filter, locale), AnalyticsTables::buyer,
+                Dashboards.Buyer d = exports.answer(cache.get(new DashboardCache.Key(tab, org, filter, locale),
+                        () -> indicators.buyer(org, filter, locale)), AnalyticsTables::buyer,
                         request, response, locale);
                 if (d == null) {
                     return null;
@@ -151,8 +156,8 @@ class AnalyticsPageController {
                 model.addAttribute("charts", charts.buyer(d, fmt));
                 model.addAttribute("categories", indicators.categoryChoices(filter.forBuyer(org), locale));
             } else {
-                Dashboards.Supplier d = exports.answer(indicators.supplier(org, filter, locale),
-                        AnalyticsTables::supplier, request, response, locale);
+                Dashboards.Supplier d = exports.answer(cache.get(new DashboardCache.Key(tab, org, filter, locale),
+                        () -> indicators.supplier(org, filter, locale)), AnalyticsTables::supplier, request, response, locale);
                 if (d == null) {
                     return null;
                 }

@@ -1,0 +1,178 @@
+package org.openetp.web;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Sessions stay in the database (either node of a cluster serves any request), but a page view no longer writes its
+ * session's row just to move the last access time. Spring Session's filter sets that time on every request, which
+ * marks the session changed and costs an UPDATE and a commit (an fsync) per page view, even of a page that changes
+ * nothing. Here the time moves only when the stored one is at least {@link #EVERY} old; attribute changes (sign-in,
+ * CSRF token, a page's remembered choice) are written as before.
+ * The repository is Boot's own, wrapped for the filter only.
+ * <p>
+ * The price: a session idle for its whole timeout (8 hours) may end up to {@link #EVERY} earlier than it would have.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionAccessWrites {
+
+    /** How stale the stored last access time may be before a request writes it again. */
+    static final Duration EVERY = Duration.ofMinutes(1);
+
+    /**
+     * Spring Session's filter, made again over the wrapped repository. Not a repository bean of our own: Boot sets up
+     * JDBC sessions only when there is no other repository bean. The filter keeps Boot's cookie settings (its
+     * session id resolver, read from the filter Boot made: it has no getter).
+     */
+    @Bean
+    static BeanPostProcessor throttledSessionFilter(ObjectProvider<JdbcIndexedSessionRepository> sessions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof SessionRepositoryFilter<?> boots)) {
+                    return bean;
+                }
+                Field field = ReflectionUtils.findField(SessionRepositoryFilter.class, "httpSessionIdResolver");
+                Objects.requireNonNull(field, "SessionRepositoryFilter.httpSessionIdResolver");
+                ReflectionUtils.makeAccessible(field);
+                HttpSessionIdResolver resolver = (HttpSessionIdResolver) ReflectionUtils.getField(field, boots);
+                SessionRepositoryFilter<ThrottledSession> filter =
+                        new SessionRepositoryFilter<>(new ThrottledRepository(sessions.getObject()));
+                filter.setHttpSessionIdResolver(Objects.requireNonNull(resolver));
+                return filter;
+            }
+        };
+    }
+
+    /** Boot's JDBC repository with its sessions wrapped. */
+    static final class ThrottledRepository implements FindByIndexNameSessionRepository<ThrottledSession> {
+
+        private final JdbcIndexedSessionRepository delegate;
+
+        ThrottledRepository(JdbcIndexedSessionRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ThrottledSession createSession() {
+            return new ThrottledSession(delegate.createSession());
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void save(ThrottledSession session) {
+            // The repository's session type is not public; it is the one it handed out.
+            ((SessionRepository) delegate).save(session.delegate);
+        }
+
+        @Override
+        public @Nullable ThrottledSession findById(String id) {
+            Session found = delegate.findById(id);
+            return found == null ? null : new ThrottledSession(found);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            delegate.deleteById(id);
+        }
+
+        @Override
+        public Map<String, ThrottledSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+            // Through the interface: the repository's own session type is not public.
+            FindByIndexNameSessionRepository<? extends Session> sessions = delegate;
+            Map<String, ThrottledSession> found = new LinkedHashMap<>();
+            sessions.findByIndexNameAndIndexValue(indexName, indexValue)
+                    .forEach((id, session) -> found.put(id, new ThrottledSession(session)));
+            return found;
+        }
+    }
+
+    /** A stored session whose last access time moves at most once per {@link #EVERY}. */
+    static final class ThrottledSession implements Session {
+
+        private final Session delegate;
+
+        ThrottledSession(Session delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(EVERY) >= 0) {
+                delegate.setLastAccessedTime(lastAccessedTime);
+            }
+        }
+
+        @Override
+        public String getId() {
+            return delegate.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return delegate.changeSessionId();
+        }
+
+        @Override
+        public <T> @Nullable T getAttribute(String attributeName) {
+            return delegate.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return delegate.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            delegate.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            delegate.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return delegate.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return delegate.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            delegate.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return delegate.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return delegate.isExpired();
+        }
+    }
+}
