@@ -11,14 +11,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the platform's tariff revenue in the read model: each ledger charge as it is posted (the ledger's
- * {@link PostingRecorded} of kind {@code CHARGE}), and all of them again on a rebuild through the ledger's
- * {@link ChargeHistory}. Only charges count: top-ups are the organizations' own money, blocks and forfeits move
- * deposits between participants.
+ * {@link PostingRecorded} of kind {@code CHARGE}), less the credits of an upgrade's unused days ({@code CREDIT}), and
+ * all of them again on a rebuild through the ledger's {@link ChargeHistory}. Nothing else counts: top-ups are the
+ * organizations' own money, blocks and forfeits move deposits between participants.
  */
 @Component
 class Revenue {
 
     private static final String CHARGE = "CHARGE";
+    private static final String CREDIT = "CREDIT";
     private static final int BATCH = 500;
 
     private final ChargeHistory history;
@@ -33,9 +34,9 @@ class Revenue {
 
     @ApplicationModuleListener
     void on(PostingRecorded e) {
-        if (CHARGE.equals(e.kind())) {
-            repository.save(new ChargeHistory.Charge(e.posting(), e.organization(), e.amount(), e.currency(),
-                    e.occurredAt()));
+        if (CHARGE.equals(e.kind()) || CREDIT.equals(e.kind())) {
+            repository.save(new ChargeHistory.Charge(e.posting(), e.organization(),
+                    CREDIT.equals(e.kind()) ? e.amount().negate() : e.amount(), e.currency(), e.occurredAt()));
         }
     }
 

@@ -11,14 +11,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The platform's charges (tariffs paid from an organization's money) in the order they were posted, read a page at
- * a time: how the analytics read model rebuilds the platform's tariff revenue without reading the ledger's tables.
+ * The platform's charges (tariffs paid from an organization's money) and credits (the unused days of a plan an
+ * upgrade replaced, given back) in the order they were posted, read a page at a time: how the analytics read model
+ * rebuilds the platform's tariff revenue without reading the ledger's tables.
  */
 @Repository
 @Transactional(readOnly = true)
 public class ChargeHistory {
 
-    /** One charge: the posting, the organization charged, the amount and when. */
+    /** One charge (a credit as a negative amount): the posting, the organization, the amount and when. */
     public record Charge(UUID posting, OrganizationId organization, BigDecimal amount, String currency,
             Instant chargedAt) {
     }
@@ -32,8 +33,9 @@ public class ChargeHistory {
     /** Up to {@code limit} charges posted after ({@code at}, {@code posting}), oldest first. */
     public List<Charge> after(Instant at, UUID posting, int limit) {
         return jdbc.sql("""
-                SELECT id, organization_id, amount, currency, posted_at FROM ledger_posting
-                WHERE kind = 'CHARGE' AND (posted_at, id) > (:at, :posting)
+                SELECT id, organization_id, CASE WHEN kind = 'CREDIT' THEN -amount ELSE amount END amount, currency,
+                    posted_at FROM ledger_posting
+                WHERE kind IN ('CHARGE', 'CREDIT') AND (posted_at, id) > (:at, :posting)
                 ORDER BY posted_at, id LIMIT :limit""")
                 .param("at", Timestamp.from(at)).param("posting", posting).param("limit", limit)
                 .query((rs, n) -> new Charge(rs.getObject("id", UUID.class),
