@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Next actions and reminders (issue 18 item 3): a manager's "today" list with the overdue first, the deals that have
  * no next action yet, the week's calendar, and a notice to the owner when a next action falls due (UTC days).
  */
-@Service
+@Service("salesAgenda") // procurement has an Agenda bean too (the home page's to-do lists)
 @Transactional
 public class Agenda {
 
