@@ -1,5 +1,7 @@
 package org.openetp.web;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
@@ -179,6 +182,15 @@ class UiStandardWalkBrowserTests {
                 "height", HEIGHTS.get(width), "deviceScaleFactor", 1, "mobile", false));
         // Measure a frame laid out at this size: wait for the next two animation frames.
         browser.executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[0]));");
+        // A chart drawn at the previous width (Chart.js redraws from a ResizeObserver, a few frames later under
+        // load) still holds the page wide for a moment; give the page up to two seconds to settle. A page that is
+        // really too wide stays so and is reported by the check that follows.
+        try {
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).until(() -> (Boolean) browser
+                    .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+        } catch (ConditionTimeoutException stillWide) {
+            // reported by the check
+        }
     }
 
     private static String slug(String page) {
