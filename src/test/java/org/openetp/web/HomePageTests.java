@@ -45,7 +45,8 @@ class HomePageTests extends ApiTest {
         String id = draft.path("id").asString();
 
         String home = home(buyerHome);
-        assertThat(home).contains("id=\"today-buyer\"", "id=\"today-supplier\"").doesNotContain("id=\"today-operator\"");
+        assertThat(home).contains("id=\"today-buyer\"", "id=\"today-supplier\"")
+                .doesNotContain("id=\"today-operator\"");
         assertThat(card(home, "draft")).contains(title, "href=\"/procedures/" + id + "\"");
         assertThat(card(home, "evaluate")).contains("No opened bids wait for a decision.");
 

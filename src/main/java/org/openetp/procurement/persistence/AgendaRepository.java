@@ -97,12 +97,15 @@ public class AgendaRepository {
                 suppliers, now, limit);
     }
 
+    /** When an auction procedure's live auction starts: its settings hold the instant as ISO text. */
+    private static final String AUCTION_START = "CAST(p.settings ->> 'auctionStart' AS timestamptz)";
+
     /** Live auctions the suppliers take part in that start from an hour ago on, the soonest first. */
     public List<AgendaItem> auctions(Set<UUID> suppliers, Instant now, int limit) {
-        return bids(AgendaKind.AUCTION, "b.status IN ('SUBMITTED', 'ADMITTED') AND p.settings ->> 'auctionStart' IS NOT NULL"
-                + " AND CAST(p.settings ->> 'auctionStart' AS timestamptz) > CAST(:now AS timestamptz) - INTERVAL '1 hour'",
-                "CAST(p.settings ->> 'auctionStart' AS timestamptz)", "CAST(p.settings ->> 'auctionStart' AS timestamptz)",
-                suppliers, now, limit);
+        return bids(AgendaKind.AUCTION, "b.status IN ('SUBMITTED', 'ADMITTED')"
+                + " AND p.settings ->> 'auctionStart' IS NOT NULL"
+                + " AND " + AUCTION_START + " > CAST(:now AS timestamptz) - INTERVAL '1 hour'",
+                AUCTION_START, AUCTION_START, suppliers, now, limit);
     }
 
     /** Lots the suppliers won in the last thirty days, whose contract is not refused. */
