@@ -67,17 +67,17 @@ class AuctionTimingBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("auction-submit")).isEnabled()).as("second: may bid").isTrue();
         assertThat(browser.findElement(By.id("auction-bid-blocked")).isDisplayed()).isFalse();
 
-        page.type("auction-price", "98000.00");
+        page.type("auction-price", "97500.00"); // beats 99 000.00 by 1 500.00: between the 1% and 4% steps
         page.submit(By.id("auction-submit"));
         assertThat(page.text(By.id("auction-my-rank"))).isEqualTo("1");
         assertThat(browser.findElement(By.id("auction-submit")).isEnabled()).as("leading").isFalse();
         assertThat(browser.findElement(By.id("auction-beat")).isEnabled()).isFalse();
-        assertThat(page.text(By.id("auction-bid-blocked"))).startsWith("You lead at 98,000.00")
+        assertThat(page.text(By.id("auction-bid-blocked"))).startsWith("You lead at 97,500.00")
                 .endsWith("— wait for another bid.");
 
         // Beta takes the lead (through the API): the re-rendered panel brings it (by the stream, or the panel's
         // 15-second refresh should the stream still be connecting), and alpha may bid again.
-        Api.Response outbid = api.post(auction.bids(), Map.of("price", "97000.00"), Api.bearer(beta.token()));
+        Api.Response outbid = api.post(auction.bids(), Map.of("price", "96000.00"), Api.bearer(beta.token()));
         assertThat(outbid.status()).as(outbid.body()).isEqualTo(201);
         new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class)
