@@ -82,6 +82,12 @@ class OrganizationSearchApiTests extends ApiTest {
     }
 
     @Test
+    void wordsTheStemmerDropsDoNotHideAName() {
+        assertThat(names(search("q=" + enc("the Northern systems of " + f.marker()), f.romashka.token())))
+                .containsExactly("Northern Systems " + f.marker());
+    }
+
+    @Test
     void forgivesATypoInALongerWord() {
         assertThat(names(search("q=" + enc("Nothern " + f.marker()), f.romashka.token())))
                 .containsExactly("Northern Systems " + f.marker());

@@ -1,5 +1,8 @@
 package org.openetp.organization.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.openetp.classifier.CategorySynonymsChanged;
 import org.openetp.classifier.Classifier;
 import org.openetp.classifier.Synonyms;
 import org.openetp.organization.OrganizationSearchRequest;
 import org.openetp.organization.OrganizationStatus;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +39,19 @@ public class OrganizationFilters {
     /** A trigram index has nothing to look up in a shorter Thai term. */
     private static final int MIN_SUBSTRING_LENGTH = 3;
 
+    /**
+     * Words the `russian` configuration drops (its stop words, and English ones it shares): each word must match on
+     * its own, and a word that parses to nothing matches no name, so "The Northern" would find nothing.
+     */
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "of", "for", "a", "an", "to", "in", "on",
+            "и", "в", "во", "на", "с", "со", "по", "для", "к", "о", "из", "у", "от", "за");
+
     private final Classifier classifier;
     private final Synonyms synonyms;
     private final CategoryTree tree;
+    /** Looked-up phrases, remembered as the catalogue does (searches repeat) until a synonym changes. */
+    private final Cache<List<String>, Map<String, List<String>>> lookups = Caffeine.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     OrganizationFilters(Classifier classifier, Synonyms synonyms, CategoryTree tree) {
         this.classifier = classifier;
@@ -62,7 +77,8 @@ public class OrganizationFilters {
                 errors.add(new FieldError("q", "orgsearch.q.tooShort"));
             }
         } else {
-            words = words(q, w -> w.codePoints().anyMatch(Character::isLetterOrDigit));
+            words = words(q, w -> w.codePoints().anyMatch(Character::isLetterOrDigit)
+                    && !STOP_WORDS.contains(w.toLowerCase(Locale.ROOT)));
         }
         List<String> regions = values(errors, "region", in.region(), v -> v.toUpperCase(Locale.ROOT));
         if (regions.stream().anyMatch(r -> !r.matches("[A-Z]{2}-[A-Z0-9]{1,3}") || !classifier.regionExists(r))) {
@@ -106,7 +122,7 @@ public class OrganizationFilters {
         for (int i = 0; i + 1 < words.size(); i++) {
             phrases.add(words.get(i) + " " + words.get(i + 1));
         }
-        Map<String, List<String>> found = synonyms.categoriesNamed(phrases);
+        Map<String, List<String>> found = lookups.get(phrases, synonyms::categoriesNamed);
         List<OrganizationFilter.Named> named = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
@@ -118,6 +134,11 @@ public class OrganizationFilters {
             }
         }
         return List.copyOf(named);
+    }
+
+    @EventListener
+    void on(CategorySynonymsChanged changed) {
+        lookups.invalidateAll();
     }
 
     private static List<String> words(String q, java.util.function.Predicate<String> keep) {
