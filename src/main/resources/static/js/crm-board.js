@@ -142,8 +142,8 @@
     }
   });
 
-  // A LOST move given up: the card goes back where it was.
-  lostDialog.addEventListener('hidden.bs.modal', function () {
+  // A LOST move given up: the card goes back where it was as soon as the dialog starts closing.
+  lostDialog.addEventListener('hide.bs.modal', function () {
     board.querySelectorAll('.deal-card').forEach(function (card) {
       var home = document.getElementById('stage-' + card.dataset.stage);
       if (!home.contains(card)) {

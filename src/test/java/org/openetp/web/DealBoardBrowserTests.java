@@ -82,6 +82,7 @@ class DealBoardBrowserTests extends BrowserTest {
         page.submit(By.cssSelector("#deal-" + deal + " .move-submit"));
         assertThat(browser.findElements(By.cssSelector("#stage-CLOSE #deal-" + deal))).hasSize(1);
         dragTo(deal, "CONTACT");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("board-message")));
         assertThat(page.text(By.id("board-message"))).isEqualTo(page.message("crm.deal.won"));
         assertThat(browser.findElements(By.cssSelector("#stage-CLOSE #deal-" + deal))).hasSize(1);
     }
