@@ -28,7 +28,8 @@ class DemoDataTests {
         // One sealed bid on the request for quotations, and both suppliers' applications to the live auction.
         assertThat(count("bid")).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email_confirmed_at IS NOT NULL AND email LIKE "
-                + "'%@demo.openetp.local'").query(Long.class).single()).isEqualTo(5);
+                + "'%@demo.openetp.local'").query(Long.class).single()).as("the README's five demo users and its sales team "
+                + "(a head of sales and three managers)").isEqualTo(9);
         // The README's committee member holds only the committee role in the demo buyer.
         assertThat(jdbc.sql("SELECT array_to_string(m.roles, ',') FROM organization_member m "
                 + "JOIN app_user u ON u.id = m.user_id WHERE u.email = 'committee@demo.openetp.local'")

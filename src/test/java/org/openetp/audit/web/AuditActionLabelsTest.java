@@ -31,7 +31,7 @@ class AuditActionLabelsTest {
 
     /** Codes built as prefix + value: the values the publishers use (a new one must be named here and labelled). */
     private static final Map<String, List<String>> BUILT = Map.of(
-            "LEDGER_", List.of("TOP_UP", "CHARGE", "BLOCK", "RELEASE", "FORFEIT"),
+            "LEDGER_", List.of("TOP_UP", "CHARGE", "BLOCK", "RELEASE", "FORFEIT", "CREDIT"),
             "FREE_PARTICIPATION_RULE_", List.of("CREATED", "CHANGED", "REMOVED"));
     private static final Pattern ACTION = Pattern.compile(
             "String action\\(\\)\\s*\\{(.*?)\\n    }", Pattern.DOTALL);
