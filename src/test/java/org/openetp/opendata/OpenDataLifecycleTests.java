@@ -126,8 +126,10 @@ class OpenDataLifecycleTests extends ApiTest {
         String sealedRecord = api.get("/api/v1/ocds/records/" + OpenDataClient.ocid(tender.id())).body();
         String sealedFeed = open.crawledReleasesOf(OpenDataClient.ocid(tender.id()));
         for (String text : List.of(sealedRecord, sealedFeed)) {
-            assertThat(text).doesNotContain("99123", "95321", alpha.organizationId(), beta.organizationId(),
-                    innOf(alpha), innOf(beta));
+            assertThat(text).doesNotContain(alpha.organizationId(), beta.organizationId(), innOf(alpha), innOf(beta));
+            // The prices' digits may occur inside a party's tax or registration number (10 to 13 digits, drawn from
+            // one counter): read the prices with those numbers taken out.
+            assertThat(text.replaceAll("\\d{10,13}", "#")).doesNotContain("99123", "95321");
         }
         assertThat(sealedRecord).doesNotContain("\"bids\"", "tenderers");
 

@@ -126,7 +126,10 @@ public class OrganizationFilters {
         List<OrganizationFilter.Named> named = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
-            if (pair != null && found.containsKey(pair)) {
+            // A pair names a category only when neither of its words does alone: a fuzzy match of the pair would
+            // otherwise swallow a plain word next to a category's name ("คอมพิวเตอร์ Siam" must still ask for Siam).
+            if (pair != null && found.containsKey(pair) && !found.containsKey(words.get(i))
+                    && !found.containsKey(words.get(i + 1))) {
                 named.add(new OrganizationFilter.Named(pair, tree.withDescendants(found.get(pair))));
                 i++;
             } else if (found.containsKey(words.get(i))) {
