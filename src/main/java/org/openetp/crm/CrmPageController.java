@@ -3,9 +3,7 @@ package org.openetp.crm;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,22 +24,17 @@ import org.openetp.crm.CrmCommands.NewSegment;
 import org.openetp.crm.CrmCommands.NewSpend;
 import org.openetp.crm.CrmCommands.NewSupplier;
 import org.openetp.identity.CurrentUser;
-import org.openetp.organization.Membership;
-import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -66,23 +59,6 @@ class CrmPageController {
         this.pipeline = pipeline;
         this.timeline = timeline;
         this.messages = messages;
-    }
-
-    @ModelAttribute("stages")
-    Stage[] stages() {
-        return Stage.values();
-    }
-
-    @ModelAttribute("channels")
-    Channel[] channels() {
-        return Channel.values();
-    }
-
-    /** The sales team the pages show (see {@link CrmTeams}). */
-    @ModelAttribute("teams")
-    List<Membership> teams(@AuthenticationPrincipal @Nullable CurrentUser user,
-            @RequestParam(name = "org", required = false) @Nullable UUID chosen, HttpSession session, Model model) {
-        return CrmTeams.choose(crm, user, chosen, session, model);
     }
 
     private static @Nullable UUID org(HttpSession session) {

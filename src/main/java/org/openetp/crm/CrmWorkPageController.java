@@ -1,7 +1,6 @@
 package org.openetp.crm;
 
 import jakarta.servlet.http.HttpSession;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.crm.CrmCommands.MoveDeal;
 import org.openetp.identity.CurrentUser;
-import org.openetp.organization.Membership;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
@@ -21,7 +19,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,22 +45,6 @@ class CrmWorkPageController {
         this.pipeline = pipeline;
         this.agenda = agenda;
         this.messages = messages;
-    }
-
-    @ModelAttribute("stages")
-    Stage[] stages() {
-        return Stage.values();
-    }
-
-    @ModelAttribute("channels")
-    Channel[] channels() {
-        return Channel.values();
-    }
-
-    @ModelAttribute("teams")
-    List<Membership> teams(@AuthenticationPrincipal @Nullable CurrentUser user,
-            @RequestParam(name = "org", required = false) @Nullable UUID chosen, HttpSession session, Model model) {
-        return CrmTeams.choose(crm, user, chosen, session, model);
     }
 
     private static @Nullable UUID org(HttpSession session) {
