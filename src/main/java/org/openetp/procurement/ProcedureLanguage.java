@@ -1,5 +1,6 @@
 package org.openetp.procurement;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import org.openetp.shared.FieldError;
 public enum ProcedureLanguage {
     EN, RU, TH;
 
-    /** The code as stored and as the API takes it: {@code en}, {@code ru}, {@code th}. */
+    /** The code as stored and as the API takes and gives it: {@code en}, {@code ru}, {@code th}. */
+    @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -131,7 +131,7 @@ public class Procurement {
         Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), checked.kind(),
                 checked.title(), checked.description(), checked.currency(), ProcedureStatus.DRAFT,
                 checked.submissionDeadline(), null, checked.criteria(), checked.lots(), null, null, null, null,
-                vault.newProcedureKey(), null, now, 0, checked.settings());
+                vault.newProcedureKey(), null, now, 0, checked.settings(), language);
         procedures.insert(procedure);
         procedures.setLanguage(procedure.id(), language.code());
         events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), checked.kind(),
@@ -397,8 +397,7 @@ public class Procurement {
             }
             if (!procedure.kind().auction()) {
                 // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
-                String protocol = protocolDocuments.opening(procedure, numbered(procedure, live, live),
-                        alternatives.openingSection(procedure));
+                String protocol = protocolDocuments.opening(procedure, numbered(procedure, live, live));
                 bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
             }
             opened++;
@@ -561,12 +560,19 @@ public class Procurement {
         return procedure.view();
     }
 
-    /** Once every lot is decided: the procedure is closed and the award protocol written. */
+    /**
+     * Once every lot is decided: the procedure is closed, the evaluation protocol written where the buyer and the
+     * committee evaluated (an auction's is its auction protocol), then the award protocol.
+     */
     private void closeIfDecided(Procedure procedure, Instant now) {
         if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
             events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
             List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
-            String protocol = protocolDocuments.award(procedure, all, alternatives.awardSection(procedure));
+            if (!procedure.kind().auction()) {
+                String evaluation = protocolDocuments.evaluation(procedure, all);
+                bids.insertProtocol(procedure.id(), Protocols.EVALUATION, evaluation, sha256(evaluation), now);
+            }
+            String protocol = protocolDocuments.award(procedure, all);
             bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
         }
     }

@@ -28,6 +28,11 @@ public record ProtocolText(Locale locale, ZoneId zone) {
                 locale);
     }
 
+    /** A score or other figure, or a dash where there is none (a criterion nobody scored, a bid not ranked). */
+    public String numberOrDash(@Nullable Number amount) {
+        return amount == null ? "–" : number(amount);
+    }
+
     public String dateTime(@Nullable Instant moment) {
         if (moment == null) {
             return "";

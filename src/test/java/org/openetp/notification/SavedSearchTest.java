@@ -27,7 +27,8 @@ class SavedSearchTest {
             ProcedureKind.REQUEST_FOR_QUOTATIONS, "Поставка зерна", "Семена ячменя, урожай 2025 года", "RUB",
             ProcedureStatus.PUBLISHED, NOW.plusSeconds(86_400), null, NOW, null, null, List.of(), List.of(
                     lot("Ёлочные игрушки", "01.1", "50000.00", "RU-MOW"),
-                    lot("Ноутбуки", "26.2", "900000.00", "RU-SPE")), ProcedureSettings.DEFAULT);
+                    lot("Ноутбуки", "26.2", "900000.00", "RU-SPE")), ProcedureSettings.DEFAULT,
+            org.openetp.procurement.ProcedureLanguage.RU);
 
     @Test
     void aKeywordMatchesTitleDescriptionOrLotTitleWhateverTheCase() {

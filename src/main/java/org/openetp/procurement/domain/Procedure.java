@@ -12,6 +12,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureLanguage;
 import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.ProcedureStatus;
 import org.openetp.procurement.ProcedureView;
@@ -48,12 +49,27 @@ public final class Procedure {
     private final Instant createdAt;
     private final long version;
     private final ProcedureSettings settings;
+    // Null only for a procedure built in memory without it (a copy before it is read back): the stored column has one.
+    private final @Nullable ProcedureLanguage language;
 
     public Procedure(ProcedureId id, UUID buyer, UUID createdBy, ProcedureKind kind, String title, String description,
             String currency, ProcedureStatus status, Instant submissionDeadline, @Nullable Instant clarificationDeadline,
             List<Criterion> criteria, List<Lot> lots, @Nullable Instant publishedAt, @Nullable Instant openedAt,
             @Nullable Instant closedAt, @Nullable String cancelReason, byte[] sealedKey,
             @Nullable Instant keyReleasedAt, Instant createdAt, long version, ProcedureSettings settings) {
+        this(id, buyer, createdBy, kind, title, description, currency, status, submissionDeadline,
+                clarificationDeadline, criteria, lots, publishedAt, openedAt, closedAt, cancelReason, sealedKey,
+                keyReleasedAt, createdAt, version, settings, null);
+    }
+
+    /** The same, with the language its protocols are written in (as read from the store, or chosen at creation). */
+    public Procedure(ProcedureId id, UUID buyer, UUID createdBy, ProcedureKind kind, String title, String description,
+            String currency, ProcedureStatus status, Instant submissionDeadline, @Nullable Instant clarificationDeadline,
+            List<Criterion> criteria, List<Lot> lots, @Nullable Instant publishedAt, @Nullable Instant openedAt,
+            @Nullable Instant closedAt, @Nullable String cancelReason, byte[] sealedKey,
+            @Nullable Instant keyReleasedAt, Instant createdAt, long version, ProcedureSettings settings,
+            @Nullable ProcedureLanguage language) {
+        this.language = language;
         this.id = id;
         this.buyer = buyer;
         this.createdBy = createdBy;
@@ -256,8 +272,10 @@ public final class Procedure {
     public ProcedureView view() {
         return new ProcedureView(id, buyer, kind, title, description, currency, status, submissionDeadline,
                 clarificationDeadline, publishedAt, openedAt, cancelReason, criteria,
-                lots.stream().map(l -> l.view(currency)).toList(), settings);
+                lots.stream().map(l -> l.view(currency)).toList(), settings, language);
     }
+
+    public @Nullable ProcedureLanguage language() { return language; }
 
     public ProcedureId id() { return id; }
     public UUID buyer() { return buyer; }

@@ -13,6 +13,7 @@ import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProcedureLanguage;
 import org.openetp.procurement.ProcedureSettings;
 import org.openetp.procurement.SecurityRequirement;
 import org.openetp.procurement.ProcedureStatus;
@@ -32,7 +33,7 @@ public class ProcedureRepository {
     private static final String COLUMNS = """
             id, organization_id, created_by, kind, title, description, currency, status, submission_deadline,
             clarification_deadline, criteria::text AS criteria, published_at, opened_at, closed_at, cancel_reason,
-            sealed_key, key_released_at, created_at, version, settings::text AS settings""";
+            sealed_key, key_released_at, created_at, version, settings::text AS settings, language""";
 
     private final JdbcClient jdbc;
     private final CatalogueIndex catalogue;
@@ -203,7 +204,8 @@ public class ProcedureRepository {
                 criteria, lots, instant(rs.getTimestamp("published_at")), instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("closed_at")), rs.getString("cancel_reason"), rs.getBytes("sealed_key"),
                 instant(rs.getTimestamp("key_released_at")), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"), json.readValue(rs.getString("settings"), ProcedureSettings.class));
+                rs.getLong("version"), json.readValue(rs.getString("settings"), ProcedureSettings.class),
+                ProcedureLanguage.ofCode(rs.getString("language")));
     }
 
     static @Nullable Timestamp ts(@Nullable Instant instant) {

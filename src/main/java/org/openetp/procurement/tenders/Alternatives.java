@@ -257,50 +257,21 @@ public class Alternatives {
         return alternatives.awardedPrice(bid);
     }
 
-    /** The alternatives' part of the opening protocol: every opened alternative with its price. */
-    public String openingSection(Procedure procedure) {
-        return section(procedure, "Alternative offers", false);
-    }
-
-    /** The alternatives' part of the award protocol: each one's decision and place, naming an awarded one. */
-    public String awardSection(Procedure procedure) {
-        return section(procedure, "Alternative offers evaluated", true);
-    }
-
-    private String section(Procedure procedure, String title, boolean evaluated) {
+    /**
+     * Every alternative of the procedure by lot, in the lot's order of bids and positions, for the protocols (which
+     * are rendered only after the opening); empty where the procedure takes none.
+     */
+    public Map<LotId, List<AlternativeView>> protocolRows(Procedure procedure) {
+        Map<LotId, List<AlternativeView>> byLot = new LinkedHashMap<>();
         if (!procedure.settings().alternativesAllowed()) {
-            return "";
+            return byLot;
         }
-        StringBuilder html = new StringBuilder("<h2>").append(title).append("</h2>");
         List<AlternativeRepository.Stored> all = alternatives.ofProcedure(procedure.id());
-        if (all.isEmpty()) {
-            return html.append("<p>No alternative offers.</p>").toString();
-        }
-        html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Lot</th><th>Offer</th><th>Description</th>")
-                .append("<th>Price</th>").append(evaluated ? "<th>Rank</th><th>Score</th><th>Decision</th>" : "")
-                .append("</tr>");
         for (Lot lot : procedure.lots()) {
-            for (AlternativeView a : views(procedure, lot.id(),
-                    all.stream().filter(x -> x.lot().equals(lot.id())).toList())) {
-                html.append("<tr><td>").append(lot.number()).append("</td><td>")
-                        .append(LotStageAccess.escape(a.participant())).append(", alternative ").append(a.position())
-                        .append("</td><td>").append(LotStageAccess.escape(a.description() == null ? ""
-                                : a.description()))
-                        .append("</td><td>").append(a.price() == null ? "–" : a.price().toPlainString() + " "
-                                + a.currency()).append("</td>");
-                if (evaluated) {
-                    html.append("<td>").append(a.rank() == null ? "–" : a.rank()).append("</td><td>")
-                            .append(a.score() == null ? "–" : a.score().toPlainString()).append("</td><td>")
-                            .append(a.status() == BidStatus.WINNER ? "WINNER: the lot is awarded to this alternative"
-                                    : a.status().name())
-                            .append(a.rejectionReason() == null ? "" : ": "
-                                    + LotStageAccess.escape(a.rejectionReason()))
-                            .append("</td>");
-                }
-                html.append("</tr>");
-            }
+            byLot.put(lot.id(), views(procedure, lot.id(), all.stream().filter(x -> x.lot().equals(lot.id()))
+                    .toList()));
         }
-        return html.append("</table>").toString();
+        return byLot;
     }
 
     private List<AlternativeView> views(Procedure procedure, LotId lotId, List<AlternativeRepository.Stored> shown) {

@@ -3,7 +3,6 @@ package org.openetp.procurement.tenders;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.openetp.procurement.StageProtocolPublished;
 import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.BidContent;
 import org.openetp.procurement.domain.EnvelopePolicy;
-import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.SealedContents;
@@ -51,9 +49,11 @@ public class Envelopes {
     private final BidVault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TenderProtocols protocols;
 
     Envelopes(LotStageAccess access, EnvelopeRepository envelopes, BidRepository bids, BidVault vault,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TenderProtocols protocols) {
+        this.protocols = protocols;
         this.access = access;
         this.envelopes = envelopes;
         this.bids = bids;
@@ -129,7 +129,7 @@ public class Envelopes {
             prices.put(bid.id(), price);
         }
         envelopes.recordOpening(id, now, user.id().value());
-        String protocol = protocol(procedure, live, prices, now);
+        String protocol = protocols.priceOpening(procedure, live, prices, now);
         String sha256 = LotStageAccess.sha256(protocol);
         bids.insertProtocol(id, PROTOCOL, protocol, sha256, now);
         events.publishEvent(new PriceEnvelopesOpened(id, prices.size(), live.size() - prices.size(), sha256,
@@ -159,39 +159,6 @@ public class Envelopes {
         SealedBox box = envelopes.priceEnvelope(bid).orElseThrow(() -> new NotFoundException("PriceEnvelope"));
         BidContent content = SealedContents.readBid(vault.open(procedure.sealedKey(), box, associatedData(bid, lot)));
         return Objects.requireNonNull(content.price(), "a price envelope holds the price");
-    }
-
-    private String protocol(Procedure procedure, List<Bid> live, Map<BidId, BigDecimal> prices, Instant now) {
-        DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
-                .append("<title>Price opening protocol</title></head><body><h1>Price opening protocol</h1><p>")
-                .append(LotStageAccess.escape(procedure.title())).append(" — ").append(procedure.kind().name())
-                .append(", procedure ").append(procedure.id()).append("</p><p>Technical envelopes opened at ")
-                .append(procedure.openedAt() == null ? "–" : time.format(procedure.openedAt()))
-                .append("; price envelopes of the technically compliant bids opened at ").append(time.format(now))
-                .append(" (UTC). The price envelopes of bids found not compliant stay sealed.</p>");
-        for (Lot lot : procedure.lots()) {
-            html.append("<h2>Lot ").append(lot.number()).append(": ").append(LotStageAccess.escape(lot.title()))
-                    .append("</h2>");
-            List<Bid> lotBids = live.stream().filter(b -> b.lot().equals(lot.id())).toList();
-            if (lotBids.isEmpty()) {
-                html.append("<p>No bids.</p>");
-                continue;
-            }
-            html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Participant</th><th>Technical decision</th>")
-                    .append("<th>Price</th></tr>");
-            for (int i = 0; i < lotBids.size(); i++) {
-                Bid b = lotBids.get(i);
-                BigDecimal price = prices.get(b.id());
-                html.append("<tr><td>Participant ").append(i + 1).append("</td><td>")
-                        .append(price != null ? "compliant" : "not compliant: "
-                                + LotStageAccess.escape(b.rejectionReason() == null ? "" : b.rejectionReason()))
-                        .append("</td><td>").append(price != null ? price.toPlainString() + " "
-                                + procedure.currency() : "not opened").append("</td></tr>");
-            }
-            html.append("</table>");
-        }
-        return html.append("</body></html>").toString();
     }
 
     private static String associatedData(BidId bid, LotId lot) {

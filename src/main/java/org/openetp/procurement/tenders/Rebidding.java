@@ -3,14 +3,12 @@ package org.openetp.procurement.tenders;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
-import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
@@ -46,9 +44,11 @@ public class Rebidding {
     private final BidRepository bids;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TenderProtocols protocols;
 
     Rebidding(LotStageAccess access, RebiddingRepository rounds, BidRepository bids, ApplicationEventPublisher events,
-            Envelopes envelopes, Clock clock) {
+            Envelopes envelopes, Clock clock, TenderProtocols protocols) {
+        this.protocols = protocols;
         this.access = access;
         this.envelopes = envelopes;
         this.rounds = rounds;
@@ -163,42 +163,29 @@ public class Rebidding {
             bids.update(bid);
         }
         rounds.close(lotId, now);
-        String protocol = protocol(procedure, procedure.lot(lotId), round, improved, now);
+        String protocol = protocols.rebidding(procedure, procedure.lot(lotId), bids.liveBids(lotId), round, improved,
+                now);
         String sha256 = LotStageAccess.sha256(protocol);
         bids.insertProtocol(procedure.id(), "REBIDDING-" + procedure.lot(lotId).number(), protocol, sha256, now);
         events.publishEvent(new RebiddingClosed(procedure.id(), lotId, improved.size(), sha256,
                 procedure.createdBy(), now));
     }
 
-    private String protocol(Procedure procedure, Lot lot, RebiddingRepository.Round round,
-            List<RoundView.Rebid> improved, Instant now) {
-        DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
-        Map<BidId, Integer> numbers = new LinkedHashMap<>();
-        for (Bid b : bids.liveBids(lot.id())) {
-            numbers.put(b.id(), numbers.size() + 1);
+    /** A lot's closed round, for the award and evaluation protocols: when it closed and how many prices it improved. */
+    public record ClosedRound(Instant closedAt, int improved) {
+    }
+
+    /** The procedure's closed rounds by lot (none where it takes no re-bidding). */
+    public Map<LotId, ClosedRound> closedRounds(Procedure procedure) {
+        Map<LotId, ClosedRound> closed = new LinkedHashMap<>();
+        if (!procedure.settings().rebidding()) {
+            return closed;
         }
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/>")
-                .append("<title>Re-bidding protocol</title></head><body><h1>Re-bidding protocol</h1><p>")
-                .append(LotStageAccess.escape(procedure.title())).append(" — ").append(procedure.kind().name())
-                .append(", procedure ").append(procedure.id()).append("</p><h2>Lot ").append(lot.number())
-                .append(": ").append(LotStageAccess.escape(lot.title())).append("</h2><p>Round started at ")
-                .append(time.format(round.startedAt())).append(", deadline ").append(time.format(round.deadline()))
-                .append(", closed at ").append(time.format(now)).append(" (UTC).</p>");
-        if (improved.isEmpty()) {
-            html.append("<p>No bidder improved its price.</p>");
-        } else {
-            html.append("<table border=\"1\" cellpadding=\"4\"><tr><th>Participant</th><th>Price before</th>")
-                    .append("<th>Improved price</th><th>Submitted (UTC)</th></tr>");
-            for (RoundView.Rebid r : improved) {
-                html.append("<tr><td>Participant ").append(numbers.get(r.bidId())).append("</td><td>")
-                        .append(r.previous().toPlainString()).append(' ').append(procedure.currency())
-                        .append("</td><td>").append(r.price().toPlainString()).append(' ')
-                        .append(procedure.currency()).append("</td><td>").append(time.format(r.submittedAt()))
-                        .append("</td></tr>");
-            }
-            html.append("</table>");
+        for (Lot lot : procedure.lots()) {
+            rounds.round(lot.id()).filter(r -> r.closedAt() != null).ifPresent(r -> closed.put(lot.id(),
+                    new ClosedRound(r.closedAt(), rounds.rebids(lot.id()).size())));
         }
-        return html.append("</body></html>").toString();
+        return closed;
     }
 
     private BigDecimal priceInForce(Bid bid, LotId lotId) {

@@ -28,6 +28,9 @@ public class TenderAccess {
     /** Protocols whose content (every bid's price) competitors of negotiations must never read. */
     private static final Set<String> BUYER_ONLY_IN_NEGOTIATIONS = Set.of("OPENING", "AWARD", "EVALUATION");
 
+    /** The committee's working record: scores of every bid per criterion, for the buyer's side only. */
+    private static final String EVALUATION = "EVALUATION";
+
     private final TenderRepository tenders;
     private final BidRepository bids;
     private final Organizations organizations;
@@ -84,9 +87,13 @@ public class TenderAccess {
 
     /**
      * Whether a protocol may be shown to the caller: in competitive negotiations the opening and award protocols list
-     * every final offer, so only the buyer's side reads them (SPEC §5.1: no supplier sees another's offer).
+     * every final offer, so only the buyer's side reads them (SPEC §5.1: no supplier sees another's offer). The
+     * evaluation protocol, the committee's scores of every bid, is the buyer's side's in every kind.
      */
     public boolean protocolVisible(ProcedureKind kind, String protocolKind, boolean buyerSide) {
+        if (EVALUATION.equals(protocolKind)) {
+            return buyerSide;
+        }
         return buyerSide || !kind.negotiations() || !BUYER_ONLY_IN_NEGOTIATIONS.contains(protocolKind);
     }
 }
