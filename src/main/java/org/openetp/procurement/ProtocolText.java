@@ -28,9 +28,17 @@ public record ProtocolText(Locale locale, ZoneId zone) {
                 locale);
     }
 
-    /** A score or other figure, or a dash where there is none (a criterion nobody scored, a bid not ranked). */
+    /**
+     * A score to two decimals at most (7.33, 95.79, 10), or a dash where there is none (a criterion nobody scored):
+     * the committee's averages come with the database's sixteen decimals.
+     */
     public String numberOrDash(@Nullable Number amount) {
-        return amount == null ? "–" : number(amount);
+        if (amount == null) {
+            return "–";
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(amount.toString())
+                .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return number(rounded.scale() < 0 ? rounded.setScale(0) : rounded);
     }
 
     public String dateTime(@Nullable Instant moment) {

@@ -90,7 +90,7 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
                 Api.bearer(buyer.token())).code()).as("decisions are final once prices are known")
                 .isEqualTo("envelope.decisionsFinal");
         String priceOpening = api.get(t.procedure() + "/protocols/price_opening").body();
-        assertThat(priceOpening).contains("Price opening protocol", "90000.00", "95000.00", "not compliant",
+        assertThat(priceOpening).contains("Price opening protocol", "90,000.00", "95,000.00", "not compliant",
                 "not opened").doesNotContain("99000");
 
         assertThat(api.post(t.lotPath() + "/award", Map.of(), Api.bearer(buyer.token())).status()).isEqualTo(200);
@@ -151,8 +151,8 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
         JsonNode opened = api.get(alternatives, Api.bearer(buyer.token())).json();
         assertThat(opened.valueStream().map(a -> a.path("description").asString()))
                 .containsExactly("Equivalent model X", "Refurbished units");
-        assertThat(api.get(t.procedure() + "/protocols/opening").body()).contains("Equivalent model X", "85000.00",
-                "70000.00");
+        assertThat(api.get(t.procedure() + "/protocols/opening").body()).contains("Equivalent model X", "85,000.00",
+                "70,000.00");
         assertThat(Transfers.loggedIn(port, buyer.email(), Registrations.PASSWORD)
                 .page("/procedures/" + t.id() + "/lots/" + t.lot() + "/alternatives").body())
                 .as("the page's alternatives section").contains("Equivalent model X", "alternative-admit");
@@ -187,7 +187,7 @@ class EnvelopesAndAlternativesApiTests extends ApiTest {
         JsonNode bids = api.get(t.bids(), Api.bearer(buyer.token())).json();
         assertThat(bids.valueStream().map(b -> b.path("rank").asInt())).containsExactlyInAnyOrder(2, 3);
         String award = api.get(t.procedure() + "/protocols/award").body();
-        assertThat(award).contains("Equivalent model X", "WINNER: the lot is awarded to this alternative",
+        assertThat(award).contains("Equivalent model X", "Winner: the lot is awarded to this alternative",
                 "Not an equivalent");
         JsonNode contracts = api.get("/api/v1/contracts", Api.bearer(alpha.token())).json();
         assertThat(contracts).hasSize(1);

@@ -74,7 +74,7 @@ class TendersApiTests extends ApiTest {
         assertThat(won.path("status").asString()).isEqualTo("WINNER");
         assertThat(won.path("price").asString()).isEqualTo("85000.00");
         assertThat(api.get(t.procedure() + "/protocols/rebidding-1").body()).contains("Re-bidding protocol",
-                "95000.00", "85000.00");
+                "95,000.00", "85,000.00");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE stream = :s").param("s", "procedure:" + t.id())
                 .query(String.class).list()).contains("REBIDDING_STARTED", "REBID_SUBMITTED", "REBIDDING_CLOSED");
         Api.Response page = api.get("/procedures/" + t.id() + "?lang=en");
