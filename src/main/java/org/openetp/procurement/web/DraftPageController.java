@@ -1,6 +1,7 @@
 package org.openetp.procurement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,8 @@ class DraftPageController {
             RedirectAttributes redirect) {
         return draftOrPage(id, redirect, () -> {
             try {
-                drafts.edit(user, new ProcedureId(id), DraftForms.content(form));
+                drafts.edit(user, new ProcedureId(id),
+                        DraftForms.content(form, drafts.editable(user, new ProcedureId(id))));
             } catch (InvalidInputException e) {
                 ProcedureView draft = drafts.editable(user, new ProcedureId(id));
                 return renderEditor(model, request, draft, form, errors(e), Map.of(), Map.of());
@@ -149,6 +151,10 @@ class DraftPageController {
         model.addAttribute("lotForm", lotForm.isEmpty() ? Map.of("unit", "pcs") : lotForm);
         model.addAttribute("lotErrors", lotErrors);
         model.addAttribute("criteriaRows", Math.min(DraftForms.MAX_CRITERIA, Math.max(3, draft.criteria().size() + 1)));
+        // The settings of the kind the form names (a refused form may have changed it), else of the stored draft.
+        model.addAttribute("fieldsKind", Arrays.stream(ProcedureKind.values())
+                .filter(k -> k.name().equals(form.get("kind"))).findFirst().orElse(draft.kind()));
+        model.addAttribute("showLanguage", false);
         return "procurement/draft";
     }
 
