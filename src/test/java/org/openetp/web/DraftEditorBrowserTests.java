@@ -104,6 +104,7 @@ class DraftEditorBrowserTests extends BrowserTest {
         String auction = created(api, buyer, draft("MULTI_ROUND_AUCTION", deadline, new HashMap<>(Map.of(
                 "auctionStart", deadline.plus(Duration.ofHours(2)).toString(), "duration", "PT45M",
                 "rounds", 5, "turnTime", "PT4M", "reservePrice", "1000.00")), List.of()));
+        assertThat(settings(api, buyer, tender).path("twoEnvelope").asBoolean()).as("created so").isTrue();
         page.login(buyer.email());
 
         page.open("/procedures/" + tender + "/draft?lang=en");

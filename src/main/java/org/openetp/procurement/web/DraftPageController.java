@@ -1,7 +1,6 @@
 package org.openetp.procurement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,9 +150,10 @@ class DraftPageController {
         model.addAttribute("lotForm", lotForm.isEmpty() ? Map.of("unit", "pcs") : lotForm);
         model.addAttribute("lotErrors", lotErrors);
         model.addAttribute("criteriaRows", Math.min(DraftForms.MAX_CRITERIA, Math.max(3, draft.criteria().size() + 1)));
-        // The settings of the kind the form names (a refused form may have changed it), else of the stored draft.
-        model.addAttribute("fieldsKind", Arrays.stream(ProcedureKind.values())
-                .filter(k -> k.name().equals(form.get("kind"))).findFirst().orElse(draft.kind()));
+        // The settings the draft's kind takes; a refused form that changed the kind shows every setting, so that
+        // one the new kind refuses (two envelopes for an auction) can be switched off where it is named.
+        boolean sameKind = draft.kind().name().equals(form.getOrDefault("kind", draft.kind().name()));
+        model.addAttribute("fieldsKind", sameKind ? draft.kind() : null);
         model.addAttribute("showLanguage", false);
         return "procurement/draft";
     }
