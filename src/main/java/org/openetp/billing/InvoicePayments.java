@@ -97,6 +97,8 @@ class InvoicePayments {
                     "Upgrade credit: unused %d of %d days of plan %s (invoice %s), replaced by plan %s (invoice %s)"
                             .formatted(credit.unusedDays(), replaced.periodDays(), replaced.planCode(),
                                     replacedInvoice, bought.planCode(), invoice.number()));
+            events.publishEvent(new UpgradeCredited(bought.organizationId(), replaced.id(), replaced.planCode(),
+                    bought.planCode(), credit.amount(), replaced.currency(), credit.unusedDays(), now));
         }
         return new Period(now, now.plus(length));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.openetp.billing.InvoiceIssued;
 import org.openetp.billing.SubscriptionActivated;
 import org.openetp.billing.SubscriptionExpiring;
+import org.openetp.billing.UpgradeCredited;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells an organization's administrators about its tariff plan (SPEC §10): an invoice issued, the payment recorded
- * and the subscription active, the subscription about to end. Runs after the billing change commits; the event
+ * and the subscription active, an upgrade's credit for the replaced plan's unused days, the subscription about to end. Runs after the billing change commits; the event
  * publication registry retries it if it fails, and each occurrence reaches a person once.
  */
 @Component
@@ -54,6 +55,17 @@ class BillingNotifier {
                         "notification.subscriptionActive", List.of(plan(event.planCode()),
                                 NoticeArg.moment(event.startsAt()), NoticeArg.moment(event.endsAt())),
                         "/subscriptions"));
+    }
+
+    /** An upgrade's credit for the unused days of the plan it replaced: the money is on the account now. */
+    @ApplicationModuleListener
+    void on(UpgradeCredited event) {
+        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+                new Notice(NotificationKind.BILLING, "upgrade-credited:" + event.replacedSubscription(),
+                        "notification.upgradeCredited", List.of(NoticeArg.amount(event.amount(), event.currency()),
+                                plan(event.replacedPlanCode()), NoticeArg.number(event.unusedDays()),
+                                plan(event.newPlanCode())),
+                        "/money?organizationId=" + event.organization() + "&currency=" + event.currency()));
     }
 
     @ApplicationModuleListener

@@ -1,6 +1,7 @@
 package org.openetp.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,20 @@ class MoneyApiTests extends BillingTest {
                 .contains("replaced by plan FULL");
         assertThat(new java.math.BigDecimal(credit.path("availableChange").asString()))
                 .isEqualByComparingTo("633.33");
+
+        // The organization is told of the credit, in the reader's language (a message key with typed arguments).
+        await().atMost(Duration.ofSeconds(20)).until(() -> creditNotice(admin) != null);
+        JsonNode notice = creditNotice(admin);
+        assertThat(notice.path("title").asString()).contains("633.33")
+                .contains("credited for the unused days of plan");
+        assertThat(notice.path("body").asString()).contains("19 unused whole days");
+    }
+
+    private JsonNode creditNotice(Flows.Member admin) {
+        return api.get("/api/v1/notifications?size=100", "Authorization", "Bearer " + admin.token(),
+                "Accept-Language", "en").json().path("items").valueStream()
+                .filter(n -> "notification.upgradeCredited".equals(n.path("key").asString())).findFirst()
+                .orElse(null);
     }
 
     @Test

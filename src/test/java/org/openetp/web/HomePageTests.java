@@ -137,6 +137,10 @@ class HomePageTests extends ApiTest {
                 "1. Laptops").containsPattern("3[,\u00a0\u202f ]?000\\.00");
 
         String bidId = api.get(bids, Api.bearer(supplier.token())).json().get(0).path("id").asString();
+        // The reject reason's field has a label naming whose guarantee it is (axe: every field is labelled).
+        assertThat(line).contains("<label class=\"visually-hidden\" for=\"guarantee-reason-" + bidId + "\">"
+                + "Reason for rejecting the guarantee of " + principal)
+                .contains("id=\"guarantee-reason-" + bidId + "\"");
         Api.Response accepted = operator.form("/operator/guarantees/" + bidId, Map.of("accepted", "true",
                 "_csrf", Transfers.csrf(queue)));
         assertThat(accepted.status()).isEqualTo(302);

@@ -34,7 +34,10 @@ class ContractListRepository {
 
     private static final String SELECT = """
             SELECT c.id, c.subject, c.buyer_party->>'shortName' AS buyer, c.supplier_party->>'shortName' AS supplier,
-                   c.price, c.currency, c.status, c.created_at
+                   c.price, c.currency, c.status, c.created_at,
+                   EXISTS (SELECT 1 FROM contract_milestone m WHERE m.contract_id = c.id) AS has_milestones,
+                   c.buyer_accepted_at IS NOT NULL AS buyer_accepted,
+                   c.supplier_accepted_at IS NOT NULL AS supplier_accepted
             FROM contract c""";
 
     private final JdbcClient jdbc;
@@ -91,8 +94,11 @@ class ContractListRepository {
     }
 
     private ContractRow row(ResultSet rs, int n) throws SQLException {
+        Contract.Status status = Contract.Status.valueOf(rs.getString("status"));
         return new ContractRow(new ContractId(rs.getObject("id", UUID.class)), rs.getString("subject"),
                 rs.getString("buyer"), rs.getString("supplier"), rs.getBigDecimal("price"), rs.getString("currency"),
-                Contract.Status.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant());
+                status, ContractProgress.stage(status, rs.getBoolean("has_milestones"),
+                        rs.getBoolean("buyer_accepted"), rs.getBoolean("supplier_accepted")),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -62,9 +62,22 @@ record ContractProgress(Stage stage, List<Contract.Side> awaiting, List<PendingA
         if (!supplier) {
             actions.add(PendingAction.SUPPLIER_ACCEPT);
         }
-        if (c.milestones().isEmpty()) {
-            return Stage.MILESTONES_NEEDED;
-        }
-        return buyer ? Stage.AWAITING_SUPPLIER : supplier ? Stage.AWAITING_BUYER : Stage.AWAITING_BOTH;
+        return stage(c.status(), !c.milestones().isEmpty(), buyer, supplier);
+    }
+
+    /**
+     * The stage from the few facts it depends on, so the contracts list (which reads them in its query, not whole
+     * contracts) shows the same words as the contract's page.
+     */
+    static Stage stage(Contract.Status status, boolean hasMilestones, boolean buyerAccepted,
+            boolean supplierAccepted) {
+        return switch (status) {
+            case REFUSED -> Stage.REFUSED;
+            case COMPLETED -> Stage.COMPLETED;
+            case ACTIVE -> Stage.IN_FORCE;
+            case DRAFT -> !hasMilestones ? Stage.MILESTONES_NEEDED
+                    : buyerAccepted ? Stage.AWAITING_SUPPLIER
+                    : supplierAccepted ? Stage.AWAITING_BUYER : Stage.AWAITING_BOTH;
+        };
     }
 }

@@ -14,6 +14,8 @@ final class ContractTables {
             Column.text("supplier", "contract.supplier", ContractRow::supplier),
             Column.amount("price", "contract.price", ContractRow::price, ContractRow::currency),
             Column.status("status", "table.contract.status", "contractState.", ContractRow::status),
+            // What each side still must do, in the contract page's words; computed from the row, so not sortable.
+            Column.status("stage", "contractlist.stage", "flows.contract.stage.", ContractRow::stage).unsortable(),
             Column.dateTime("created", "table.contract.created", ContractRow::createdAt)),
             "created", false, "table.contract.search",
             List.of(ColumnFilter.of("status", "table.contract.status", "contractState.", Contract.Status.class)),

@@ -2,14 +2,20 @@ package org.openetp.procurement.tenders;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openetp.shared.web.FormValues;
 
 /**
- * The creation form's settings as the API takes them: the signature switch and the tender switches (invitations,
- * SME-only, pre-qualification and two stages with their deadlines, read as UTC like the submission deadline).
+ * The procedure form's settings as the API takes them: the signature switch, the tender switches (invitations,
+ * SME-only, pre-qualification and two stages with their deadlines, read as UTC like the submission deadline) and the
+ * evaluation switches (two envelopes, re-bidding, alternatives).
  */
 public final class TenderForm {
+
+    /** The switches the form shows as checkboxes besides {@code signatureRequired}; an unchecked one is not sent. */
+    public static final List<String> FLAGS = List.of("invitedOnly", "smeOnly", "prequalification",
+            "twoStage", "openData", "twoEnvelope", "rebidding", "alternativesAllowed");
 
     private TenderForm() {
     }
@@ -18,7 +24,7 @@ public final class TenderForm {
     public static Map<String, Object> settings(Map<String, String> form) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("signatureRequired", "true".equals(form.get("signatureRequired")));
-        for (String flag : new String[] {"invitedOnly", "smeOnly", "prequalification", "twoStage", "openData"}) {
+        for (String flag : FLAGS) {
             if ("true".equals(form.get(flag))) {
                 settings.put(flag, true);
             }

@@ -49,6 +49,9 @@ final class DraftForms {
         flag(form, "prequalification", s.prequalification());
         flag(form, "twoStage", s.twoStage());
         flag(form, "openData", s.openData());
+        flag(form, "twoEnvelope", s.twoEnvelope());
+        flag(form, "rebidding", s.rebidding());
+        flag(form, "alternativesAllowed", s.alternativesAllowed());
         form.put("qualificationDeadline", local(s.qualificationDeadline()));
         form.put("stageOneDeadline", local(s.stageOneDeadline()));
         if (s.frameworkSize() > 0) {
@@ -64,6 +67,8 @@ final class DraftForms {
             form.put("maxStepPercent", a.maxStepPercent().toPlainString());
             form.put("reservePrice", a.reservePrice() == null ? "" : a.reservePrice().toPlainString());
             flag(form, "secondPrice", a.secondPrice());
+            form.put("rounds", String.valueOf(a.rounds()));
+            form.put("turnTime", minutes(a.turnTime()));
         }
         List<Criterion> criteria = p.criteria();
         for (int i = 0; i < criteria.size(); i++) {
@@ -73,8 +78,12 @@ final class DraftForms {
         return form;
     }
 
-    /** The posted content fields as the command that replaces a draft's content; its lots stay (none given). */
-    static CreateProcedure content(Map<String, String> form) {
+    /**
+     * The posted content fields as the command that replaces a draft's content; its lots stay (none given). A setting
+     * the page did not post (not shown for the kind, or a page older than the setting) keeps the stored draft's value,
+     * so saving the editor never resets what it does not show; a checkbox was shown when its "_name" marker came.
+     */
+    static CreateProcedure content(Map<String, String> form, ProcedureView stored) {
         List<CreateProcedure.NewCriterion> criteria = new ArrayList<>();
         for (int i = 0; i < MAX_CRITERIA; i++) {
             String code = form.get("criteria[" + i + "].code");
@@ -84,7 +93,58 @@ final class DraftForms {
             }
         }
         return new CreateProcedure(form.get("kind"), form.get("title"), form.get("description"), form.get("currency"),
-                utc(form.get("submissionDeadline")), ProcedurePageController.settings(form), null, criteria, null);
+                utc(form.get("submissionDeadline")), keptSettings(form, stored.settings()), null, criteria, null);
+    }
+
+    /** The form's settings, with every stored one the form did not carry put back as the API names it. */
+    static Map<String, Object> keptSettings(Map<String, String> form, ProcedureSettings stored) {
+        Map<String, Object> settings = ProcedurePageController.settings(form);
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("signatureRequired", stored.signatureRequired());
+        flags.put("invitedOnly", stored.invitedOnly());
+        flags.put("smeOnly", stored.smeOnly());
+        flags.put("prequalification", stored.prequalification());
+        flags.put("twoStage", stored.twoStage());
+        flags.put("openData", stored.openData());
+        flags.put("twoEnvelope", stored.twoEnvelope());
+        flags.put("rebidding", stored.rebidding());
+        flags.put("alternativesAllowed", stored.alternativesAllowed());
+        flags.forEach((name, on) -> {
+            if (!form.containsKey(name) && !form.containsKey("_" + name)) {
+                settings.remove(name);
+                if ((Boolean) on) {
+                    settings.put(name, true);
+                }
+            }
+        });
+        keep(form, settings, "qualificationDeadline", stored.qualificationDeadline());
+        keep(form, settings, "stageOneDeadline", stored.stageOneDeadline());
+        keep(form, settings, "frameworkSize", stored.frameworkSize() > 0 ? stored.frameworkSize() : null);
+        AuctionSettings a = stored.auction();
+        // Auction fields only go with an auction kind (the settings refuse them elsewhere), as the form reads them.
+        if (a != null && settings.containsKey("auctionStart")) {
+            keep(form, settings, "auctionStart", a.auctionStart());
+            keep(form, settings, "duration", a.duration());
+            keep(form, settings, "extensionWindow", a.extensionWindow());
+            keep(form, settings, "stepInterval", a.stepInterval());
+            keep(form, settings, "minStepPercent", a.minStepPercent().toPlainString());
+            keep(form, settings, "maxStepPercent", a.maxStepPercent().toPlainString());
+            keep(form, settings, "reservePrice", a.reservePrice() == null ? null : a.reservePrice().toPlainString());
+            keep(form, settings, "rounds", a.rounds());
+            keep(form, settings, "turnTime", a.turnTime());
+            if (!form.containsKey("secondPrice") && !form.containsKey("_secondPrice") && a.secondPrice()) {
+                settings.put("secondPrice", true);
+            }
+        }
+        return settings;
+    }
+
+    /** Puts the stored value back under its name when the form had no field of that name. */
+    private static void keep(Map<String, String> form, Map<String, Object> settings, String name,
+            @Nullable Object stored) {
+        if (!form.containsKey(name) && stored != null) {
+            settings.put(name, stored instanceof Integer ? stored : String.valueOf(stored));
+        }
     }
 
     /** A lot as its form's field values. */

@@ -62,7 +62,8 @@ class DraftPageController {
             RedirectAttributes redirect) {
         return draftOrPage(id, redirect, () -> {
             try {
-                drafts.edit(user, new ProcedureId(id), DraftForms.content(form));
+                drafts.edit(user, new ProcedureId(id),
+                        DraftForms.content(form, drafts.editable(user, new ProcedureId(id))));
             } catch (InvalidInputException e) {
                 ProcedureView draft = drafts.editable(user, new ProcedureId(id));
                 return renderEditor(model, request, draft, form, errors(e), Map.of(), Map.of());
@@ -149,6 +150,11 @@ class DraftPageController {
         model.addAttribute("lotForm", lotForm.isEmpty() ? Map.of("unit", "pcs") : lotForm);
         model.addAttribute("lotErrors", lotErrors);
         model.addAttribute("criteriaRows", Math.min(DraftForms.MAX_CRITERIA, Math.max(3, draft.criteria().size() + 1)));
+        // The settings the draft's kind takes; a refused form that changed the kind shows every setting, so that
+        // one the new kind refuses (two envelopes for an auction) can be switched off where it is named.
+        boolean sameKind = draft.kind().name().equals(form.getOrDefault("kind", draft.kind().name()));
+        model.addAttribute("fieldsKind", sameKind ? draft.kind() : null);
+        model.addAttribute("showLanguage", false);
         return "procurement/draft";
     }
 

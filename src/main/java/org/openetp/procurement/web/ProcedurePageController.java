@@ -26,6 +26,7 @@ import org.openetp.procurement.BidAccepted;
 import org.openetp.procurement.BidId;
 import org.openetp.procurement.BidView;
 import org.openetp.procurement.CreateProcedure;
+import org.openetp.procurement.Criterion;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.PlaceBid;
 import org.openetp.procurement.ProcedureId;
@@ -246,8 +247,12 @@ class ProcedurePageController {
     private String renderForm(Model model, HttpServletRequest request, Map<String, String> form,
             Map<String, String> errors) {
         Locale locale = RequestContextUtils.getLocale(request);
-        model.addAttribute("form", form);
+        // A blank form proposes the price criterion, which every weighted kind needs.
+        model.addAttribute("form", form.isEmpty() ? Map.of("criteria[0].code", Criterion.PRICE) : form);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldsKind", null);
+        model.addAttribute("showLanguage", true);
+        model.addAttribute("criteriaRows", 3);
         model.addAttribute("kinds", List.of(ProcedureKind.values()));
         model.addAttribute("categories", classifier.all(locale).stream().filter(c -> c.parentCode() != null).toList());
         model.addAttribute("regions", classifier.regions(locale));

@@ -78,7 +78,11 @@ class TablePagesTests extends ApiTest {
         List<List<Object>> xlsx = Sheets.xlsx(browser.download("/contracts?lang=en&sort=price&dir=asc&format=xlsx")
                 .body());
         assertThat(xlsx.getFirst()).containsExactly("Subject", "Buyer", "Supplier", "Price", "Currency", "Status",
-                "Drafted (UTC)");
+                "Stage", "Drafted (UTC)");
+        // The stage says what each side still must do, in the contract page's words (issue 17): none has milestones.
+        String stage = "Draft: waiting for the buyer to add the delivery milestones";
+        assertThat(screen).extracting(r -> r.get(5)).containsOnly(stage);
+        assertThat(xlsx.subList(1, 4)).extracting(r -> r.get(6)).containsOnly(stage);
         assertThat(xlsx.subList(1, 4)).extracting(r -> r.get(3)).containsExactly(80000.0, 90000.0, 90000.0);
         for (int i = 0; i < 3; i++) {
             assertThat(xlsx.get(i + 1).subList(0, 3)).containsExactlyElementsOf(screen.get(i).subList(0, 3));
@@ -88,6 +92,8 @@ class TablePagesTests extends ApiTest {
         Transfers.Bytes byAccept = new Transfers(port).download("/api/v1/contracts?sort=price&dir=desc",
                 "Authorization", Api.bearer(supplier.token())[1], "Accept", "text/csv");
         assertThat(Sheets.csv(byAccept.body())).hasSize(4).element(1).extracting(r -> r.get(3)).isEqualTo("90000.00");
+        assertThat(Sheets.csv(byAccept.body()).getFirst()).as("the API's export has the stage too")
+                .anySatisfy(header -> assertThat(header).containsIgnoringCase("stage"));
         Flows.Member stranger = flows.accreditedMember();
         assertThat(Sheets.csv(session(stranger).download("/contracts?format=csv").body())).hasSize(1);
         assertThat(Sheets.csv(new Transfers(port).download("/api/v1/contracts?format=csv", "Authorization",
