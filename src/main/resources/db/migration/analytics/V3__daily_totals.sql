@@ -44,3 +44,7 @@ CREATE INDEX analytics_daily_day ON analytics_daily (day) WHERE NOT monthly;
 
 -- When the totals were last computed from every lot row (null: never, so the next start computes them).
 ALTER TABLE analytics_build ADD COLUMN totals_at TIMESTAMPTZ;
+
+-- A supplier's awarded revenue reads the lots it won (the analytics benchmark at 100,000 procedures: without it the
+-- supplier dashboard scanned every lot row, 320 ms at one client).
+CREATE INDEX analytics_lot_winner ON analytics_lot (winner_id, published_at) WHERE winner_id IS NOT NULL;
