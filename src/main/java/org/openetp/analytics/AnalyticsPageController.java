@@ -121,10 +121,10 @@ class AnalyticsPageController {
         model.addAttribute("tab", "platform");
         model.addAttribute("filter", filter);
         model.addAttribute("query", query(filter, null));
-        model.addAttribute("fmt", new Formats(locale));
+        model.addAttribute("numbers", new Numbers(locale));
         model.addAttribute("memberships", access.memberships(user));
         model.addAttribute("d", d);
-        model.addAttribute("charts", charts.platform(d, new Formats(locale)));
+        model.addAttribute("charts", charts.platform(d, new Numbers(locale)));
         model.addAttribute("categories", indicators.categoryChoices(filter, locale));
         model.addAttribute("flagged", flagged);
         model.addAttribute("titles", titles);
@@ -144,7 +144,7 @@ class AnalyticsPageController {
         Filter filter = periods.filter(asked.from(), asked.to(), asked.category());
         UUID org = common(user, asked.organizationId(), filter, tab, locale, model);
         if (org != null) {
-            Formats fmt = new Formats(locale);
+            Numbers fmt = new Numbers(locale);
             if ("buyer".equals(tab)) {
                 Dashboards.Buyer d = exports.answer(cache.get(new DashboardCache.Key(tab, org, filter, locale),
                         () -> indicators.buyer(org, filter, locale)), AnalyticsTables::buyer,
@@ -189,7 +189,7 @@ class AnalyticsPageController {
         model.addAttribute("memberships", memberships);
         model.addAttribute("tab", tab);
         model.addAttribute("filter", filter);
-        model.addAttribute("fmt", new Formats(locale));
+        model.addAttribute("numbers", new Numbers(locale));
         if (memberships.isEmpty()) {
             return null;
         }

@@ -16,7 +16,7 @@ class DashboardCharts {
         this.messages = messages;
     }
 
-    Map<String, String> buyer(Dashboards.Buyer d, Formats fmt) {
+    Map<String, String> buyer(Dashboards.Buyer d, Numbers fmt) {
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("savingsPerMonth", Charts.perCurrency("bar", d.savingsPerMonth(), m -> fmt.month(m.month()),
                 Figures.Month::currency, m -> Charts.number(m.percent()), false).json());
@@ -29,7 +29,7 @@ class DashboardCharts {
         return charts;
     }
 
-    Map<String, String> platform(Dashboards.Platform d, Formats fmt) {
+    Map<String, String> platform(Dashboards.Platform d, Numbers fmt) {
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("proceduresPerDay", Charts.of("line", d.proceduresPerDay().stream().map(x -> fmt.date(x.date()))
                 .toList(), Map.of(text("analytics.procedures", fmt), d.proceduresPerDay().stream()
@@ -48,7 +48,7 @@ class DashboardCharts {
         return charts;
     }
 
-    Map<String, String> supplier(Dashboards.Supplier d, Formats fmt) {
+    Map<String, String> supplier(Dashboards.Supplier d, Numbers fmt) {
         Map<String, String> charts = new LinkedHashMap<>();
         List<String> labels = d.byCategory().stream().map(l -> l.name() + " (" + l.currency() + ")").toList();
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ class DashboardCharts {
                 Figures.Category::lots, true).json();
     }
 
-    private String text(String key, Formats fmt) {
+    private String text(String key, Numbers fmt) {
         return messages.getMessage(key, null, fmt.locale());
     }
 }

@@ -55,8 +55,8 @@ class IndicatorRepository {
             BigDecimal awarded, BigDecimal gain, boolean demo) {
     }
 
-    /** Bids counted over opened bids: all, from SME bidders, distinct bidders. */
-    record BidCounts(long bids, long smeBids, long bidders) {
+    /** Bids counted over opened bids: all, and from SME bidders. */
+    record BidCounts(long bids, long smeBids) {
     }
 
     private static final String WHERE = " WHERE l.published_at >= :from AND l.published_at < :to"
@@ -72,25 +72,21 @@ class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The lot counts from the daily totals; with a category, the procedures are counted from the lot rows (a
+     * procedure with lots in two categories of the subtree is one procedure, which sums cannot tell).
+     */
     LotCounts counts(Filter f) {
-        return params(jdbc.sql("SELECT count(DISTINCT l.procedure_id) procedures, count(*) lots,"
-                + " count(*) FILTER (WHERE " + OPENED + ") opened_lots,"
-                + " coalesce(sum(l.bids) FILTER (WHERE " + OPENED + "), 0) opened_bids,"
-                + " coalesce(sum(l.rejected) FILTER (WHERE " + OPENED + "), 0) rejected_bids,"
-                + " count(*) FILTER (WHERE l.status = 'AWARDED') awarded,"
-                + " count(*) FILTER (WHERE l.status = 'AWARDED' AND l.bids = 1) single_bidder,"
-                + " count(*) FILTER (WHERE l.status = 'AWARDED' AND l.price_only) price_only,"
-                + " count(*) FILTER (WHERE " + OPENED + " AND (l.by_invitation OR l.bids = 1)) non_competitive,"
-                + " count(*) FILTER (WHERE l.status = 'CANCELLED') cancelled,"
-                + " count(*) FILTER (WHERE l.status <> 'OPEN') finished,"
-                + " count(*) FILTER (WHERE l.contract_at IS NOT NULL) contracted,"
-                + " count(*) FILTER (WHERE l.submission_deadline - l.published_at < t.min_days * INTERVAL '1 day')"
-                + " short_period,"
-                + " count(*) FILTER (WHERE l.status = 'AWARDED' AND l.winner_sme) winners_sme,"
-                + " avg(extract(epoch FROM l.decided_at - l.submission_deadline) / 86400)"
-                + " FILTER (WHERE l.status = 'AWARDED' AND l.decided_at IS NOT NULL) decision_days,"
-                + " avg(extract(epoch FROM l.contract_at - l.published_at) / 86400)"
-                + " FILTER (WHERE l.contract_at IS NOT NULL) cycle_days " + LOTS), f)
+        LotCounts c = totals(jdbc.sql("SELECT coalesce(sum(d.procedures), 0) procedures,"
+                + " coalesce(sum(d.lots), 0) lots, coalesce(sum(d.opened_lots), 0) opened_lots,"
+                + " coalesce(sum(d.opened_bids), 0) opened_bids, coalesce(sum(d.rejected_bids), 0) rejected_bids,"
+                + " coalesce(sum(d.awarded), 0) awarded, coalesce(sum(d.single_bidder), 0) single_bidder,"
+                + " coalesce(sum(d.price_only), 0) price_only, coalesce(sum(d.non_competitive), 0) non_competitive,"
+                + " coalesce(sum(d.cancelled), 0) cancelled, coalesce(sum(d.finished), 0) finished,"
+                + " coalesce(sum(d.contracted), 0) contracted, coalesce(sum(d.short_period), 0) short_period,"
+                + " coalesce(sum(d.winners_sme), 0) winners_sme,"
+                + " sum(d.decision_days) / nullif(sum(d.decided), 0) decision_days,"
+                + " sum(d.cycle_days) / nullif(sum(d.cycled), 0) cycle_days " + TOTALS), f)
                 .query((rs, n) -> new LotCounts(rs.getLong("procedures"), rs.getLong("lots"),
                         rs.getLong("opened_lots"), rs.getLong("opened_bids"), rs.getLong("rejected_bids"),
                         rs.getLong("awarded"), rs.getLong("single_bidder"), rs.getLong("price_only"),
@@ -98,17 +94,21 @@ class IndicatorRepository {
                         rs.getLong("contracted"), rs.getLong("short_period"), rs.getLong("winners_sme"),
                         nullableDouble(rs, "decision_days"), nullableDouble(rs, "cycle_days")))
                 .single();
+        if (f.category() == null) {
+            return c;
+        }
+        long procedures = params(jdbc.sql("SELECT count(DISTINCT l.procedure_id) FROM analytics_lot l" + WHERE), f)
+                .query(Long.class).single();
+        return new LotCounts(procedures, c.lots(), c.openedLots(), c.openedBids(), c.rejectedBids(), c.awarded(),
+                c.singleBidder(), c.priceOnly(), c.nonCompetitive(), c.cancelled(), c.finished(), c.contracted(),
+                c.shortPeriod(), c.winnersSme(), c.decisionDays(), c.cycleDays());
     }
 
     List<CurrencySums> currencies(Filter f) {
-        return params(jdbc.sql("SELECT l.currency,"
-                + " coalesce(sum(l.start_price) FILTER (WHERE " + AWARDED + "), 0) awarded_start,"
-                + " coalesce(sum(l.award_price) FILTER (WHERE " + AWARDED + "), 0) awarded,"
-                + " coalesce(sum(" + GAIN + ") FILTER (WHERE " + AWARDED + "), 0) gain,"
-                + " sum(l.start_price) volume,"
-                + " coalesce(sum(l.start_price) FILTER (WHERE " + OPENED + "), 0) opened_value,"
-                + " coalesce(sum(l.start_price) FILTER (WHERE " + OPENED + " AND (l.by_invitation OR l.bids = 1)), 0)"
-                + " non_competitive " + LOTS + " GROUP BY l.currency ORDER BY l.currency"), f)
+        return totals(jdbc.sql("SELECT d.currency, sum(d.awarded_start) awarded_start, sum(d.awarded_value) awarded,"
+                + " sum(d.gain) gain, sum(d.volume) volume, sum(d.opened_value) opened_value,"
+                + " sum(d.non_competitive_value) non_competitive " + TOTALS
+                + " GROUP BY d.currency ORDER BY d.currency"), f)
                 .query((rs, n) -> new CurrencySums(rs.getString("currency").strip(), rs.getBigDecimal("awarded_start"),
                         rs.getBigDecimal("awarded"), rs.getBigDecimal("gain"), rs.getBigDecimal("volume"),
                         rs.getBigDecimal("opened_value"), rs.getBigDecimal("non_competitive")))
@@ -120,29 +120,36 @@ class IndicatorRepository {
     static final String GAIN = "CASE WHEN l.sellers THEN l.award_price - l.start_price"
             + " ELSE l.start_price - l.award_price END";
 
+    /** Procedures per day: from the day rows, or with a category from the lot rows (as {@link #counts}). */
     List<DayCount> proceduresPerDay(Filter f) {
-        return params(jdbc.sql("SELECT date_trunc('day', l.published_at AT TIME ZONE 'UTC') d,"
-                + " count(DISTINCT l.procedure_id) c " + LOTS + " GROUP BY d ORDER BY d"), f)
-                .query((rs, n) -> new DayCount(rs.getTimestamp("d").toLocalDateTime().toLocalDate(), rs.getLong("c")))
+        if (f.category() != null) {
+            return params(jdbc.sql("SELECT date_trunc('day', l.published_at AT TIME ZONE 'UTC') d,"
+                    + " count(DISTINCT l.procedure_id) c FROM analytics_lot l" + WHERE + " GROUP BY d ORDER BY d"), f)
+                    .query((rs, n) -> new DayCount(rs.getTimestamp("d").toLocalDateTime().toLocalDate(),
+                            rs.getLong("c")))
+                    .list();
+        }
+        return totals(jdbc.sql("SELECT d.day, sum(d.procedures) c FROM analytics_daily d"
+                + " WHERE d.buyer_id = :buyer AND NOT d.monthly AND d.day >= :fromDay AND d.day <= :toDay"
+                + " GROUP BY d.day ORDER BY d.day"), f)
+                .query((rs, n) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("c")))
                 .list();
     }
 
     List<MonthSavings> savingsPerMonth(Filter f) {
-        return params(jdbc.sql("SELECT date_trunc('month', l.published_at AT TIME ZONE 'UTC') m, l.currency,"
-                + " sum(l.start_price) s, sum(l.award_price) a, sum(" + GAIN + ") g " + LOTS + " AND " + AWARDED
-                + " GROUP BY m, l.currency ORDER BY m, l.currency"), f)
-                .query((rs, n) -> new MonthSavings(rs.getTimestamp("m").toLocalDateTime().toLocalDate(),
+        return totals(jdbc.sql("SELECT CAST(date_trunc('month', d.day) AS DATE) m, d.currency,"
+                + " sum(d.awarded_start) s, sum(d.awarded_value) a, sum(d.gain) g " + TOTALS
+                + " AND d.awarded_priced > 0 GROUP BY m, d.currency ORDER BY m, d.currency"), f)
+                .query((rs, n) -> new MonthSavings(rs.getObject("m", LocalDate.class),
                         rs.getString("currency").strip(), rs.getBigDecimal("s"), rs.getBigDecimal("a"),
                         rs.getBigDecimal("g")))
                 .list();
     }
 
     List<CategorySums> topCategories(Filter f, int limit) {
-        return params(jdbc.sql("SELECT l.category_code, l.currency, count(*) lots,"
-                + " count(*) FILTER (WHERE " + AWARDED + ") awarded,"
-                + " sum(l.start_price) s, coalesce(sum(l.award_price) FILTER (WHERE " + AWARDED + "), 0) a,"
-                + " coalesce(sum(" + GAIN + ") FILTER (WHERE " + AWARDED + "), 0) g " + LOTS
-                + " GROUP BY l.category_code, l.currency ORDER BY lots DESC, s DESC, l.category_code LIMIT :limit"), f)
+        return totals(jdbc.sql("SELECT d.category_code, d.currency, sum(d.lots) lots, sum(d.awarded_priced) awarded,"
+                + " sum(d.volume) s, sum(d.awarded_value) a, sum(d.gain) g " + TOTALS
+                + " GROUP BY d.category_code, d.currency ORDER BY lots DESC, s DESC, d.category_code LIMIT :limit"), f)
                 .param("limit", limit)
                 .query((rs, n) -> new CategorySums(rs.getString("category_code"), rs.getString("currency").strip(),
                         rs.getLong("lots"), rs.getLong("awarded"), rs.getBigDecimal("s"), rs.getBigDecimal("a"),
@@ -190,30 +197,55 @@ class IndicatorRepository {
                 .list();
     }
 
-    /** Opened bids on the filter's lots: how many, how many from SMEs, how many bidders. */
+    /** Opened bids on the filter's lots: how many, how many from SMEs . */
     BidCounts bids(Filter f) {
-        return params(jdbc.sql("SELECT count(b.bid_id) bids, count(b.bid_id) FILTER (WHERE b.sme) sme,"
-                + " count(DISTINCT b.bidder_id) bidders FROM analytics_bid b JOIN analytics_lot l ON l.lot_id = b.lot_id"
-                + WHERE
-                + " AND " + OPENED), f)
-                .query((rs, n) -> new BidCounts(rs.getLong("bids"), rs.getLong("sme"), rs.getLong("bidders")))
-                .single();
+        return totals(jdbc.sql("SELECT coalesce(sum(d.bid_rows), 0) bids, coalesce(sum(d.sme_bids), 0) sme "
+                + TOTALS), f)
+                .query((rs, n) -> new BidCounts(rs.getLong("bids"), rs.getLong("sme"))).single();
     }
 
-    /** Organizations that published or bid on the filter's lots. */
+    /**
+     * Organizations that published or bid on the filter's lots: the buyers of the period's day rows with their
+     * bidders. A distinct count does not sum, so this one reads a row per buyer and day (not per lot).
+     */
     long organizations(Filter f) {
-        return params(jdbc.sql("SELECT count(*) FROM (SELECT l.buyer_id o " + LOTS
+        return totals(jdbc.sql("SELECT count(*) FROM (SELECT d.buyer_id o FROM analytics_daily d"
+                + " WHERE d.buyer_id <> :platform AND NOT d.monthly AND d.day >= :fromDay AND d.day <= :toDay"
+                + " AND (CAST(:buyerOrNull AS UUID) IS NULL OR d.buyer_id = :buyerOrNull)"
+                + " AND (CAST(:category AS TEXT) IS NULL OR d.category_code LIKE :category || '%')"
                 + " UNION SELECT b.bidder_id FROM analytics_bid b WHERE b.published_at >= :from AND b.published_at < :to"
                 + " AND (CAST(:category AS TEXT) IS NULL OR b.category_code LIKE :category || '%')"
-                + " AND (CAST(:buyer AS UUID) IS NULL OR b.buyer_id = :buyer)) o"), f)
-                .query(Long.class).single();
+                + " AND (CAST(:buyerOrNull AS UUID) IS NULL OR b.buyer_id = :buyerOrNull)) o"), f)
+                .param("platform", DailyTotals.PLATFORM).query(Long.class).single();
     }
 
     /** The category codes the filter's lots use, most used first (the category filter's choices). */
     List<String> categories(Filter f, int limit) {
-        return params(jdbc.sql("SELECT l.category_code " + LOTS
-                + " GROUP BY l.category_code ORDER BY count(*) DESC, l.category_code LIMIT :limit"), f)
+        return totals(jdbc.sql("SELECT d.category_code " + TOTALS
+                + " GROUP BY d.category_code ORDER BY sum(d.lots) DESC, d.category_code LIMIT :limit"), f)
                 .param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * The filter's rows of the daily totals: the day rows of the period's ragged ends and the month rows of the whole
+     * months between them, of the buyer (the platform's rows without one), of the category's subtree when given.
+     */
+    static final String TOTALS = " FROM analytics_daily d WHERE d.buyer_id = :buyer AND ((NOT d.monthly AND"
+            + " ((d.day >= :fromDay AND d.day < :monthsFrom) OR (d.day >= :monthsTo AND d.day <= :toDay)))"
+            + " OR (d.monthly AND d.day >= :monthsFrom AND d.day < :monthsTo))"
+            + " AND (CAST(:category AS TEXT) IS NULL OR d.category_code LIKE :category || '%')";
+
+    static JdbcClient.StatementSpec totals(JdbcClient.StatementSpec sql, Filter f) {
+        LocalDate monthsFrom = f.from().getDayOfMonth() == 1 ? f.from() : f.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate after = f.to().plusDays(1);
+        LocalDate monthsTo = after.getDayOfMonth() == 1 ? after : after.withDayOfMonth(1);
+        if (!monthsFrom.isBefore(monthsTo)) {
+            monthsFrom = after;
+            monthsTo = after;
+        }
+        return params(sql, f).param("buyer", f.buyer() == null ? DailyTotals.PLATFORM : f.buyer())
+                .param("buyerOrNull", f.buyer()).param("fromDay", f.from()).param("toDay", f.to())
+                .param("monthsFrom", monthsFrom).param("monthsTo", monthsTo);
     }
 
     static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Filter f) {

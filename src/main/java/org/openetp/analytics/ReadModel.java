@@ -26,21 +26,28 @@ class ReadModel {
         this.store = store;
     }
 
-    /** Refreshes one procedure (a listener's work), serialized with any other writer of it. */
+    /** Refreshes one procedure (a listener's work) and its daily totals, serialized with any other writer of it. */
     @Transactional
     public void refresh(ProcedureId procedure) {
         store.lock(procedure);
-        refreshAll(List.of(procedure));
+        store.replace(List.of(procedure), read(List.of(procedure)));
     }
 
-    /** Refreshes the procedures in the caller's transaction, in one batch of writes (the rebuild's work). */
+    /**
+     * Refreshes the procedures' rows in the caller's transaction, in one batch of writes, leaving the daily totals to
+     * the caller (the rebuild's work: it recomputes them all at its end).
+     */
     void refreshAll(List<ProcedureId> procedures) {
+        store.replaceRows(procedures, read(procedures));
+    }
+
+    private List<Facts> read(List<ProcedureId> procedures) {
         Map<UUID, Boolean> sme = new HashMap<>();
         List<Facts> facts = new ArrayList<>();
         for (ProcedureId id : procedures) {
             disclosure.disclose(id).ifPresent(p -> facts.add(Projection.of(p,
                     org -> sme.computeIfAbsent(org, o -> organizations.isSme(new OrganizationId(o))))));
         }
-        store.replace(procedures, facts);
+        return facts;
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +33,12 @@ class ReadModelStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DailyTotals totals;
 
-    ReadModelStore(JdbcClient jdbc, JdbcTemplate template) {
+    ReadModelStore(JdbcClient jdbc, JdbcTemplate template, DailyTotals totals) {
         this.jdbc = jdbc;
         this.template = template;
+        this.totals = totals;
     }
 
     /**
@@ -46,11 +50,30 @@ class ReadModelStore {
                 .param("key", "analytics:" + procedure.value()).query((rs, n) -> 1).list();
     }
 
-    /** Replaces the rows of the procedures given with theirs (none for a procedure that discloses nothing). */
+    /**
+     * Replaces the rows of the procedures given with theirs (none for a procedure that discloses nothing) and
+     * recomputes the daily totals of the days they were and are in.
+     */
     void replace(Collection<ProcedureId> procedures, Collection<Facts> facts) {
+        Set<DailyTotals.Touch> touched = new HashSet<>(replaceRows(procedures, facts));
+        for (Facts f : facts) {
+            f.lots().forEach(l -> touched.add(new DailyTotals.Touch(l.buyer(), DailyTotals.day(l.publishedAt()))));
+        }
+        totals.recompute(touched);
+    }
+
+    /**
+     * Replaces the rows only, leaving the totals to the caller (the rebuild recomputes them all once at its end);
+     * returns the buyer and day of every lot row removed.
+     */
+    List<DailyTotals.Touch> replaceRows(Collection<ProcedureId> procedures, Collection<Facts> facts) {
         UUID[] ids = procedures.stream().map(ProcedureId::value).toArray(UUID[]::new);
         jdbc.sql("DELETE FROM analytics_bid WHERE procedure_id = ANY(:ids)").param("ids", ids).update();
-        jdbc.sql("DELETE FROM analytics_lot WHERE procedure_id = ANY(:ids)").param("ids", ids).update();
+        List<DailyTotals.Touch> removed = jdbc.sql("DELETE FROM analytics_lot WHERE procedure_id = ANY(:ids)"
+                + " RETURNING buyer_id, published_at").param("ids", ids)
+                .query((rs, n) -> new DailyTotals.Touch(rs.getObject("buyer_id", UUID.class),
+                        DailyTotals.day(rs.getTimestamp("published_at").toInstant())))
+                .list();
         List<Object[]> lots = new ArrayList<>();
         List<Object[]> bids = new ArrayList<>();
         for (Facts f : facts) {
@@ -63,6 +86,7 @@ class ReadModelStore {
         if (!bids.isEmpty()) {
             template.batchUpdate(INSERT_BID, bids);
         }
+        return removed;
     }
 
     /** The database's clock, which stamps every row written (so a rebuild knows which rows it did not write). */

@@ -40,28 +40,43 @@ class Rebuild {
     private final Revenue revenue;
     private final RevenueRepository revenueRows;
     private final TransactionTemplate transactions;
+    private final DailyTotals totals;
     private final Clock clock;
     private final boolean onStart;
 
     Rebuild(ProcedureDisclosure disclosure, ReadModel model, ReadModelStore store, Revenue revenue,
-            RevenueRepository revenueRows, TransactionTemplate transactions, Clock clock, @Value("${openetp.analytics.build-on-start:true}") boolean onStart) {
+            RevenueRepository revenueRows, TransactionTemplate transactions, DailyTotals totals, Clock clock,
+            @Value("${openetp.analytics.build-on-start:true}") boolean onStart) {
         this.disclosure = disclosure;
         this.model = model;
         this.store = store;
         this.revenue = revenue;
         this.revenueRows = revenueRows;
         this.transactions = transactions;
+        this.totals = totals;
         this.clock = clock;
         this.onStart = onStart;
     }
 
-    /** The first build, in the background, when the model was never built (a no-op, one query, afterwards). */
+    /**
+     * The first build, in the background, when the model was never built, and the daily totals when they were never
+     * computed (an upgraded platform's lot rows); a no-op, two queries, afterwards.
+     */
     @Scheduled(initialDelay = 10, fixedDelay = 300, timeUnit = TimeUnit.SECONDS)
     void onStart() {
         if (onStart && !store.built()) {
             walk();
             revenue.rebuild();
-            transactions.executeWithoutResult(s -> store.markBuilt(clock.instant()));
+            transactions.executeWithoutResult(s -> {
+                totals.recomputeAll();
+                totals.markBuilt(clock.instant());
+                store.markBuilt(clock.instant());
+            });
+        } else if (!totals.built()) {
+            transactions.executeWithoutResult(s -> {
+                totals.recomputeAll();
+                totals.markBuilt(clock.instant());
+            });
         }
     }
 
@@ -107,6 +122,8 @@ class Rebuild {
         transactions.executeWithoutResult(s -> {
             store.deleteOlderThan(databaseStart);
             revenueRows.deleteOlderThan(databaseStart);
+            totals.recomputeAll();
+            totals.markBuilt(clock.instant());
         });
         transactions.executeWithoutResult(s -> store.markBuilt(clock.instant()));
         State done = new State(false, procedures, startedAt, clock.instant(),

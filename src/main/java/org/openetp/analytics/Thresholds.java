@@ -14,9 +14,11 @@ class Thresholds {
     static final int MAX_DAYS = 365;
 
     private final FlagRepository repository;
+    private final DailyTotals totals;
 
-    Thresholds(FlagRepository repository) {
+    Thresholds(FlagRepository repository, DailyTotals totals) {
         this.repository = repository;
+        this.totals = totals;
     }
 
     @Transactional(readOnly = true)
@@ -33,6 +35,8 @@ class Thresholds {
         if (!repository.setThreshold(kind, minDays)) {
             throw new NotFoundException("Procedure kind");
         }
+        // The daily totals counted short periods under the old threshold (a full pass: seconds at a large platform).
+        totals.recomputeAll();
         return new FlagRepository.Threshold(kind, minDays);
     }
 }
