@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Organization search (issue 19 items 3 and 5) inside the catalogue benchmark, on its 650,000 organizations (2,000 at
- * smoke scale): a word of the name in each language, the first digits of a tax id, and a category with a region, as a
- * buyer looking for suppliers sends them ({@link OrganizationSearch}, the code behind {@code GET
+ * smoke scale): a word of the name in each language, the first digits of a tax id, a category with a region, a word
+ * with a typo and a word with facets, as a buyer looking for suppliers sends them ({@link OrganizationSearch}, the code behind {@code GET
  * /api/v1/organizations}). The synthetic organizations offer no categories, so each is given one first (once: a
  * reused data set keeps them).
  */
@@ -26,7 +26,9 @@ final class OrganizationSearchTimings {
         NAME_WORD("name word"),
         THAI_NAME("Thai name substring"),
         TAX_ID_PREFIX("tax id, first 6 digits"),
-        CATEGORY_REGION("category + region");
+        CATEGORY_REGION("category + region"),
+        TYPO("name word with a typo"),
+        WORD_FACETS("name word, with facets");
 
         final String label;
 
@@ -37,6 +39,8 @@ final class OrganizationSearchTimings {
 
     private static final List<String> WORDS = List.of("больница", "школа", "ресурс", "альянс", "стандарт",
             "systems", "trading", "logistics", "engineering", "pacific");
+    /** Words a letter away from the names' words, which match nothing as typed (so the typo search runs). */
+    private static final List<String> TYPOS = List.of("больнца", "стандрт", "logistcs", "engineerng", "pacfic");
     private static final List<String> THAI = List.of("สยาม", "เจริญ", "พัฒนา", "โรงพยาบาล", "วิศวกรรม");
 
     /** A buyer who belongs to no organization: it sees what every buyer sees, the accredited ones. */
@@ -97,7 +101,10 @@ final class OrganizationSearchTimings {
                 case CATEGORY_REGION -> new OrganizationSearchRequest(null,
                         List.of(ru.get(r.nextInt(ru.size())).code()),
                         List.of(SyntheticData.PRODUCTS.get(r.nextInt(SyntheticData.PRODUCTS.size())).code()
-                                .substring(0, 2)), null, null, "20", null);
+                                .substring(0, 2)), null, null, "20", null, null);
+                case TYPO -> OrganizationSearchRequest.words(TYPOS.get(r.nextInt(TYPOS.size())), 20);
+                case WORD_FACETS -> new OrganizationSearchRequest(WORDS.get(r.nextInt(WORDS.size())), null, null,
+                        null, null, "20", null, "true");
             });
         }
         return queries;

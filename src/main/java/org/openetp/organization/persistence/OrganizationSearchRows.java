@@ -17,21 +17,65 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of organization search (issue 19 item 3). Names match through the stemmed words or the trigram index
- * (Thai substrings, a typo in a word of 5+ letters); a tax id by prefix; categories through the (code, direction)
- * index of the categories offered. Results come by name then id, read from the (lower(short_name), id) indexes,
- * so that a broad search stops after one page instead of sorting every match. Only fixed fragments go into the
- * text; every value the client sent travels as a parameter.
+ * The SQL of organization search (issue 19 item 3; conditions and relevance in {@link OrganizationSearchSql}). Names
+ * match through the stemmed words or the trigram index (Thai substrings; a typo in a word of 5+ letters when the words
+ * as typed found nothing); a tax id by prefix; categories through the (code, direction) index of the categories
+ * offered. Without words, results come by name then id, read from the (lower(short_name), id) indexes, so that a broad
+ * search stops after one page instead of sorting every match. With words, the first 1,000 matches by name are the
+ * candidates, ranked by relevance: ranking every match of a frequent word would cost as much as reading them all.
  */
 @Repository
 public class OrganizationSearchRows {
 
-    /** A row of the search, before its categories are read. */
+    /** A row of the search, before its categories are read; {@code rank} is null unless the search is ranked. */
     public record Row(OrganizationId id, String shortName, String fullName, String country, String taxId,
-            @Nullable String region, boolean sme, OrganizationStatus status, String sortName) {
+            @Nullable String region, boolean sme, OrganizationStatus status, String sortName, @Nullable Float rank,
+            long matches) {
     }
 
-    private static final int FUZZY_MIN_LENGTH = 5;
+    /**
+     * A value of a facet over the first matches: {@code facet} is region, kind or total with its count, or category
+     * with a code offered by {@code organization} (count 1), so that the caller can count each organization once
+     * per section.
+     */
+    public record FacetRow(String facet, String value, long count, @Nullable UUID organization) {
+    }
+
+    private static final String COLUMNS = """
+            o.id, o.short_name, o.full_name, o.country, o.tax_id, o.region_code, o.sme, o.status,
+            lower(o.short_name) AS sort_name""";
+
+    private static final String BY_NAME = """
+            SELECT %s, NULL AS rank, -1 AS matches
+            FROM organization o WHERE %s
+            ORDER BY lower(o.short_name), o.id LIMIT :limit OFFSET :offset""";
+
+    /** The candidates are also what is counted, up to the cap, as the catalogue does. */
+    private static final String BY_RELEVANCE = """
+            WITH candidates AS MATERIALIZED (
+                SELECT %s, CAST(%s AS real) AS rank
+                FROM organization o WHERE %s
+                ORDER BY lower(o.short_name), o.id LIMIT :cap
+            )
+            SELECT c.*, (SELECT count(*) FROM candidates) AS matches FROM candidates c
+            WHERE %s
+            ORDER BY c.rank DESC, c.sort_name, c.id LIMIT :limit OFFSET :offset""";
+
+    /**
+     * The facets over the first matches (up to the cap): the codes they offer (the caller folds them into sections,
+     * counting each organization once), their regions and legal forms.
+     */
+    private static final String FACETS = """
+            WITH m AS MATERIALIZED (SELECT o.id, o.region_code, o.legal_form FROM organization o WHERE %s LIMIT :cap)
+            SELECT 'category' AS facet, c.code AS value, 1 AS n, m.id AS organization FROM m
+            JOIN organization_category c ON c.organization_id = m.id AND c.direction = 'OFFERED'
+            UNION ALL
+            SELECT 'region', m.region_code, count(*), NULL FROM m WHERE m.region_code IS NOT NULL GROUP BY m.region_code
+            UNION ALL
+            SELECT 'kind', m.legal_form, count(*), NULL FROM m GROUP BY m.legal_form
+            UNION ALL
+            SELECT 'total', '', count(*), NULL FROM m
+            """;
 
     private final JdbcClient jdbc;
 
@@ -46,38 +90,72 @@ public class OrganizationSearchRows {
      */
     private static final String TYPO_THRESHOLD = "0.5";
 
-    /** One page (size + 1 rows, to know whether another follows). */
-    public List<Row> page(OrganizationFilter f) {
-        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)").param("t", TYPO_THRESHOLD)
-                .query(String.class).single();
+    /** Whether a word of the search could be a typo: only then is a search that found nothing worth repeating. */
+    public boolean typoPossible(OrganizationFilter f) {
+        return OrganizationSearchSql.typoPossible(f);
+    }
+
+    /** One page (size + 1 rows, to know whether another follows); {@code typos} also matches words a typo away. */
+    public List<Row> page(OrganizationFilter f, boolean typos) {
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true), "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true)").param("t", TYPO_THRESHOLD)
+                .query().listOfRows();
         Map<String, Object> params = new HashMap<>();
-        String where = where(f, params);
+        String where = OrganizationSearchSql.where(f, typos, params);
+        String sql;
+        if (f.ranked()) {
+            String after = "TRUE";
+            if (f.cursor() != null) {
+                after = "(c.rank < CAST(:afterRank AS real) OR (c.rank = CAST(:afterRank AS real) "
+                        + "AND (c.sort_name, c.id) > (:afterName, :afterId)))";
+                params.put("afterRank", f.cursor().rank());
+            }
+            sql = BY_RELEVANCE.formatted(COLUMNS, OrganizationSearchSql.rank(f, typos, params), where, after);
+            params.put("cap", OrganizationFilters.CAP + 1);
+        } else {
+            if (f.cursor() != null) {
+                where += " AND (lower(o.short_name), o.id) > (:afterName, :afterId)";
+            }
+            sql = BY_NAME.formatted(COLUMNS, where);
+        }
         if (f.cursor() != null) {
-            where += " AND (lower(o.short_name), o.id) > (:afterName, :afterId)";
             params.put("afterName", f.cursor().name());
             params.put("afterId", f.cursor().id());
         }
-        String sql = """
-                SELECT o.id, o.short_name, o.full_name, o.country, o.tax_id, o.region_code, o.sme, o.status,
-                       lower(o.short_name) AS sort_name
-                FROM organization o WHERE %s
-                ORDER BY lower(o.short_name), o.id LIMIT :limit OFFSET :offset""".formatted(where);
         params.put("limit", f.size() + 1);
         params.put("offset", f.cursor() == null ? (long) f.page() * f.size() : 0L);
         return jdbc.sql(sql).params(params).query((rs, n) -> new Row(
                 new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("short_name"),
                 rs.getString("full_name"), rs.getString("country").trim(), rs.getString("tax_id"),
                 rs.getString("region_code"), rs.getBoolean("sme"), OrganizationStatus.valueOf(rs.getString("status")),
-                rs.getString("sort_name"))).list();
+                rs.getString("sort_name"), rs.getObject("rank") == null ? null : rs.getFloat("rank"),
+                rs.getLong("matches"))).list();
+    }
+
+    /** Whether anything matches the words as typed (deciding whether later pages of a search are of typos). */
+    public boolean any(OrganizationFilter f) {
+        Map<String, Object> params = new HashMap<>();
+        String where = OrganizationSearchSql.where(f, false, params);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization o WHERE " + where + ")").params(params)
+                .query(Boolean.class).single();
     }
 
     /** How many match, counted up to the cap plus one (so "more than the cap" is known). */
-    public long count(OrganizationFilter f) {
+    public long count(OrganizationFilter f, boolean typos) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(f, params);
+        String where = OrganizationSearchSql.where(f, typos, params);
         params.put("cap", OrganizationFilters.CAP + 1);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM organization o WHERE " + where + " LIMIT :cap) m")
                 .params(params).query(Long.class).single();
+    }
+
+    /** The facets' rows over the first matches (see {@link FacetRow}). */
+    public List<FacetRow> facets(OrganizationFilter f, boolean typos) {
+        Map<String, Object> params = new HashMap<>();
+        String where = OrganizationSearchSql.where(f, typos, params);
+        params.put("cap", OrganizationFilters.CAP + 1);
+        return jdbc.sql(FACETS.formatted(where)).params(params).query((rs, n) -> new FacetRow(rs.getString("facet"),
+                rs.getString("value"), rs.getLong("n"), rs.getObject("organization", UUID.class))).list();
     }
 
     /** The categories each organization offers, in one query for a page. */
@@ -92,64 +170,5 @@ public class OrganizationSearchRows {
         Map<OrganizationId, List<String>> result = new HashMap<>();
         byOrg.forEach((id, codes) -> result.put(id, List.copyOf(codes)));
         return result;
-    }
-
-    private static String where(OrganizationFilter f, Map<String, Object> params) {
-        List<String> where = new ArrayList<>();
-        if (f.statuses().size() == 1) {
-            // A plain equality lets the accredited organizations' own name index serve.
-            where.add("o.status = :status");
-            params.put("status", f.statuses().getFirst().name());
-        } else if (!f.statuses().isEmpty()) {
-            where.add("o.status = ANY (CAST(:statuses AS text[]))");
-            params.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (f.taxPrefix() != null) {
-            where.add("o.tax_id LIKE :taxPrefix");
-            params.put("taxPrefix", f.taxPrefix() + "%");
-        }
-        for (int i = 0; i < f.words().size(); i++) {
-            where.add(word(f.thai(), f.words().get(i), "w" + i, params));
-        }
-        for (int k = 0; k < f.named().size(); k++) {
-            // Words naming a category match the name, or an organization offering that category (any language).
-            OrganizationFilter.Named named = f.named().get(k);
-            where.add("(" + word(f.thai(), named.words(), "n" + k, params) + " OR " + offers("nc" + k) + ")");
-            params.put("nc" + k, named.codes().toArray(String[]::new));
-        }
-        if (!f.regions().isEmpty()) {
-            where.add("o.region_code = ANY (CAST(:regions AS text[]))");
-            params.put("regions", f.regions().toArray(String[]::new));
-        }
-        if (!f.offered().isEmpty()) {
-            where.add(offers("offered"));
-            params.put("offered", f.offered().toArray(String[]::new));
-        }
-        return where.isEmpty() ? "TRUE" : String.join(" AND ", where);
-    }
-
-    /** One word: Thai as a substring; others stemmed, or (5+ letters) a typo away in any word of the name. */
-    private static String word(boolean thai, String word, String name, Map<String, Object> params) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (thai) {
-            params.put(name, "%" + escapeLike(lower) + "%");
-            return "o.name_text LIKE :" + name;
-        }
-        params.put(name, word);
-        String stemmed = "o.name_words @@ plainto_tsquery('russian', :" + name + ")";
-        if (lower.codePointCount(0, lower.length()) < FUZZY_MIN_LENGTH) {
-            return stemmed;
-        }
-        params.put(name + "f", lower);
-        return "(" + stemmed + " OR :" + name + "f <% o.name_text)";
-    }
-
-    private static String offers(String param) {
-        return "EXISTS (SELECT 1 FROM organization_category c WHERE c.organization_id = o.id"
-                + " AND c.direction = 'OFFERED' AND c.code = ANY (CAST(:" + param + " AS text[])))";
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -28,16 +28,30 @@ public class CategoryTree {
     /** More codes than this is a whole section or more: still correct, but the query carries them all. */
     private static final int MAX_CODES = 5_000;
 
-    private final LoadingCache<String, Map<String, List<String>>> children;
+    /** Each code's children, and each code's parent. */
+    private record Tree(Map<String, List<String>> children, Map<String, String> parents) {
+    }
+
+    private final LoadingCache<String, Tree> trees;
 
     CategoryTree(Classifier classifier) {
-        this.children = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
-                .build(key -> childrenOf(classifier.all(Locale.ROOT)));
+        this.trees = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
+                .build(key -> treeOf(classifier.all(Locale.ROOT)));
+    }
+
+    /** The top-level category (classifier section) a code is under: the code itself when it has no parent. */
+    public String section(String code) {
+        Map<String, String> parents = trees.get("tree").parents();
+        String at = code;
+        for (int depth = 0; parents.containsKey(at) && depth < 20; depth++) {
+            at = parents.get(at);
+        }
+        return at;
     }
 
     /** The codes with all their descendants. */
     public List<String> withDescendants(Collection<String> codes) {
-        Map<String, List<String>> tree = children.get("tree");
+        Map<String, List<String>> tree = trees.get("tree").children();
         Set<String> result = new LinkedHashSet<>();
         Deque<String> open = new ArrayDeque<>(codes);
         while (!open.isEmpty() && result.size() < MAX_CODES) {
@@ -49,13 +63,15 @@ public class CategoryTree {
         return List.copyOf(result);
     }
 
-    private static Map<String, List<String>> childrenOf(List<Category> all) {
+    private static Tree treeOf(List<Category> all) {
         Map<String, List<String>> tree = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
         for (Category c : all) {
             if (c.parentCode() != null) {
                 tree.computeIfAbsent(c.parentCode(), p -> new ArrayList<>()).add(c.code());
+                parents.put(c.code(), c.parentCode());
             }
         }
-        return tree;
+        return new Tree(tree, parents);
     }
 }

@@ -98,11 +98,16 @@ public class OrganizationFilters {
         SearchCursor cursor = null;
         if (in.cursor() != null && !in.cursor().isBlank()) {
             cursor = in.cursor().length() > 400 ? null : SearchCursor.decode(in.cursor());
-            if (cursor == null) {
+            // A ranked search's cursor carries a relevance, a search by name's none: one of the other is not its own.
+            if (cursor == null || (cursor.rank() == null) != words.isEmpty()) {
                 errors.add(new FieldError("cursor", "orgsearch.cursor.invalid"));
             } else if (page != 0) {
                 errors.add(new FieldError("cursor", "orgsearch.cursor.withPage"));
             }
+        }
+        boolean facets = in.facets() != null && !in.facets().isBlank() && Boolean.parseBoolean(in.facets().strip());
+        if (in.facets() != null && !in.facets().isBlank() && !in.facets().strip().matches("(?i)true|false")) {
+            errors.add(new FieldError("facets", "orgsearch.facets.invalid"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -110,7 +115,8 @@ public class OrganizationFilters {
         List<OrganizationFilter.Named> named = named(words);
         List<String> rest = words.stream().filter(w -> named.stream().noneMatch(n -> List.of(n.words().split(" ")).contains(w))).toList();
         return new OrganizationFilter(rest, thai, named, taxPrefix, regions,
-                categories.isEmpty() ? List.of() : tree.withDescendants(categories), statuses, page, size, cursor);
+                categories.isEmpty() ? List.of() : tree.withDescendants(categories), statuses, page, size, cursor, q,
+                facets);
     }
 
     /** The words (and pairs of words) that name categories, each with its subtree's codes. */

@@ -71,7 +71,11 @@ class OrganizationApiController {
             digits (a tax id or its first digits). Words naming a category in English, Russian or Thai, or one of \
             its synonyms, also find organizations offering that category (`matchedCategory`). `region`, \
             `category` (each with its subcategories), `status` (operator only): several values, repeated or \
-            comma-separated, mean any of them. Ordered by name. `page` from 0, `size` 1 to 100 (20); `total` \
+            comma-separated, mean any of them. With words, the best matches first (a name equal to the query, \
+            then the words' weight in shorter names; organizations found by a category they offer after those \
+            whose names hold the words), otherwise by name; a typo is forgiven only when the words as typed find \
+            nothing. `facets=true` adds counts per top-level category offered, region and kind (legal form) over \
+            the first 1,000 matches (`facets.exact` false past them). `page` from 0, `size` 1 to 100 (20); `total` \
             stops at 1,000 (`totalExact` false past it). `next` is a cursor: send it back as `cursor` (instead of \
             `page`) for the following page. Bad values answer 400 naming each parameter.""")
     OrganizationSearchPage search(@AuthenticationPrincipal CurrentUser user,

@@ -46,7 +46,7 @@ class CatalogueRepository {
             WITH candidates AS MATERIALIZED (
                 SELECT * FROM ((%1$s) UNION ALL (%2$s)) u LIMIT :cap
             )
-            SELECT s.*, (SELECT count(*) FROM candidates) AS matches
+            SELECT s.*, (SELECT count(*) FROM candidates) AS matches%5$s
             FROM candidates s
             WHERE %3$s
             ORDER BY %4$s
@@ -68,6 +68,20 @@ class CatalogueRepository {
             UNION ALL
             SELECT 'total', '', count(*) FROM m
             """;
+
+    /**
+     * The facets of a relevance search over its candidates, as one more column of its page (computed once for the
+     * statement): the candidates are read once for the page, the count and the facets, instead of a second pass over
+     * the first matches. Each value is {@code facet|value|count}; sections, regions and kinds hold no bar.
+     */
+    private static final String CANDIDATE_FACETS = """
+            ,
+            ARRAY(SELECT 'category|' || c || '|' || count(*) FROM candidates m, unnest(m.categories) c
+                  WHERE c ~ '^[A-Z]$' GROUP BY c
+                  UNION ALL
+                  SELECT 'region|' || r || '|' || count(*) FROM candidates m, unnest(m.regions) r GROUP BY r
+                  UNION ALL
+                  SELECT 'kind|' || m.kind || '|' || count(*) FROM candidates m GROUP BY m.kind) AS facet_rows""";
 
     private static final String COUNT = """
             SELECT count(*) FROM (SELECT 1 FROM procedure_search s%s WHERE %s LIMIT :cap) capped
@@ -97,7 +111,8 @@ class CatalogueRepository {
         String after = filter.cursor() == null ? "TRUE" : filter.sort().after();
         String sql = relevance
                 ? RELEVANCE_PAGE.formatted(branch(query, true, filter.narrowed()),
-                        branch(query, false, filter.narrowed()), after, filter.sort().orderBy())
+                        branch(query, false, filter.narrowed()), after, filter.sort().orderBy(),
+                        filter.facets() ? CANDIDATE_FACETS : "")
                 : INDEXED_PAGE.formatted(COLUMNS, query.from(), query.where() + "\n  AND " + after,
                         filter.sort().orderBy());
         // One row more than the page tells whether another page follows.
@@ -107,7 +122,7 @@ class CatalogueRepository {
                 .param("limit", filter.size() + 1)
                 .param("offset", offset)
                 .param("cap", Catalogue.COUNT_CAP + 1)
-                .query(CatalogueRepository::hit)
+                .query((rs, row) -> hit(rs, relevance && filter.facets()))
                 .list();
         boolean more = hits.size() > filter.size();
         List<Hit> shown = more ? hits.subList(0, filter.size()) : hits;
@@ -124,10 +139,22 @@ class CatalogueRepository {
         Hit last = shown.isEmpty() ? null : shown.getLast();
         String next = more && last != null
                 ? Cursor.after(filter.sort(), last.item(), last.open(), last.rank()).encode() : null;
+        Facets facets = !filter.facets() ? null
+                : relevance && !hits.isEmpty() ? facets(hits.getFirst().facetRows(), counted) : facets(query);
         return new CataloguePage(shown.stream().map(h -> h.explained(filter.namedCategories())).toList(),
                 Math.min(counted, Catalogue.COUNT_CAP),
-                filter.page(), filter.size(), counted <= Catalogue.COUNT_CAP, next,
-                filter.facets() ? facets(query) : null);
+                filter.page(), filter.size(), counted <= Catalogue.COUNT_CAP, next, facets);
+    }
+
+    /** The facets a relevance search computed over its candidates ({@link #CANDIDATE_FACETS}). */
+    private static Facets facets(List<String> rows, long total) {
+        Map<String, List<Facets.Count>> by = new HashMap<>();
+        for (String row : rows) {
+            String[] parts = row.split("\\|", 3);
+            by.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(new Facets.Count(parts[1],
+                    Long.parseLong(parts[2])));
+        }
+        return facets(by, total);
     }
 
     private Facets facets(CatalogueQuery query) {
@@ -144,12 +171,16 @@ class CatalogueRepository {
                     }
                     return n;
                 }).list();
+        return facets(by, total[0]);
+    }
+
+    private static Facets facets(Map<String, List<Facets.Count>> by, long total) {
         Comparator<Facets.Count> order = Comparator.comparingLong(Facets.Count::count).reversed()
                 .thenComparing(Facets.Count::value);
         Function<String, List<Facets.Count>> top = f -> by.getOrDefault(f, List.of()).stream().sorted(order)
                 .limit(MAX_FACET_VALUES).toList();
         return new Facets(top.apply("category"), top.apply("region"), top.apply("kind"),
-                total[0] <= Catalogue.COUNT_CAP);
+                total <= Catalogue.COUNT_CAP);
     }
 
     /**
@@ -174,8 +205,12 @@ class CatalogueRepository {
                 .single();
     }
 
-    /** A row of the page, with its sort keys and the number of all matches when the search counted them. */
-    private record Hit(CatalogueItem item, boolean open, float rank, long matches, List<String> categories) {
+    /**
+     * A row of the page, with its sort keys, the number of all matches when the search counted them, and the facets'
+     * rows when the search computed them over its candidates.
+     */
+    private record Hit(CatalogueItem item, boolean open, float rank, long matches, List<String> categories,
+            List<String> facetRows) {
 
         /** The item, saying which category the search words named when it is one of this procedure's. */
         CatalogueItem explained(List<String> named) {
@@ -183,7 +218,7 @@ class CatalogueRepository {
         }
     }
 
-    private static Hit hit(ResultSet rs, int row) throws SQLException {
+    private static Hit hit(ResultSet rs, boolean withFacets) throws SQLException {
         CatalogueItem item = new CatalogueItem(new ProcedureId(rs.getObject("procedure_id", UUID.class)),
                 rs.getObject("organization_id", UUID.class), ProcedureKind.valueOf(rs.getString("kind")),
                 ProcedureStatus.valueOf(rs.getString("status")), rs.getString("title"), rs.getString("currency"),
@@ -192,7 +227,7 @@ class CatalogueRepository {
                 rs.getTimestamp("submission_deadline").toInstant(), rs.getTimestamp("published_at").toInstant(),
                 null);
         return new Hit(item, rs.getBoolean("open"), rs.getFloat("rank"), rs.getLong("matches"),
-                strings(rs.getArray("categories")));
+                strings(rs.getArray("categories")), withFacets ? strings(rs.getArray("facet_rows")) : List.of());
     }
 
     private static int lotCount(@Nullable Array prices) throws SQLException {
