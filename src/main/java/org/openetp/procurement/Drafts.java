@@ -145,7 +145,8 @@ public class Drafts {
         // Its protocols are written in the language the original's were.
         procedures.setLanguage(copy.id(), procedures.language(original.id()));
         events.publishEvent(new ProcedureCreated(copy.id(), copy.buyer(), user.id().value(), copy.kind(), now));
-        return copy.view();
+        // Read back so the answer carries what was stored (its language included), as every other edit answers.
+        return reread(copy.id());
     }
 
     /** A lot checked alone, and against the draft's other lots where the kind compares them (a clock's reserve). */

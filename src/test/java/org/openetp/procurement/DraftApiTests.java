@@ -185,6 +185,8 @@ class DraftApiTests extends ApiTest {
         assertThat(copy.path("status").asString()).isEqualTo("DRAFT");
         assertThat(copy.path("organizationId").asString()).isEqualTo(buyer.organizationId());
         assertThat(copy.path("title").asString()).isEqualTo("Laptops for the office");
+        assertThat(copy.path("language").isString()).as("the answer names the copy's protocol language").isTrue();
+        assertThat(copy.path("language").asString()).isEqualTo(original.path("language").asString());
         assertThat(copy.path("lots").valueStream().map(l -> l.path("title").asString()).toList())
                 .containsExactly("Laptops", "Monitors");
         assertThat(copy.path("lots").get(0).path("id").asString())
