@@ -156,11 +156,14 @@ public class BidRepository {
         return protocols(procedure).stream().filter(p -> p.kind().equals(kind)).findFirst();
     }
 
-    /** The procedure's protocols in the order they were produced. */
+    /**
+     * The procedure's protocols in the order they were produced; the evaluation and award protocols are written at the
+     * same instant, and the award, which follows from the evaluation, is listed after it.
+     */
     public List<Protocol> protocols(ProcedureId procedure) {
         return jdbc.sql("""
                 SELECT kind, content, sha256, created_at, signed_document_id FROM protocol
-                WHERE procedure_id = :procedure ORDER BY created_at, kind
+                WHERE procedure_id = :procedure ORDER BY created_at, kind = 'AWARD', kind
                 """)
                 .param("procedure", procedure.value())
                 .query((rs, n) -> new Protocol(procedure, rs.getString("kind"), rs.getString("content"),

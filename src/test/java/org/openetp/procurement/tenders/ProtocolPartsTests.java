@@ -171,7 +171,10 @@ class ProtocolPartsTests extends ApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"protocol-document\"", "Beta Trading", "protocol-signed",
                 "Evaluation protocol");
-        assertThat(buyerSession.page("/procedures/" + t.id()).body()).contains("protocol-evaluation");
+        String procedurePage = buyerSession.page("/procedures/" + t.id()).body();
+        assertThat(procedurePage).contains("protocol-evaluation", "protocol-award");
+        assertThat(procedurePage.indexOf("protocol-evaluation")).as("the evaluation is listed before the award it led to")
+                .isLessThan(procedurePage.indexOf("protocol-award"));
         assertThat(api.get("/api/v1" + base, Api.bearer(committee.token())).status()).isEqualTo(200);
         Transfers.Bytes pdf = new Transfers(port).download("/api/v1" + base + ".pdf", Api.bearer(buyer.token()));
         assertThat(pdf.status()).isEqualTo(200);
