@@ -153,11 +153,18 @@ class OperatorBillingPageController {
         return "redirect:/operator/tariffs#free-rules";
     }
 
-    /** The invoices awaiting payment, each with its payment form, and every invoice as the shared table. */
+    /**
+     * The invoices awaiting payment, each with its payment form, and every invoice as the shared table. With
+     * {@code organization} (the link from the operator's card of an organization) only that organization's invoices
+     * await: the operator who found it by name records its transfer without reading through everybody's.
+     */
     @GetMapping("/operator/invoices")
-    @Nullable String invoices(@AuthenticationPrincipal CurrentUser operator, Model model, Locale locale,
+    @Nullable String invoices(@AuthenticationPrincipal CurrentUser operator,
+            @RequestParam(required = false) @Nullable UUID organization, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
-        model.addAttribute("awaiting", billing.invoices(operator, "ISSUED", locale));
+        model.addAttribute("awaiting", billing.invoices(operator, "ISSUED", locale).stream()
+                .filter(i -> organization == null || organization.equals(i.organizationId())).toList());
+        model.addAttribute("awaitingOneOrganization", organization != null);
         return tables.page(InvoiceTables.INVOICES.withEmpty("table.invoice.operatorEmpty"),
                 "billing/operator-invoices", request, response, model, query -> invoices.page(operator, query),
                 (query, sink) -> invoices.all(operator, query, sink));
