@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openetp.procurement.Procurement;
 import org.openetp.support.Api;
@@ -61,8 +60,6 @@ class WholeDayJourneyBrowserTests extends BrowserTest {
     }
 
     @Test
-    @Disabled("Red on a real defect (issue 17 item 6): the journal searched by an organization's name shows ids as"
-            + " text (its details column); the steps after it were not yet seen green on the shared machine")
     void aBuyerTwoSuppliersTheCommitteeAndTheOperatorWorkTheWholeDayThroughThePages() throws Exception {
         Api api = new Api(port);
         Flows flows = new Flows(api);

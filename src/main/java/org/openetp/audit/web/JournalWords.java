@@ -59,7 +59,7 @@ final class JournalWords {
         }
         if (id.isPresent()) {
             // A kind nothing names (a free participation rule): its short number, enough to tell two apart.
-            return label + " #" + id.get().toString().substring(0, 8);
+            return label + " " + shortNumber(id.get());
         }
         return colon < 0 ? stream : label + ": " + stream.substring(colon + 1);
     }
@@ -88,8 +88,9 @@ final class JournalWords {
         String label = message("audit.detail." + key, humane(key));
         Optional<UUID> id = JournalNames.uuid(value);
         if (id.isPresent()) {
+            // A thing nothing names (a ledger posting): its short number, labelled, as for streams — never the id.
             return named.values().stream().map(m -> m.get(id.get())).filter(n -> n != null).findFirst()
-                    .map(name -> Fact.text(label, name)).orElseGet(() -> Fact.ref(label, value));
+                    .map(name -> Fact.text(label, name)).orElseGet(() -> Fact.ref(label, shortNumber(id.get())));
         }
         if (REFERENCES.contains(key) || HEX.matcher(value).matches()) {
             return Fact.ref(label, value);
@@ -110,6 +111,11 @@ final class JournalWords {
                     .collect(Collectors.joining(", ")));
         }
         return Fact.text(label, value);
+    }
+
+    /** Enough of an id to tell two things apart on a page and to find one in an export, without showing the id. */
+    static String shortNumber(UUID id) {
+        return "#" + id.toString().substring(0, 8);
     }
 
     private String message(String key, String fallback, Object... args) {
