@@ -150,7 +150,7 @@ final class FuzzWorld {
             case "POST /api/v1/crm/accounts" -> Map.of("name", "Client", "taxId", "7707083893", "region", "RU-MOW",
                     "purchaseVolume", "1000.00", "marketRole", "BUYER", "reserved", false);
             case "POST /api/v1/crm/deals" -> Map.of("accountId", value("accounts/{id}").orElseThrow(),
-                    "title", "Deal", "value", "1000.00", "currency", "RUB");
+                    "title", "Deal", "value", "1000.00", "currency", "RUB", "nextAction", "First call", "nextActionDate", "2031-01-15");
             case "POST /api/v1/operator/tariffs" -> Map.of("code", "FUZZ_NEW", "names", Map.of("en", "Fuzz",
                     "ru", "Фазз", "th", "ฟัซ"), "price", "100.00", "currency", "RUB", "period", "P30D",
                     "limits", Map.of("families", "ALL", "maxLotStartPrice", "5000000"), "active", false);
