@@ -50,15 +50,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CrmMarket {
 
     private final CrmService crm;
+    private final ChannelNames names;
     private final CrmStore store;
     private final MarketStore market;
     private final Classifier classifier;
     private final CsvImport imports;
     private final Clock clock;
 
-    CrmMarket(CrmService crm, CrmStore store, MarketStore market, Classifier classifier, CsvImport imports,
-            Clock clock) {
+    CrmMarket(CrmService crm, ChannelNames names, CrmStore store, MarketStore market, Classifier classifier,
+            CsvImport imports, Clock clock) {
         this.crm = crm;
+        this.names = names;
         this.store = store;
         this.market = market;
         this.classifier = classifier;
@@ -248,7 +250,7 @@ public class CrmMarket {
         Ctx ctx = crm.owning(user, market.segmentOrganization(id));
         Set<UUID> ids = new HashSet<>(market.segmentAccounts(ctx.org(), id));
         return store.accounts(ctx.org(), null, null, null, null, null).stream().filter(a -> ids.contains(a.id()))
-                .toList();
+                .map(names::labelled).toList();
     }
 
     // ---- channel economics

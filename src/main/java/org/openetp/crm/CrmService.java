@@ -54,13 +54,15 @@ public class CrmService {
 
     private final CrmStore store;
     private final ActivityStore activity;
+    private final ChannelNames names;
     private final Organizations organizations;
     private final Classifier classifier;
     private final CsvImport imports;
     private final Clock clock;
 
-    CrmService(CrmStore store, ActivityStore activity, Organizations organizations, Classifier classifier,
-            CsvImport imports, Clock clock) {
+    CrmService(CrmStore store, ActivityStore activity, ChannelNames names, Organizations organizations,
+            Classifier classifier, CsvImport imports, Clock clock) {
+        this.names = names;
         this.activity = activity;
         this.imports = imports;
         this.store = store;
@@ -194,7 +196,8 @@ public class CrmService {
 
     public List<AccountView> accounts(CurrentUser user, @Nullable UUID org, @Nullable String q,
             @Nullable String region, @Nullable Boolean reserved, @Nullable UUID owner, @Nullable String channel) {
-        return store.accounts(context(user, org).org(), q, region, reserved, owner, channel);
+        return store.accounts(context(user, org).org(), q, region, reserved, owner, channel).stream()
+                .map(names::labelled).toList();
     }
 
     /** A new account found by the caller, linked to the platform organization with its tax id when there is one. */
@@ -203,7 +206,7 @@ public class CrmService {
         Ctx ctx = context(user, org);
         UUID id = UUID.randomUUID();
         createAccount(ctx, id, form);
-        return store.accountView(ctx.org(), id).orElseThrow();
+        return names.labelled(store.accountView(ctx.org(), id).orElseThrow());
     }
 
     private void createAccount(Ctx ctx, UUID id, NewAccount form) {
@@ -233,7 +236,7 @@ public class CrmService {
     public AccountDetail account(CurrentUser user, UUID id) {
         Ctx ctx = owning(user, store.accountOrganization(id));
         AccountView account = store.accountView(ctx.org(), id).orElseThrow(() -> new NotFoundException("Account"));
-        return new AccountDetail(account, store.ledger(ctx.org(), id), store.contacts(ctx.org(), id, null, null),
+        return new AccountDetail(names.labelled(account), store.ledger(ctx.org(), id), store.contacts(ctx.org(), id, null, null),
                 store.deals(ctx.org(), null, null, id, null), activity.activities(ctx.org(), id, null));
     }
 
@@ -264,7 +267,7 @@ public class CrmService {
         }
         checks.throwIfAny();
         store.updateAccount(ctx.org(), id, name, taxId, linked, region, form.purchaseVolume(), role, reserved);
-        return store.accountView(ctx.org(), id).orElseThrow();
+        return names.labelled(store.accountView(ctx.org(), id).orElseThrow());
     }
 
     /** Gives the account to an owner in a channel: the head for anybody, a manager only for himself. */

@@ -212,7 +212,11 @@ class CrmStore {
             SELECT a.*, f.full_name AS finder_name,
                    ARRAY(SELECT o.channel || ': ' || coalesce(m.full_name, o.owner_id::text) FROM crm_ownership o
                          LEFT JOIN crm_manager m ON m.organization_id = a.organization_id AND m.user_id = o.owner_id
-                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owners
+                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owners,
+                   ARRAY(SELECT o.channel || chr(9) || o.owner_id || chr(9) || coalesce(m.full_name, '')
+                         FROM crm_ownership o
+                         LEFT JOIN crm_manager m ON m.organization_id = a.organization_id AND m.user_id = o.owner_id
+                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owner_details
             FROM crm_account a
             LEFT JOIN crm_manager f ON f.organization_id = a.organization_id AND f.user_id = a.finder_id
             """;
@@ -245,7 +249,14 @@ class CrmStore {
                 rs.getBigDecimal("purchase_volume"), rs.getString("market_role"), rs.getBoolean("reserved"),
                 rs.getObject("finder_id", UUID.class), rs.getString("finder_name"), rs.getString("finder_channel"),
                 instant(rs, "found_at"), Arrays.asList((String[]) rs.getArray("owners").getArray()),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), Arrays.stream((String[]) rs.getArray("owner_details").getArray())
+                        .map(CrmStore::owner).toList());
+    }
+
+    /** "CHANNEL\tuser id\tname", as the query joins them (a name has no tab: it is one line of text). */
+    private static CrmViews.Owner owner(String joined) {
+        String[] parts = joined.split("\t", 3);
+        return new CrmViews.Owner(parts[0], null, UUID.fromString(parts[1]), parts.length > 2 ? parts[2] : "");
     }
 
     List<OwnershipView> ledger(UUID org, UUID account) {

@@ -183,6 +183,13 @@ class CrmApiTests extends ApiTest {
                 .path("owners");
         assertThat(owners.size()).isEqualTo(1);
         assertThat(owners.get(0).asString()).startsWith("KEY_ACCOUNTS: ");
+        JsonNode owner = api.get("/api/v1/crm/accounts/" + account, team.headAuth()).json().path("account")
+                .path("ownerDetails").get(0);
+        assertThat(owner.path("channel").asString()).isEqualTo("KEY_ACCOUNTS");
+        assertThat(owner.path("channelLabel").asString()).isEqualTo("Key accounts");
+        assertThat(owner.path("userId").asString()).isEqualTo(key.id());
+        assertThat(owner.path("managerName").asString()).isNotBlank().isEqualTo(owners.get(0).asString()
+                .substring("KEY_ACCOUNTS: ".length()));
         assertThat(journal.recent("crm:" + team.org(), 50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("CRM_CONFLICT_DECIDED");
             assertThat(e.details()).containsEntry("winner", key.id()).containsEntry("reason", "Brought the big order");
