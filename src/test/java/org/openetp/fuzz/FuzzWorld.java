@@ -107,7 +107,7 @@ final class FuzzWorld {
                     value("accounts/{id}").orElseThrow(), "fullName", "Fuzz person", "role", "DECISION_MAKER")));
             case "deals/{id}" -> lasting("deal", () -> crm("deals", Map.of("accountId",
                     value("accounts/{id}").orElseThrow(), "title", "Fuzz deal", "value", "1000",
-                    "currency", "RUB")));
+                    "currency", "RUB", "nextAction", "First call", "nextActionDate", "2031-01-15")));
             case "competitors/{id}" -> lasting("competitor", () -> crm("competitors", Map.of("name", "Rival",
                     "website", "rival.example", "strengths", "cheap")));
             case "programs/{id}" -> lasting("program", this::loyaltyProgram);
