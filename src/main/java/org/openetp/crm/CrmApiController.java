@@ -50,11 +50,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CrmApiController {
 
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
     private final CrmExports exports;
     private final MessageSource messages;
 
-    CrmApiController(CrmService crm, CrmExports exports, MessageSource messages) {
+    CrmApiController(CrmService crm, CrmDeals crmDeals, CrmMarket crmMarket,
+            CrmExports exports, MessageSource messages) {
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
         this.exports = exports;
         this.messages = messages;
     }
@@ -79,7 +84,7 @@ class CrmApiController {
     @PutMapping("/managers/{userId}/plan")
     CrmViews.ManagerView plan(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID userId,
             @RequestParam(required = false) @Nullable UUID organizationId, @RequestBody AdjustPlan body) {
-        return crm.adjustPlan(user, organizationId, userId, body);
+        return crmDeals.adjustPlan(user, organizationId, userId, body);
     }
 
     @GetMapping("/settings")
@@ -160,30 +165,30 @@ class CrmApiController {
             @RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable UUID owner,
             @RequestParam(required = false) @Nullable UUID accountId,
             @RequestParam(required = false) @Nullable String q) {
-        return crm.deals(user, organizationId, stage, owner, accountId, q);
+        return crmDeals.deals(user, organizationId, stage, owner, accountId, q);
     }
 
     @PostMapping("/deals")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.DealView createDeal(@AuthenticationPrincipal CurrentUser user, @RequestBody NewDeal body) {
-        return crm.createDeal(user, body);
+        return crmDeals.createDeal(user, body);
     }
 
     @GetMapping("/deals/{id}")
     CrmViews.DealDetail deal(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return crm.deal(user, id);
+        return crmDeals.deal(user, id);
     }
 
     @PostMapping("/deals/{id}/stage")
     CrmViews.DealDetail move(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody MoveDeal body) {
-        return crm.moveDeal(user, id, body);
+        return crmDeals.moveDeal(user, id, body);
     }
 
     @GetMapping("/failures")
     List<CrmViews.DealView> failures(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.failures(user, organizationId);
+        return crmDeals.failures(user, organizationId);
     }
 
     @GetMapping("/activities")
@@ -191,136 +196,136 @@ class CrmApiController {
             @RequestParam(required = false) @Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable UUID accountId,
             @RequestParam(required = false) @Nullable UUID managerId) {
-        return crm.activities(user, organizationId, accountId, managerId);
+        return crmDeals.activities(user, organizationId, accountId, managerId);
     }
 
     @PostMapping("/activities")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.ActivityView logActivity(@AuthenticationPrincipal CurrentUser user, @RequestBody NewActivity body) {
-        return crm.logActivity(user, body);
+        return crmDeals.logActivity(user, body);
     }
 
     @GetMapping("/board")
     List<CrmViews.BoardRow> board(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.board(user, organizationId);
+        return crmDeals.board(user, organizationId);
     }
 
     @GetMapping("/conflicts")
     List<CrmViews.ConflictView> conflicts(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.conflicts(user, organizationId);
+        return crmDeals.conflicts(user, organizationId);
     }
 
     @GetMapping("/conflicts/{id}")
     CrmViews.ConflictView conflict(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return crm.conflict(user, id);
+        return crmDeals.conflict(user, id);
     }
 
     @PostMapping("/conflicts/{id}/decision")
     CrmViews.ConflictView decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody Decide body) {
-        return crm.decide(user, id, body);
+        return crmDeals.decide(user, id, body);
     }
 
     @GetMapping("/suppliers")
     List<CrmViews.SupplierView> suppliers(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.suppliers(user, organizationId);
+        return crmMarket.suppliers(user, organizationId);
     }
 
     @PostMapping("/suppliers")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.SupplierView createSupplier(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId, @RequestBody NewSupplier body) {
-        return crm.createSupplier(user, organizationId, body);
+        return crmMarket.createSupplier(user, organizationId, body);
     }
 
     @GetMapping("/quotes")
     List<CrmViews.QuoteView> quotes(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable UUID supplierId) {
-        return crm.quotes(user, organizationId, supplierId);
+        return crmMarket.quotes(user, organizationId, supplierId);
     }
 
     @PostMapping("/quotes")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.QuoteView addQuote(@AuthenticationPrincipal CurrentUser user, @RequestBody NewQuote body) {
-        return crm.addQuote(user, body);
+        return crmMarket.addQuote(user, body);
     }
 
     @GetMapping("/price-forks")
     List<CrmViews.PriceFork> forks(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.priceForks(user, organizationId);
+        return crmMarket.priceForks(user, organizationId);
     }
 
     @GetMapping("/niches")
     List<CrmViews.NicheMargin> niches(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.niches(user, organizationId);
+        return crmMarket.niches(user, organizationId);
     }
 
     @GetMapping("/competitors")
     List<CrmViews.CompetitorView> competitors(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.competitors(user, organizationId);
+        return crmMarket.competitors(user, organizationId);
     }
 
     @PostMapping("/competitors")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.CompetitorView createCompetitor(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId, @RequestBody NewCompetitor body) {
-        return crm.createCompetitor(user, organizationId, body);
+        return crmMarket.createCompetitor(user, organizationId, body);
     }
 
     @GetMapping("/competitors/{id}")
     CrmViews.CompetitorView competitor(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return crm.competitor(user, id);
+        return crmMarket.competitor(user, id);
     }
 
     @PostMapping("/competitors/{id}/clients")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.CompetitorView competitorClient(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody NewCompetitorClient body) {
-        return crm.addCompetitorClient(user, id, body);
+        return crmMarket.addCompetitorClient(user, id, body);
     }
 
     @GetMapping("/segments")
     List<CrmViews.SegmentView> segments(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.segments(user, organizationId);
+        return crmMarket.segments(user, organizationId);
     }
 
     @PostMapping("/segments")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.SegmentView createSegment(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId, @RequestBody NewSegment body) {
-        return crm.createSegment(user, organizationId, body);
+        return crmMarket.createSegment(user, organizationId, body);
     }
 
     @GetMapping("/segments/{id}/accounts")
     List<CrmViews.AccountView> segmentAccounts(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return crm.segmentAccounts(user, id);
+        return crmMarket.segmentAccounts(user, id);
     }
 
     @GetMapping("/channel-spend")
     List<CrmViews.SpendView> spend(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.spend(user, organizationId);
+        return crmMarket.spend(user, organizationId);
     }
 
     @PostMapping("/channel-spend")
     @ResponseStatus(HttpStatus.CREATED)
     CrmViews.SpendView addSpend(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId, @RequestBody NewSpend body) {
-        return crm.addSpend(user, organizationId, body);
+        return crmMarket.addSpend(user, organizationId, body);
     }
 
     @GetMapping("/channel-economics")
     CrmViews.Economics economics(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID organizationId) {
-        return crm.economics(user, organizationId);
+        return crmMarket.economics(user, organizationId);
     }
 
     /** A CSV file as the body (text/csv); {@code kind} is accounts, contacts or quotes. */
@@ -330,7 +335,7 @@ class CrmApiController {
         Function<String, ImportReport> importer = switch (kind) {
             case "accounts" -> body -> crm.importAccounts(user, organizationId, body);
             case "contacts" -> body -> crm.importContacts(user, organizationId, body);
-            case "quotes" -> body -> crm.importQuotes(user, organizationId, body);
+            case "quotes" -> body -> crmMarket.importQuotes(user, organizationId, body);
             default -> throw new NotFoundException("Import");
         };
         return explained(importer.apply(csv), messages, locale);

@@ -20,8 +20,10 @@ public final class CrmCommands {
             @Nullable String email, @Nullable String phone, @Nullable String role) {
     }
 
+    /** {@code nextActionDate} as yyyy-MM-dd; a new deal needs its next action and the date for it. */
     public record NewDeal(@Nullable UUID accountId, @Nullable String title, @Nullable BigDecimal value,
-            @Nullable String currency, @Nullable UUID ownerId) {
+            @Nullable String currency, @Nullable UUID ownerId, @Nullable String nextAction,
+            @Nullable String nextActionDate) {
     }
 
     /** {@code nextActionDate} as yyyy-MM-dd. */

@@ -17,9 +17,13 @@ import org.springframework.stereotype.Component;
 class CrmExports {
 
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
 
-    CrmExports(CrmService crm) {
+    CrmExports(CrmService crm, CrmDeals crmDeals, CrmMarket crmMarket) {
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
     }
 
     /** The names of the lists that export. */
@@ -39,40 +43,40 @@ class CrmExports {
                             n(c.position()), n(c.email()), n(c.phone()), c.role()));
             case "deals", "failures" -> Csv.write(List.of("id", "account", "title", "value", "currency", "stage",
                     "owner", "channel", "procedure", "lostReason", "nextAction", "nextActionDate", "wonAt"),
-                    list.equals("deals") ? crm.deals(user, org, null, null, null, null) : crm.failures(user, org),
+                    list.equals("deals") ? crmDeals.deals(user, org, null, null, null, null) : crmDeals.failures(user, org),
                     d -> List.of(d.id(), d.accountName(), d.title(), d.value(), d.currency(), d.stage(),
                             n(d.ownerName()), n(d.channel()), n(d.procedureId()), n(d.lostReason()),
                             n(d.nextAction()), n(d.nextActionDate()), n(d.wonAt())));
             case "activities" -> Csv.write(List.of("at", "account", "manager", "channel", "kind", "note"),
-                    crm.activities(user, org, null, null), a -> List.of(a.at(), a.accountName(), a.managerName(),
+                    crmDeals.activities(user, org, null, null), a -> List.of(a.at(), a.accountName(), a.managerName(),
                             a.channel(), a.kind(), n(a.note())));
             case "suppliers" -> Csv.write(List.of("id", "name", "contact", "region", "terms", "quotes"),
-                    crm.suppliers(user, org), s -> List.of(s.id(), s.name(), n(s.contact()), n(s.region()),
+                    crmMarket.suppliers(user, org), s -> List.of(s.id(), s.name(), n(s.contact()), n(s.region()),
                             n(s.terms()), s.quotes()));
             case "quotes" -> Csv.write(List.of("supplier", "product", "niche", "volume", "unit", "price",
-                    "currency"), crm.quotes(user, org, null), q -> List.of(q.supplierName(), q.product(), q.niche(),
+                    "currency"), crmMarket.quotes(user, org, null), q -> List.of(q.supplierName(), q.product(), q.niche(),
                     q.volume(), q.unit(), q.price(), q.currency()));
             case "price-forks" -> Csv.write(List.of("product", "niche", "currency", "min", "max", "quotes",
-                    "cheapestSupplier"), crm.priceForks(user, org), f -> List.of(f.product(), f.niche(),
+                    "cheapestSupplier"), crmMarket.priceForks(user, org), f -> List.of(f.product(), f.niche(),
                     f.currency(), f.min(), f.max(), f.quotes(), f.cheapestSupplier()));
             case "niches" -> Csv.write(List.of("niche", "currency", "products", "marginPercent"),
-                    crm.niches(user, org), m -> List.of(m.niche(), m.currency(), m.products(), m.marginPercent()));
+                    crmMarket.niches(user, org), m -> List.of(m.niche(), m.currency(), m.products(), m.marginPercent()));
             case "competitors" -> Csv.write(List.of("name", "advertising", "visibility", "website", "priceMin",
-                    "priceMax", "currency", "strengths", "weaknesses", "clients"), crm.competitors(user, org),
+                    "priceMax", "currency", "strengths", "weaknesses", "clients"), crmMarket.competitors(user, org),
                     c -> List.of(c.name(), n(c.advertising()), n(c.visibility()), n(c.website()), n(c.priceMin()),
                             n(c.priceMax()), n(c.currency()), c.strengths(), n(c.weaknesses()),
                             String.join("; ", c.clients().stream().map(k -> k.client() + " (" + k.months() + ")")
                                     .toList())));
             case "segments" -> Csv.write(List.of("name", "region", "volumeMin", "volumeMax", "marketRole",
-                    "accounts"), crm.segments(user, org), s -> List.of(s.name(), n(s.region()), n(s.volumeMin()),
+                    "accounts"), crmMarket.segments(user, org), s -> List.of(s.name(), n(s.region()), n(s.volumeMin()),
                     n(s.volumeMax()), n(s.marketRole()), s.accounts()));
             case "channel-spend" -> Csv.write(List.of("spentOn", "channel", "amount", "note"),
-                    crm.spend(user, org), s -> List.of(s.spentOn(), s.channel(), s.amount(), n(s.note())));
+                    crmMarket.spend(user, org), s -> List.of(s.spentOn(), s.channel(), s.amount(), n(s.note())));
             case "channel-economics" -> Csv.write(List.of("channel", "spend", "clients", "costPerClient",
-                    "wonValue", "sharePercent"), crm.economics(user, org).channels(), c -> List.of(c.channel(),
+                    "wonValue", "sharePercent"), crmMarket.economics(user, org).channels(), c -> List.of(c.channel(),
                     c.spend(), c.clients(), n(c.costPerClient()), c.wonValue(), c.sharePercent()));
             case "conflicts" -> Csv.write(List.of("account", "status", "openedAt", "winner", "channel", "reason"),
-                    crm.conflicts(user, org), c -> List.of(c.accountName(), c.status(), c.openedAt(),
+                    crmDeals.conflicts(user, org), c -> List.of(c.accountName(), c.status(), c.openedAt(),
                             n(c.winnerName()), n(c.winnerChannel()), n(c.reason())));
             case "managers" -> Csv.write(List.of("name", "channel", "headOffice", "head", "planCalls",
                     "planMeetings", "planContracts", "planReason"), crm.managers(user, org), m -> List.of(
@@ -80,7 +84,7 @@ class CrmExports {
                     m.planContracts(), n(m.planReason())));
             case "board" -> Csv.write(List.of("manager", "channel", "planCalls", "calls", "planMeetings",
                     "meetings", "planContracts", "contracts", "emails", "proposals", "openDeals"),
-                    crm.board(user, org), b -> List.of(b.fullName(), b.channel(), b.planCalls(), b.calls(),
+                    crmDeals.board(user, org), b -> List.of(b.fullName(), b.channel(), b.planCalls(), b.calls(),
                             b.planMeetings(), b.meetings(), b.planContracts(), b.contracts(), b.emails(),
                             b.proposals(), b.openDeals()));
             default -> throw new NotFoundException("List");

@@ -47,15 +47,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CrmPageController {
 
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
     private final Pipeline pipeline;
     private final Timeline timeline;
     private final Dashboard dashboard;
     private final MessageSource messages;
+    private final CompetitorEvidence evidence;
 
-    CrmPageController(CrmService crm, Pipeline pipeline, Timeline timeline, Dashboard dashboard,
-            MessageSource messages) {
+    CrmPageController(CrmService crm, CrmDeals crmDeals, CrmMarket crmMarket,
+            Pipeline pipeline, Timeline timeline, Dashboard dashboard,
+            MessageSource messages, CompetitorEvidence evidence) {
+        this.evidence = evidence;
         this.dashboard = dashboard;
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
         this.pipeline = pipeline;
         this.timeline = timeline;
         this.messages = messages;
@@ -128,14 +135,14 @@ class CrmPageController {
     String createDeal(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewDeal form, RedirectAttributes redirect) {
         String back = "/crm/accounts/" + form.accountId();
         return run(redirect, back, () -> {
-            crm.createDeal(user, form);
+            crmDeals.createDeal(user, form);
             return back;
         });
     }
 
     @GetMapping("/crm/deals/{id}")
     String deal(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID id, Model model) {
-        CrmViews.DealDetail detail = crm.deal(user, id);
+        CrmViews.DealDetail detail = crmDeals.deal(user, id);
         model.addAttribute("detail", detail);
         model.addAttribute("timeline", timeline.ofDeal(user, id));
         model.addAttribute("contacts", crm.account(user, detail.deal().accountId()).contacts());
@@ -149,7 +156,7 @@ class CrmPageController {
             @RequestParam(defaultValue = "/crm/deals") String back, RedirectAttributes redirect) {
         String target = back.startsWith("/crm/") ? back : "/crm/deals";
         return run(redirect, target, () -> {
-            crm.moveDeal(user, id, form);
+            crmDeals.moveDeal(user, id, form);
             redirect.addFlashAttribute("info", "crm.deal.moved");
             return target;
         });
@@ -160,7 +167,7 @@ class CrmPageController {
             @RequestParam(defaultValue = "/crm/deals") String back, RedirectAttributes redirect) {
         String target = back.startsWith("/crm/") ? back : "/crm/deals";
         return run(redirect, target, () -> {
-            crm.logActivity(user, form);
+            crmDeals.logActivity(user, form);
             redirect.addFlashAttribute("info", "crm.activity.logged");
             return target;
         });
@@ -180,7 +187,7 @@ class CrmPageController {
     String plan(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID userId, AdjustPlan form,
             RedirectAttributes redirect) {
         return run(redirect, "/crm/team", () -> {
-            crm.adjustPlan(user, org(session), userId, form);
+            crmDeals.adjustPlan(user, org(session), userId, form);
             redirect.addFlashAttribute("info", "crm.plan.saved");
             return "/crm/team";
         });
@@ -209,24 +216,24 @@ class CrmPageController {
 
     @GetMapping("/crm/board")
     String board(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
-        model.addAttribute("rows", crm.board(user, org(session)));
+        model.addAttribute("rows", crmDeals.board(user, org(session)));
         model.addAttribute("funnel", dashboard.funnel(user, org(session)));
         model.addAttribute("conflictsWaiting", dashboard.waitingConflicts(user, org(session)));
         model.addAttribute("reserved", dashboard.reservedAccounts(user, org(session)));
-        model.addAttribute("economics", crm.economics(user, org(session)));
+        model.addAttribute("economics", crmMarket.economics(user, org(session)));
         return "crm/board";
     }
 
     /** The board's table alone, which the page reloads every two seconds. */
     @GetMapping("/crm/board/rows")
     String boardRows(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
-        model.addAttribute("rows", crm.board(user, org(session)));
+        model.addAttribute("rows", crmDeals.board(user, org(session)));
         return "crm/board :: rows";
     }
 
     @GetMapping("/crm/conflicts")
     String conflicts(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
-        model.addAttribute("conflicts", crm.conflicts(user, org(session)));
+        model.addAttribute("conflicts", crmDeals.conflicts(user, org(session)));
         return "crm/conflicts";
     }
 
@@ -234,25 +241,26 @@ class CrmPageController {
     String decide(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID id, Decide form,
             RedirectAttributes redirect) {
         return run(redirect, "/crm/conflicts", () -> {
-            crm.decide(user, id, form);
+            crmDeals.decide(user, id, form);
             return "/crm/conflicts";
         });
     }
 
     @GetMapping("/crm/bases")
-    String bases(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
-        model.addAttribute("suppliers", crm.suppliers(user, org(session)));
-        model.addAttribute("quotes", crm.quotes(user, org(session), null));
-        model.addAttribute("forks", crm.priceForks(user, org(session)));
-        model.addAttribute("niches", crm.niches(user, org(session)));
-        model.addAttribute("competitors", crm.competitors(user, org(session)));
+    String bases(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model, Locale locale) {
+        model.addAttribute("suppliers", crmMarket.suppliers(user, org(session)));
+        model.addAttribute("quotes", crmMarket.quotes(user, org(session), null));
+        model.addAttribute("forks", crmMarket.priceForks(user, org(session)));
+        model.addAttribute("niches", crmMarket.niches(user, org(session)));
+        model.addAttribute("competitors", crmMarket.competitors(user, org(session)));
+        model.addAttribute("evidence", evidence.evidence(user, org(session), locale));
         return "crm/bases";
     }
 
     @PostMapping("/crm/suppliers")
     String supplier(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewSupplier form, RedirectAttributes redirect) {
         return run(redirect, "/crm/bases", () -> {
-            crm.createSupplier(user, org(session), form);
+            crmMarket.createSupplier(user, org(session), form);
             return "/crm/bases";
         });
     }
@@ -260,7 +268,7 @@ class CrmPageController {
     @PostMapping("/crm/quotes")
     String quote(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewQuote form, RedirectAttributes redirect) {
         return run(redirect, "/crm/bases", () -> {
-            crm.addQuote(user, form);
+            crmMarket.addQuote(user, form);
             return "/crm/bases";
         });
     }
@@ -268,7 +276,7 @@ class CrmPageController {
     @PostMapping("/crm/competitors")
     String competitor(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewCompetitor form, RedirectAttributes redirect) {
         return run(redirect, "/crm/bases", () -> {
-            crm.createCompetitor(user, org(session), form);
+            crmMarket.createCompetitor(user, org(session), form);
             return "/crm/bases";
         });
     }
@@ -277,7 +285,7 @@ class CrmPageController {
     String competitorClient(@AuthenticationPrincipal CurrentUser user, HttpSession session, @PathVariable UUID id,
             NewCompetitorClient form, RedirectAttributes redirect) {
         return run(redirect, "/crm/bases", () -> {
-            crm.addCompetitorClient(user, id, form);
+            crmMarket.addCompetitorClient(user, id, form);
             return "/crm/bases";
         });
     }
@@ -285,18 +293,18 @@ class CrmPageController {
     @GetMapping("/crm/market")
     String market(@AuthenticationPrincipal CurrentUser user, HttpSession session, @RequestParam(required = false) @Nullable UUID segment,
             Model model) {
-        model.addAttribute("segments", crm.segments(user, org(session)));
-        model.addAttribute("segmentAccounts", segment == null ? List.of() : crm.segmentAccounts(user, segment));
+        model.addAttribute("segments", crmMarket.segments(user, org(session)));
+        model.addAttribute("segmentAccounts", segment == null ? List.of() : crmMarket.segmentAccounts(user, segment));
         model.addAttribute("segment", segment);
-        model.addAttribute("spend", crm.spend(user, org(session)));
-        model.addAttribute("economics", crm.economics(user, org(session)));
+        model.addAttribute("spend", crmMarket.spend(user, org(session)));
+        model.addAttribute("economics", crmMarket.economics(user, org(session)));
         return "crm/market";
     }
 
     @PostMapping("/crm/segments")
     String segment(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewSegment form, RedirectAttributes redirect) {
         return run(redirect, "/crm/market", () -> {
-            crm.createSegment(user, org(session), form);
+            crmMarket.createSegment(user, org(session), form);
             return "/crm/market";
         });
     }
@@ -304,7 +312,7 @@ class CrmPageController {
     @PostMapping("/crm/channel-spend")
     String spend(@AuthenticationPrincipal CurrentUser user, HttpSession session, NewSpend form, RedirectAttributes redirect) {
         return run(redirect, "/crm/market", () -> {
-            crm.addSpend(user, org(session), form);
+            crmMarket.addSpend(user, org(session), form);
             return "/crm/market";
         });
     }
@@ -323,7 +331,7 @@ class CrmPageController {
             CrmViews.ImportReport report = switch (kind) {
                 case "accounts" -> crm.importAccounts(user, org(session), csv);
                 case "contacts" -> crm.importContacts(user, org(session), csv);
-                default -> crm.importQuotes(user, org(session), csv);
+                default -> crmMarket.importQuotes(user, org(session), csv);
             };
             redirect.addFlashAttribute("importReport", CrmApiController.explained(report, messages, locale));
             return back;

@@ -7,28 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.crm.CrmViews.AccountView;
-import org.openetp.crm.CrmViews.ActivityView;
-import org.openetp.crm.CrmViews.BoardRow;
-import org.openetp.crm.CrmViews.CompetitorClient;
-import org.openetp.crm.CrmViews.CompetitorView;
 import org.openetp.crm.CrmViews.ContactView;
-import org.openetp.crm.CrmViews.Contribution;
 import org.openetp.crm.CrmViews.DealView;
 import org.openetp.crm.CrmViews.ManagerView;
 import org.openetp.crm.CrmViews.MoveView;
 import org.openetp.crm.CrmViews.OwnershipView;
-import org.openetp.crm.CrmViews.QuoteView;
-import org.openetp.crm.CrmViews.SegmentView;
 import org.openetp.crm.CrmViews.SettingsView;
-import org.openetp.crm.CrmViews.SpendView;
-import org.openetp.crm.CrmViews.SupplierView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -222,7 +212,11 @@ class CrmStore {
             SELECT a.*, f.full_name AS finder_name,
                    ARRAY(SELECT o.channel || ': ' || coalesce(m.full_name, o.owner_id::text) FROM crm_ownership o
                          LEFT JOIN crm_manager m ON m.organization_id = a.organization_id AND m.user_id = o.owner_id
-                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owners
+                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owners,
+                   ARRAY(SELECT o.channel || chr(9) || o.owner_id || chr(9) || coalesce(m.full_name, '')
+                         FROM crm_ownership o
+                         LEFT JOIN crm_manager m ON m.organization_id = a.organization_id AND m.user_id = o.owner_id
+                         WHERE o.account_id = a.id AND o.to_at IS NULL ORDER BY o.channel) AS owner_details
             FROM crm_account a
             LEFT JOIN crm_manager f ON f.organization_id = a.organization_id AND f.user_id = a.finder_id
             """;
@@ -255,7 +249,14 @@ class CrmStore {
                 rs.getBigDecimal("purchase_volume"), rs.getString("market_role"), rs.getBoolean("reserved"),
                 rs.getObject("finder_id", UUID.class), rs.getString("finder_name"), rs.getString("finder_channel"),
                 instant(rs, "found_at"), Arrays.asList((String[]) rs.getArray("owners").getArray()),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), Arrays.stream((String[]) rs.getArray("owner_details").getArray())
+                        .map(CrmStore::owner).toList());
+    }
+
+    /** "CHANNEL\tuser id\tname", as the query joins them (a name has no tab: it is one line of text). */
+    private static CrmViews.Owner owner(String joined) {
+        String[] parts = joined.split("\t", 3);
+        return new CrmViews.Owner(parts[0], null, UUID.fromString(parts[1]), parts.length > 2 ? parts[2] : "");
     }
 
     List<OwnershipView> ledger(UUID org, UUID account) {
@@ -320,9 +321,10 @@ class CrmStore {
     void insertDeal(Deal d, @Nullable UUID procedure, Instant now) {
         jdbc.sql("""
                 INSERT INTO crm_deal (id, organization_id, account_id, title, value, currency, stage, owner_id,
-                    channel, procedure_id, created_at, stage_since)
+                    channel, procedure_id, created_at, stage_since, next_action, next_action_date)
                 VALUES (:id, :org, :account, :title, :value, :currency, :stage, :owner, :channel, :procedure, :now,
-                    :now)""")
+                    :now, :next, :nextDate)""")
+                .param("next", d.nextAction()).param("nextDate", d.nextActionDate())
                 .param("id", d.id()).param("org", d.organizationId()).param("account", d.accountId())
                 .param("title", d.title()).param("value", d.value()).param("currency", d.currency())
                 .param("stage", d.stage().name()).param("owner", d.ownerId())
@@ -442,332 +444,21 @@ class CrmStore {
                         rs.getString("note"))).list();
     }
 
-    // ---- activities, touches and the board
-
-    void insertActivity(UUID org, UUID id, UUID account, @Nullable UUID deal, Manager m, ActivityKind kind,
-            @Nullable String note, Instant at) {
-        jdbc.sql("""
-                INSERT INTO crm_activity (id, organization_id, account_id, deal_id, manager_id, channel, kind, note, at)
-                VALUES (:id, :org, :account, :deal, :manager, :channel, :kind, :note, :at)""")
-                .param("id", id).param("org", org).param("account", account).param("deal", deal)
-                .param("manager", m.userId()).param("channel", m.channel().name()).param("kind", kind.name())
-                .param("note", note).param("at", ts(at)).update();
-    }
-
-    List<ActivityView> activities(UUID org, @Nullable UUID account, @Nullable UUID manager) {
-        return jdbc.sql("""
-                SELECT t.*, a.name AS account_name, coalesce(m.full_name, t.manager_id::text) AS manager_name
-                FROM crm_activity t JOIN crm_account a ON a.id = t.account_id
-                LEFT JOIN crm_manager m ON m.organization_id = t.organization_id AND m.user_id = t.manager_id
-                WHERE t.organization_id = :org AND (CAST(:account AS UUID) IS NULL OR t.account_id = :account)
-                  AND (CAST(:manager AS UUID) IS NULL OR t.manager_id = :manager)
-                ORDER BY t.at DESC LIMIT 500""")
-                .param("org", org).param("account", account).param("manager", manager)
-                .query((rs, n) -> new ActivityView(rs.getObject("id", UUID.class),
-                        rs.getObject("account_id", UUID.class), rs.getString("account_name"),
-                        rs.getObject("deal_id", UUID.class), rs.getObject("manager_id", UUID.class),
-                        rs.getString("manager_name"), rs.getString("channel"), rs.getString("kind"),
-                        rs.getString("note"), instant(rs, "at"))).list();
-    }
-
-    /** Each manager's activities on the account and the deals he owns there, since the moment. */
-    List<Conflicts.Touch> touches(UUID org, UUID account, Instant since) {
-        return jdbc.sql("""
-                SELECT manager_id, channel, at FROM crm_activity
-                WHERE organization_id = :org AND account_id = :account AND at >= :since
-                UNION ALL
-                SELECT owner_id, channel, created_at FROM crm_deal
-                WHERE organization_id = :org AND account_id = :account AND owner_id IS NOT NULL
-                  AND channel IS NOT NULL AND created_at >= :since""")
-                .param("org", org).param("account", account).param("since", ts(since))
-                .query((rs, n) -> new Conflicts.Touch(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)),
-                        instant(rs, "at"))).list();
-    }
-
-    List<BoardRow> board(UUID org, Instant dayStart, Instant dayEnd) {
-        return jdbc.sql("""
-                SELECT m.*,
-                  (SELECT count(*) FROM crm_activity t WHERE t.organization_id = m.organization_id
-                     AND t.manager_id = m.user_id AND t.at >= :from AND t.at < :to AND t.kind = 'CALL') AS calls,
-                  (SELECT count(*) FROM crm_activity t WHERE t.organization_id = m.organization_id
-                     AND t.manager_id = m.user_id AND t.at >= :from AND t.at < :to AND t.kind = 'MEETING') AS meetings,
-                  (SELECT count(*) FROM crm_activity t WHERE t.organization_id = m.organization_id
-                     AND t.manager_id = m.user_id AND t.at >= :from AND t.at < :to AND t.kind = 'EMAIL') AS emails,
-                  (SELECT count(*) FROM crm_activity t WHERE t.organization_id = m.organization_id
-                     AND t.manager_id = m.user_id AND t.at >= :from AND t.at < :to AND t.kind = 'PROPOSAL') AS proposals,
-                  (SELECT count(*) FROM crm_deal d WHERE d.organization_id = m.organization_id
-                     AND d.owner_id = m.user_id AND d.won_at >= :from AND d.won_at < :to) AS contracts,
-                  (SELECT count(*) FROM crm_deal d WHERE d.organization_id = m.organization_id
-                     AND d.owner_id = m.user_id AND d.stage NOT IN ('CLOSE', 'LOST')) AS open_deals
-                FROM crm_manager m WHERE m.organization_id = :org ORDER BY m.full_name""")
-                .param("org", org).param("from", ts(dayStart)).param("to", ts(dayEnd))
-                .query((rs, n) -> new BoardRow(rs.getObject("user_id", UUID.class), rs.getString("full_name"),
-                        rs.getString("channel"), rs.getInt("plan_calls"), rs.getLong("calls"),
-                        rs.getInt("plan_meetings"), rs.getLong("meetings"), rs.getBigDecimal("plan_contracts"),
-                        rs.getLong("contracts"), rs.getLong("emails"), rs.getLong("proposals"),
-                        rs.getLong("open_deals"), rs.getLong("calls") + rs.getLong("meetings") + rs.getLong("emails")
-                                + rs.getLong("proposals"))).list();
-    }
-
-    // ---- conflicts
-
-    /** Opens a conflict on the account unless one is open; true when this call opened it. */
-    boolean openConflict(UUID org, UUID id, UUID account, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO crm_conflict (id, organization_id, account_id, status, opened_at)
-                VALUES (:id, :org, :account, 'OPEN', :now) ON CONFLICT (account_id) WHERE status = 'OPEN' DO NOTHING""")
-                .param("id", id).param("org", org).param("account", account).param("now", ts(now)).update() == 1;
-    }
-
-    Optional<UUID> conflictOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_conflict WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
-    }
-
-    record ConflictRow(UUID id, UUID accountId, String accountName, String status, Instant openedAt,
-            @Nullable UUID winnerId, @Nullable String winnerName, @Nullable String winnerChannel,
-            @Nullable String reason, @Nullable Instant decidedAt) {
-    }
-
-    List<ConflictRow> conflicts(UUID org, @Nullable UUID id) {
-        return jdbc.sql("""
-                SELECT c.*, a.name AS account_name, w.full_name AS winner_name FROM crm_conflict c
-                JOIN crm_account a ON a.id = c.account_id
-                LEFT JOIN crm_manager w ON w.organization_id = c.organization_id AND w.user_id = c.winner_id
-                WHERE c.organization_id = :org AND (CAST(:id AS UUID) IS NULL OR c.id = :id)
-                ORDER BY c.status DESC, c.opened_at DESC""")
-                .param("org", org).param("id", id)
-                .query((rs, n) -> new ConflictRow(rs.getObject("id", UUID.class),
-                        rs.getObject("account_id", UUID.class), rs.getString("account_name"), rs.getString("status"),
-                        instant(rs, "opened_at"), rs.getObject("winner_id", UUID.class), rs.getString("winner_name"),
-                        rs.getString("winner_channel"), rs.getString("reason"), instant(rs, "decided_at"))).list();
-    }
-
-    /** Every manager who worked the account: activities, deals owned and their value, side by side. */
-    List<Contribution> contributions(UUID org, UUID account) {
-        return jdbc.sql("""
-                WITH who AS (
-                    SELECT manager_id AS user_id FROM crm_activity WHERE organization_id = :org AND account_id = :account
-                    UNION SELECT owner_id FROM crm_deal WHERE organization_id = :org AND account_id = :account
-                      AND owner_id IS NOT NULL)
-                SELECT w.user_id, coalesce(m.full_name, w.user_id::text) AS full_name, coalesce(m.channel, '') AS channel,
-                  (SELECT count(*) FROM crm_activity t WHERE t.organization_id = :org AND t.account_id = :account
-                     AND t.manager_id = w.user_id) AS activities,
-                  (SELECT count(*) FROM crm_deal d WHERE d.organization_id = :org AND d.account_id = :account
-                     AND d.owner_id = w.user_id) AS deals,
-                  (SELECT coalesce(sum(d.value), 0) FROM crm_deal d WHERE d.organization_id = :org
-                     AND d.account_id = :account AND d.owner_id = w.user_id AND d.stage <> 'LOST') AS value
-                FROM who w LEFT JOIN crm_manager m ON m.organization_id = :org AND m.user_id = w.user_id
-                ORDER BY full_name""")
-                .param("org", org).param("account", account)
-                .query((rs, n) -> new Contribution(rs.getObject("user_id", UUID.class), rs.getString("full_name"),
-                        rs.getString("channel"), rs.getLong("activities"), rs.getLong("deals"),
-                        rs.getBigDecimal("value"))).list();
-    }
-
-    /** Decides an open conflict; false when it was already decided. */
-    boolean decideConflict(UUID org, UUID id, UUID winner, Channel channel, String reason, UUID by, Instant now) {
-        return jdbc.sql("""
-                UPDATE crm_conflict SET status = 'DECIDED', winner_id = :winner, winner_channel = :channel,
-                    reason = :reason, decided_by = :by, decided_at = :now
-                WHERE id = :id AND organization_id = :org AND status = 'OPEN'""")
-                .param("winner", winner).param("channel", channel.name()).param("reason", reason).param("by", by)
-                .param("now", ts(now)).param("id", id).param("org", org).update() == 1;
-    }
-
-    // ---- supplier base
-
-    void insertSupplier(UUID org, UUID id, String name, @Nullable String contact, @Nullable String region,
-            @Nullable String terms) {
-        jdbc.sql("""
-                INSERT INTO crm_supplier (id, organization_id, name, contact, region, terms)
-                VALUES (:id, :org, :name, :contact, :region, :terms)""")
-                .param("id", id).param("org", org).param("name", name).param("contact", contact)
-                .param("region", region).param("terms", terms).update();
-    }
-
-    Optional<UUID> supplierOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_supplier WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
-    }
-
-    Optional<UUID> supplierByName(UUID org, String name) {
-        return jdbc.sql("SELECT id FROM crm_supplier WHERE organization_id = :org AND lower(name) = lower(:name)")
-                .param("org", org).param("name", name).query(UUID.class).optional();
-    }
-
-    List<SupplierView> suppliers(UUID org) {
-        return jdbc.sql("""
-                SELECT s.*, (SELECT count(*) FROM crm_quote q WHERE q.supplier_id = s.id) AS quotes
-                FROM crm_supplier s WHERE s.organization_id = :org ORDER BY s.name""")
-                .param("org", org)
-                .query((rs, n) -> new SupplierView(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("contact"), rs.getString("region"), rs.getString("terms"), rs.getLong("quotes")))
-                .list();
-    }
-
-    void insertQuote(UUID org, UUID id, UUID supplier, String product, String niche, BigDecimal volume, String unit,
-            BigDecimal price, String currency) {
-        jdbc.sql("""
-                INSERT INTO crm_quote (id, organization_id, supplier_id, product, niche, volume, unit, price, currency)
-                VALUES (:id, :org, :supplier, :product, :niche, :volume, :unit, :price, :currency)""")
-                .param("id", id).param("org", org).param("supplier", supplier).param("product", product)
-                .param("niche", niche).param("volume", volume).param("unit", unit).param("price", price)
-                .param("currency", currency).update();
-    }
-
-    List<QuoteView> quotes(UUID org, @Nullable UUID supplier) {
-        return jdbc.sql("""
-                SELECT q.*, s.name AS supplier_name FROM crm_quote q JOIN crm_supplier s ON s.id = q.supplier_id
-                WHERE q.organization_id = :org AND (CAST(:supplier AS UUID) IS NULL OR q.supplier_id = :supplier)
-                ORDER BY q.product, q.price""")
-                .param("org", org).param("supplier", supplier)
-                .query((rs, n) -> new QuoteView(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
-                        rs.getString("supplier_name"), rs.getString("product"), rs.getString("niche"),
-                        rs.getBigDecimal("volume"), rs.getString("unit"), rs.getBigDecimal("price"),
-                        rs.getString("currency"))).list();
-    }
-
-    // ---- competitors
-
-    void insertCompetitor(UUID org, UUID id, CrmCommands.NewCompetitor c, String name, String strengths) {
-        jdbc.sql("""
-                INSERT INTO crm_competitor (id, organization_id, name, advertising, visibility, website, price_min,
-                    price_max, currency, strengths, weaknesses)
-                VALUES (:id, :org, :name, :advertising, :visibility, :website, :min, :max, :currency, :strengths,
-                    :weaknesses)""")
-                .param("id", id).param("org", org).param("name", name).param("advertising", blank(c.advertising()))
-                .param("visibility", blank(c.visibility())).param("website", blank(c.website()))
-                .param("min", c.priceMin()).param("max", c.priceMax()).param("currency", blank(c.currency()))
-                .param("strengths", strengths).param("weaknesses", blank(c.weaknesses())).update();
-    }
-
-    Optional<UUID> competitorOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_competitor WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
-    }
-
-    void insertCompetitorClient(UUID competitor, String client, LocalDate since) {
-        jdbc.sql("INSERT INTO crm_competitor_client (competitor_id, client, since) VALUES (:c, :client, :since)")
-                .param("c", competitor).param("client", client).param("since", since).update();
-    }
-
-    List<CompetitorView> competitors(UUID org, @Nullable UUID id, LocalDate today) {
-        List<CompetitorView> list = new ArrayList<>();
-        jdbc.sql("SELECT * FROM crm_competitor WHERE organization_id = :org "
-                        + "AND (CAST(:id AS UUID) IS NULL OR id = :id) ORDER BY name")
-                .param("org", org).param("id", id).query((rs, n) -> {
-                    UUID cid = rs.getObject("id", UUID.class);
-                    return new CompetitorView(cid, rs.getString("name"), rs.getString("advertising"),
-                            rs.getString("visibility"), rs.getString("website"), rs.getBigDecimal("price_min"),
-                            rs.getBigDecimal("price_max"), rs.getString("currency"), rs.getString("strengths"),
-                            rs.getString("weaknesses"), List.of());
-                }).list().forEach(c -> list.add(new CompetitorView(c.id(), c.name(), c.advertising(), c.visibility(),
-                        c.website(), c.priceMin(), c.priceMax(), c.currency(), c.strengths(), c.weaknesses(),
-                        jdbc.sql("SELECT client, since FROM crm_competitor_client WHERE competitor_id = :c "
-                                        + "ORDER BY since")
-                                .param("c", c.id())
-                                .query((rs, n) -> {
-                                    LocalDate since = rs.getObject("since", LocalDate.class);
-                                    return new CompetitorClient(rs.getString("client"), since,
-                                            Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(since, today)));
-                                }).list())));
-        return list;
-    }
-
-    // ---- segments
-
-    void insertSegment(UUID org, UUID id, String name, @Nullable String region, @Nullable BigDecimal min,
-            @Nullable BigDecimal max, @Nullable String role) {
-        jdbc.sql("""
-                INSERT INTO crm_segment (id, organization_id, name, region, volume_min, volume_max, market_role)
-                VALUES (:id, :org, :name, :region, :min, :max, :role)""")
-                .param("id", id).param("org", org).param("name", name).param("region", region).param("min", min)
-                .param("max", max).param("role", role).update();
-    }
-
-    Optional<UUID> segmentOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_segment WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
-    }
-
-    static final String SEGMENT_MATCH = """
-            a.organization_id = s.organization_id
-              AND (s.region IS NULL OR a.region = s.region)
-              AND (s.volume_min IS NULL OR a.purchase_volume >= s.volume_min)
-              AND (s.volume_max IS NULL OR a.purchase_volume <= s.volume_max)
-              AND (s.market_role IS NULL OR lower(a.market_role) = lower(s.market_role))""";
-
-    List<SegmentView> segments(UUID org) {
-        return jdbc.sql("SELECT s.*, (SELECT count(*) FROM crm_account a WHERE " + SEGMENT_MATCH + ") AS accounts "
-                        + "FROM crm_segment s WHERE s.organization_id = :org ORDER BY s.name")
-                .param("org", org)
-                .query((rs, n) -> new SegmentView(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("region"), rs.getBigDecimal("volume_min"), rs.getBigDecimal("volume_max"),
-                        rs.getString("market_role"), rs.getLong("accounts"))).list();
-    }
-
-    List<UUID> segmentAccounts(UUID org, UUID segment) {
-        return jdbc.sql("SELECT a.id FROM crm_segment s JOIN crm_account a ON " + SEGMENT_MATCH
-                        + " WHERE s.id = :segment AND s.organization_id = :org ORDER BY a.name")
-                .param("org", org).param("segment", segment).query(UUID.class).list();
-    }
-
-    // ---- channel economics
-
-    void insertSpend(UUID org, UUID id, Channel channel, BigDecimal amount, LocalDate on, @Nullable String note) {
-        jdbc.sql("""
-                INSERT INTO crm_channel_spend (id, organization_id, channel, amount, spent_on, note)
-                VALUES (:id, :org, :channel, :amount, :on, :note)""")
-                .param("id", id).param("org", org).param("channel", channel.name()).param("amount", amount)
-                .param("on", on).param("note", note).update();
-    }
-
-    List<SpendView> spend(UUID org) {
-        return jdbc.sql("SELECT * FROM crm_channel_spend WHERE organization_id = :org ORDER BY spent_on DESC")
-                .param("org", org)
-                .query((rs, n) -> new SpendView(rs.getObject("id", UUID.class), rs.getString("channel"),
-                        rs.getBigDecimal("amount"), rs.getObject("spent_on", LocalDate.class), rs.getString("note")))
-                .list();
-    }
-
-    /** Per channel: spend, clients acquired (accounts it found that won a deal), won value (by the deal's channel). */
-    record ChannelTotals(Channel channel, BigDecimal spend, long clients, BigDecimal wonValue) {
-    }
-
-    List<ChannelTotals> channelTotals(UUID org) {
-        List<ChannelTotals> totals = new ArrayList<>();
-        for (Channel channel : Channel.values()) {
-            totals.add(jdbc.sql("""
-                    SELECT
-                      (SELECT coalesce(sum(amount), 0) FROM crm_channel_spend WHERE organization_id = :org
-                         AND channel = :channel) AS spend,
-                      (SELECT count(*) FROM crm_account a WHERE a.organization_id = :org AND a.finder_channel = :channel
-                         AND EXISTS (SELECT 1 FROM crm_deal d WHERE d.account_id = a.id AND d.stage = 'CLOSE')) AS clients,
-                      (SELECT coalesce(sum(value), 0) FROM crm_deal WHERE organization_id = :org AND stage = 'CLOSE'
-                         AND channel = :channel) AS won""")
-                    .param("org", org).param("channel", channel.name())
-                    .query((rs, n) -> new ChannelTotals(channel, rs.getBigDecimal("spend"), rs.getLong("clients"),
-                            rs.getBigDecimal("won"))).single());
-        }
-        return totals;
-    }
-
     // ---- helpers
 
     static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static @Nullable Channel channel(@Nullable String s) {
+    static @Nullable Channel channel(@Nullable String s) {
         return s == null ? null : Channel.valueOf(s);
     }
 
-    private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
+    static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

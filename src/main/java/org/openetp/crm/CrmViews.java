@@ -22,11 +22,26 @@ public final class CrmViews {
     public record SettingsView(@Nullable UUID serviceManager, List<String> leadRegions) {
     }
 
-    /** An account in a list. {@code owners} reads "CHANNEL: name" per current owner. */
+    /**
+     * An account in a list. {@code owners} reads "CHANNEL: name" per current owner (kept for existing clients);
+     * {@code ownerDetails} tells the same owners field by field.
+     */
     public record AccountView(UUID id, String name, @Nullable String taxId, @Nullable UUID linkedOrganizationId,
             @Nullable String region, @Nullable BigDecimal purchaseVolume, @Nullable String marketRole,
             boolean reserved, @Nullable UUID finderId, @Nullable String finderName, @Nullable String finderChannel,
-            @Nullable Instant foundAt, List<String> owners, Instant createdAt) {
+            @Nullable Instant foundAt, List<String> owners, Instant createdAt, List<Owner> ownerDetails) {
+
+        /** The same account with its owners' channels named in the reader's language. */
+        AccountView labelled(java.util.function.Function<String, String> channelLabel) {
+            return new AccountView(id, name, taxId, linkedOrganizationId, region, purchaseVolume, marketRole,
+                    reserved, finderId, finderName, finderChannel, foundAt, owners, createdAt, ownerDetails.stream()
+                    .map(o -> new Owner(o.channel(), channelLabel.apply(o.channel()), o.userId(), o.managerName()))
+                    .toList());
+        }
+    }
+
+    /** A current owner of an account: his channel (code and label), his user id and name. */
+    public record Owner(String channel, @Nullable String channelLabel, UUID userId, String managerName) {
     }
 
     /** An account with its ledger, contacts, deals and activities. */

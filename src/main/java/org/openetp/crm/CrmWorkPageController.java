@@ -33,15 +33,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CrmWorkPageController {
 
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
     private final Pipeline pipeline;
     private final Agenda agenda;
     private final Dashboard dashboard;
     private final MessageSource messages;
 
-    CrmWorkPageController(CrmService crm, Pipeline pipeline, Agenda agenda, Dashboard dashboard,
+    CrmWorkPageController(CrmService crm, CrmDeals crmDeals, CrmMarket crmMarket,
+            Pipeline pipeline, Agenda agenda, Dashboard dashboard,
             MessageSource messages) {
         this.dashboard = dashboard;
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
         this.pipeline = pipeline;
         this.agenda = agenda;
         this.messages = messages;
@@ -96,8 +101,8 @@ class CrmWorkPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("board", pipeline.board(user, org(session), filter));
         model.addAttribute("managers", crm.managers(user, org(session)));
-        model.addAttribute("segments", crm.segments(user, org(session)));
-        model.addAttribute("failures", crm.failures(user, org(session)));
+        model.addAttribute("segments", crmMarket.segments(user, org(session)));
+        model.addAttribute("failures", crmDeals.failures(user, org(session)));
         model.addAttribute("kinds", ActivityKind.values());
         return "crm/deals";
     }
@@ -111,7 +116,7 @@ class CrmWorkPageController {
     ResponseEntity<MoveAnswer> dragged(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, MoveDeal form,
             Locale locale) {
         try {
-            crm.moveDeal(user, id, form);
+            crmDeals.moveDeal(user, id, form);
             return ResponseEntity.ok(new MoveAnswer(true, null, messages.getMessage("crm.deal.moved", null, locale)));
         } catch (InvalidInputException e) {
             FieldError first = e.errors().getFirst();

@@ -81,16 +81,38 @@ final class Deal {
             nextAction = action.strip();
             nextActionDate = actionDate;
         } else {
+            planNext(action, actionDate);
             if (target == Stage.CLOSE) {
                 wonAt = now;
-            }
-            if (action != null && !action.isBlank()) { // the next step planned with the move
-                nextAction = action.strip();
-                nextActionDate = actionDate;
             }
         }
         stage = target;
         return new Move(from, target, target == Stage.LOST ? lostReason : blankToNull(reason));
+    }
+
+    /**
+     * The next step after a move: the one given with it (an action needs its date), or the one the deal already has.
+     * A deal leaves every move with a next action and its date; old and imported deals without one stay listed as
+     * "no next action" until they move or their owner plans one.
+     */
+    private void planNext(@Nullable String action, @Nullable LocalDate actionDate) {
+        boolean given = action != null && !action.isBlank();
+        List<FieldError> errors = new ArrayList<>();
+        if (!given && nextAction == null) {
+            errors.add(new FieldError("nextAction", "crm.deal.nextActionRequired"));
+        }
+        if (given ? actionDate == null : actionDate == null && nextActionDate == null) {
+            errors.add(new FieldError("nextActionDate", "crm.deal.nextActionDateRequired"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (given) {
+            nextAction = action.strip();
+        }
+        if (actionDate != null) {
+            nextActionDate = actionDate;
+        }
     }
 
     /** Gives the deal to a manager, who must be allowed to work its account. */

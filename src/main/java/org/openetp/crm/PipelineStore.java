@@ -66,7 +66,7 @@ class PipelineStore {
                   AND (CAST(:from AS DATE) IS NULL OR d.created_at >= CAST(:from AS DATE))
                   AND (CAST(:to AS DATE) IS NULL OR d.created_at < CAST(:to AS DATE) + 1)
                   AND (CAST(:segment AS UUID) IS NULL OR EXISTS (SELECT 1 FROM crm_segment s
-                       WHERE s.id = :segment AND s.organization_id = :org AND\s""" + CrmStore.SEGMENT_MATCH + "))"
+                       WHERE s.id = :segment AND s.organization_id = :org AND\s""" + MarketStore.SEGMENT_MATCH + "))"
                 + """
 
                 ORDER BY d.stage_since, d.created_at LIMIT 2000""")

@@ -26,11 +26,13 @@ public class SalesDemo {
 
     private final CrmService crm;
     private final CrmStore store;
+    private final ActivityStore activity;
     private final Clock clock;
 
-    SalesDemo(CrmService crm, CrmStore store, Clock clock) {
+    SalesDemo(CrmService crm, CrmStore store, ActivityStore activity, Clock clock) {
         this.crm = crm;
         this.store = store;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -51,7 +53,7 @@ public class SalesDemo {
             for (int day = days - (n % 4); day > 0; day -= 3 + (n % 3)) {
                 n++;
                 Instant at = now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(37L * (n % 11)));
-                store.insertActivity(ctx.org(), UUID.randomUUID(), deal.accountId(), deal.id(), owner,
+                activity.insertActivity(ctx.org(), UUID.randomUUID(), deal.accountId(), deal.id(), owner,
                         KINDS[n % KINDS.length], NOTES.get(n % NOTES.size()), at);
                 written++;
             }

@@ -65,6 +65,6 @@ class TimelineStore {
                 TimelineEntry.Kind.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("what"),
                 rs.getString("from_stage"), rs.getString("to_stage"), rs.getString("note"),
                 rs.getObject("deal_id", UUID.class), rs.getString("deal_title"),
-                rs.getObject("procedure_id", UUID.class));
+                rs.getObject("procedure_id", UUID.class), null, null);
     }
 }

@@ -94,6 +94,36 @@ public class ProcedureDisclosure {
         return procedures.publishedAfter(publishedAt, id, limit);
     }
 
+    /**
+     * The procedures an organization bid in whose bids are opened, latest opening first, as each discloses itself:
+     * what the opening and award protocols made public to that bidder (a supplier's competitor evidence). A procedure
+     * still sealed is not among them, and {@link #disclose} keeps an auction's bids back while it runs.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicProcedure> openedWithBidOf(UUID organization, int limit) {
+        return procedures.openedWithBidOf(organization, limit).stream().map(this::disclose)
+                .flatMap(Optional::stream).filter(p -> p.bids() != null).toList();
+    }
+
+    /**
+     * The organization's own bids on a procedure and the contracts it holds from it, for its own CRM's timeline (the
+     * CRM has checked that the caller works in that organization's sales team); empty for a draft. Nothing of another
+     * bidder is in it, and a bid's price is there only once the bids are opened.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Participation> participation(ProcedureId id, UUID organization) {
+        Procedure p = procedures.find(id).orElse(null);
+        if (p == null || p.publishedAt() == null) {
+            return Optional.empty();
+        }
+        List<PublicProcedure.Bid> own = bids.liveBids(id).stream().filter(b -> b.organization().equals(organization))
+                .map(ProcedureDisclosure::bid).toList();
+        List<PublicProcedure.Contract> held = contracts.describeAll(id).stream()
+                .filter(c -> c.supplier().organizationId().equals(organization)).map(ProcedureDisclosure::contract)
+                .toList();
+        return Optional.of(new Participation(p.id(), p.title(), p.currency(), own, held));
+    }
+
     private static PublicProcedure.Bid bid(Bid b) {
         return new PublicProcedure.Bid(b.id(), b.lot(), b.organization(), b.status(), b.price(), b.submittedAt(),
                 contractStatus(b));

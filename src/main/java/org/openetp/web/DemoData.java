@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.openetp.billing.PaymentSource;
 import org.openetp.billing.RecordPayment;
 import org.openetp.billing.Subscribe;
 import org.openetp.crm.CrmCommands;
+import org.openetp.crm.CrmDeals;
+import org.openetp.crm.CrmMarket;
 import org.openetp.crm.CrmService;
 import org.openetp.crm.CrmViews;
 import org.openetp.identity.CurrentUser;
@@ -63,13 +66,15 @@ class DemoData implements ApplicationRunner {
     private final Procurement procurement;
     private final Billing billing;
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
     private final Clock clock;
     private final String operatorEmail;
     private final Duration minPeriod;
     private final SalesTeamDemo salesTeam;
 
     DemoData(Identity identity, Organizations organizations, Procurement procurement, Billing billing, CrmService crm,
-            Clock clock, SalesTeamDemo salesTeam,
+            CrmDeals crmDeals, CrmMarket crmMarket, Clock clock, SalesTeamDemo salesTeam,
             @Value("${openetp.operator.email:}") String operatorEmail,
             @Value("${openetp.procurement.min-period}") Duration minPeriod) {
         this.identity = identity;
@@ -77,6 +82,8 @@ class DemoData implements ApplicationRunner {
         this.procurement = procurement;
         this.billing = billing;
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
         this.clock = clock;
         this.salesTeam = salesTeam;
         this.operatorEmail = operatorEmail;
@@ -155,20 +162,22 @@ class DemoData implements ApplicationRunner {
                 BUYER, "+7 495 000-00-01", "DECISION_MAKER"));
         crm.createContact(head, new CrmCommands.NewContact(retail.id(), "Pavel Orlov", "IT manager",
                 "it@volga-retail.example", "+7 846 000-00-10", "TECHNICAL"));
-        CrmViews.DealView laptops = crm.createDeal(head, new CrmCommands.NewDeal(buyer.id(),
-                "Laptops for the Moscow office", new BigDecimal("2290000.00"), "RUB", null));
-        crm.moveDeal(head, laptops.id(), new CrmCommands.MoveDeal("NEED", null, null, null));
-        crm.createDeal(head, new CrmCommands.NewDeal(retail.id(), "Tablets for 40 stores",
-                new BigDecimal("1600000.00"), "RUB", null));
-        crm.logActivity(head, new CrmCommands.NewActivity(buyer.id(), laptops.id(), "CALL",
+        CrmViews.DealView laptops = crmDeals.createDeal(head, new CrmCommands.NewDeal(buyer.id(),
+                "Laptops for the Moscow office", new BigDecimal("2290000.00"), "RUB", null, "Send the offer",
+                LocalDate.now(clock).plusDays(2).toString()));
+        crmDeals.moveDeal(head, laptops.id(), new CrmCommands.MoveDeal("NEED", null, null, null));
+        crmDeals.createDeal(head, new CrmCommands.NewDeal(retail.id(), "Tablets for 40 stores",
+                new BigDecimal("1600000.00"), "RUB", null, "Call Pavel about the pilot",
+                LocalDate.now(clock).plusDays(5).toString()));
+        crmDeals.logActivity(head, new CrmCommands.NewActivity(buyer.id(), laptops.id(), "CALL",
                 "Confirmed 20 laptops, delivery within 30 days"));
-        CrmViews.SupplierView distributor = crm.createSupplier(head, null, new CrmCommands.NewSupplier(
+        CrmViews.SupplierView distributor = crmMarket.createSupplier(head, null, new CrmCommands.NewSupplier(
                 "Moscow IT Distribution", "sales@msk-it.example", "RU-MOW", "Payment in 30 days"));
         for (String[] quote : new String[][] {{"10", "98000.00"}, {"50", "91000.00"}, {"200", "86500.00"}}) {
-            crm.addQuote(head, new CrmCommands.NewQuote(distributor.id(), "Business laptop 14\"", "Laptops",
+            crmMarket.addQuote(head, new CrmCommands.NewQuote(distributor.id(), "Business laptop 14\"", "Laptops",
                     new BigDecimal(quote[0]), "pcs", new BigDecimal(quote[1]), "RUB"));
         }
-        crm.createCompetitor(head, null, new CrmCommands.NewCompetitor("TechnoPark B2B",
+        crmMarket.createCompetitor(head, null, new CrmCommands.NewCompetitor("TechnoPark B2B",
                 "Search ads, marketplaces", "First page for \"business laptops\"", "https://technopark.example",
                 new BigDecimal("95000.00"), new BigDecimal("120000.00"), "RUB", "Fast delivery; large stock",
                 "No service contracts"));

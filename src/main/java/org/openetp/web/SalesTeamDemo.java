@@ -17,6 +17,8 @@ import org.openetp.crm.CrmCommands.NewDeal;
 import org.openetp.crm.CrmCommands.NewQuote;
 import org.openetp.crm.CrmCommands.NewSpend;
 import org.openetp.crm.CrmCommands.NewSupplier;
+import org.openetp.crm.CrmDeals;
+import org.openetp.crm.CrmMarket;
 import org.openetp.crm.CrmService;
 import org.openetp.crm.CrmViews;
 import org.openetp.crm.SalesDemo;
@@ -58,13 +60,18 @@ class SalesTeamDemo {
     private final Identity identity;
     private final Organizations organizations;
     private final CrmService crm;
+    private final CrmDeals crmDeals;
+    private final CrmMarket crmMarket;
     private final SalesDemo demo;
     private final Clock clock;
 
-    SalesTeamDemo(Identity identity, Organizations organizations, CrmService crm, SalesDemo demo, Clock clock) {
+    SalesTeamDemo(Identity identity, Organizations organizations, CrmService crm, CrmDeals crmDeals,
+            CrmMarket crmMarket, SalesDemo demo, Clock clock) {
         this.identity = identity;
         this.organizations = organizations;
         this.crm = crm;
+        this.crmDeals = crmDeals;
+        this.crmMarket = crmMarket;
         this.demo = demo;
         this.clock = clock;
     }
@@ -103,16 +110,17 @@ class SalesTeamDemo {
         crm.createContact(owner, new NewContact(account.id(), "Contact " + (i + 1) + " of " + a[0], "Procurement",
                 null, "+7 900 000-" + String.format("%02d", i) + "-00", i % 3 == 0 ? "DECISION_MAKER" : "INFLUENCER"));
         int stage = i % STAGES.length;
-        CrmViews.DealView deal = crm.createDeal(owner, new NewDeal(account.id(), "Supply for " + a[0],
-                new BigDecimal(150_000 + 85_000L * i), "RUB", null));
+        CrmViews.DealView deal = crmDeals.createDeal(owner, new NewDeal(account.id(), "Supply for " + a[0],
+                new BigDecimal(150_000 + 85_000L * i), "RUB", null, "Introduce our offer",
+                today.plusDays(i % 7 - 3).toString()));
         boolean lost = STAGES[stage].equals("LOST");
-        boolean planned = i % 5 != 3; // a few deals wait in "no next action" for their owner
+        boolean planned = i % 5 != 3; // a few deals keep the first step planned at creation, some of it overdue
         for (int step = 1; step <= (lost ? 3 : stage); step++) {
-            crm.moveDeal(owner, deal.id(), new MoveDeal(STAGES[step], null, planned ? "Call the buyer" : null,
+            crmDeals.moveDeal(owner, deal.id(), new MoveDeal(STAGES[step], null, planned ? "Call the buyer" : null,
                     planned ? today.plusDays(i % 9 - 2).toString() : null));
         }
         if (lost) {
-            crm.moveDeal(owner, deal.id(), new MoveDeal("LOST", "Chose a cheaper rival",
+            crmDeals.moveDeal(owner, deal.id(), new MoveDeal("LOST", "Chose a cheaper rival",
                     "Call when their contract ends", today.plusMonths(3).toString()));
         }
     }
@@ -122,16 +130,16 @@ class SalesTeamDemo {
         CrmViews.AccountView railways = crm.createAccount(head, org, new NewAccount("Federal Railways JSC", null,
                 "RU-MOW", new BigDecimal("900000000"), "Federal buyer", true));
         crm.assignOwner(head, railways.id(), new AssignOwner("KEY_ACCOUNTS", key.id().value()));
-        CrmViews.DealView deal = crm.createDeal(key, new NewDeal(railways.id(), "Station laptops 2027",
-                new BigDecimal("18500000.00"), "RUB", null));
-        crm.moveDeal(key, deal.id(), new MoveDeal("CONTACT", null, "Meet the IT department",
+        CrmViews.DealView deal = crmDeals.createDeal(key, new NewDeal(railways.id(), "Station laptops 2027",
+                new BigDecimal("18500000.00"), "RUB", null, "Call the IT department", today.toString()));
+        crmDeals.moveDeal(key, deal.id(), new MoveDeal("CONTACT", null, "Meet the IT department",
                 today.plusDays(2).toString()));
     }
 
     /** The internet manager calls a client the inbound manager found: the head must decide who keeps it. */
     private void conflict(CurrentUser web, UUID org) {
         CrmViews.AccountView kama = crm.accounts(web, org, "Kama Logistics", null, null, null, null).getFirst();
-        crm.logActivity(web, new NewActivity(kama.id(), null, "CALL", "Came from our web shop, asked for a quote"));
+        crmDeals.logActivity(web, new NewActivity(kama.id(), null, "CALL", "Came from our web shop, asked for a quote"));
     }
 
     /** Channel spend for the economics and a second distributor whose prices widen the fork. */
@@ -139,13 +147,13 @@ class SalesTeamDemo {
         String[][] spend = {{"INBOUND", "120000"}, {"KEY_ACCOUNTS", "450000"}, {"INTERNET", "210000"},
             {"SERVICE", "60000"}};
         for (String[] s : spend) {
-            crm.addSpend(head, org, new NewSpend(s[0], new BigDecimal(s[1]), today.minusDays(20).toString(),
+            crmMarket.addSpend(head, org, new NewSpend(s[0], new BigDecimal(s[1]), today.minusDays(20).toString(),
                     "Salaries and advertising"));
         }
-        CrmViews.SupplierView volga = crm.createSupplier(head, org, new NewSupplier("Volga IT Supply",
+        CrmViews.SupplierView volga = crmMarket.createSupplier(head, org, new NewSupplier("Volga IT Supply",
                 "sales@volga-it.example", "RU-SAM", "Prepayment 50 %"));
         for (String[] q : new String[][] {{"10", "112000.00"}, {"100", "104000.00"}}) {
-            crm.addQuote(head, new NewQuote(volga.id(), "Business laptop 14\"", "Laptops", new BigDecimal(q[0]),
+            crmMarket.addQuote(head, new NewQuote(volga.id(), "Business laptop 14\"", "Laptops", new BigDecimal(q[0]),
                     "pcs", new BigDecimal(q[1]), "RUB"));
         }
     }

@@ -3,11 +3,13 @@ package org.openetp.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
@@ -27,6 +29,9 @@ class AgendaApiTests extends ApiTest {
     @Autowired
     Agenda agenda;
 
+    @Autowired
+    CrmStore store;
+
     @Test
     void theDayListsTheOverdueFirstThenTodaysAndTheDealsWithoutANextAction() {
         CrmTeam team = CrmTeam.accredited(api, flows);
@@ -34,7 +39,7 @@ class AgendaApiTests extends ApiTest {
         String late = team.deal(team.headAuth(), account, "Late deal", "10");
         String todays = team.deal(team.headAuth(), account, "Today's deal", "10");
         String later = team.deal(team.headAuth(), account, "Later deal", "10");
-        team.deal(team.headAuth(), account, "Unplanned deal", "10");
+        oldDealWithoutNextAction(team, account, "Unplanned deal", team.headId(), Channel.KEY_ACCOUNTS);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         plan(team, todays, "Send the offer", today);
         plan(team, late, "Call back", today.minusDays(2));
@@ -53,12 +58,21 @@ class AgendaApiTests extends ApiTest {
         assertThat(invalid.errorFields()).containsExactlyInAnyOrder("nextAction", "nextActionDate");
     }
 
+    /** A deal as stored before a next action was required on creation: it waits in "no next action". */
+    private void oldDealWithoutNextAction(CrmTeam team, String account, String title, String owner,
+            Channel channel) {
+        Deal deal = new Deal(UUID.randomUUID(), UUID.fromString(team.org()), UUID.fromString(account), title,
+                BigDecimal.TEN, "RUB", Stage.RESEARCH, UUID.fromString(owner), channel, null,
+                null, null, null);
+        store.insertDeal(deal, null, clock.instant());
+    }
+
     @Test
     void theHeadSeesAManagersDayAndAManagerOnlyHisOwn() {
         CrmTeam team = CrmTeam.accredited(api, flows);
         CrmTeam.Manager manager = team.manager(flows, "INBOUND", false);
         String account = team.account(team.headAuth(), Map.of("name", "Team client"));
-        team.deal(manager.auth(), account, "Manager's deal", "10");
+        oldDealWithoutNextAction(team, account, "Manager's deal", manager.id(), Channel.INBOUND);
         JsonNode his = api.get("/api/v1/crm/agenda?organizationId=" + team.org() + "&owner=" + manager.id(),
                 team.headAuth()).json();
         assertThat(titles(his.path("missing"))).containsExactly("Manager's deal");

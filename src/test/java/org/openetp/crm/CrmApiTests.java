@@ -42,7 +42,7 @@ class CrmApiTests extends ApiTest {
         assertThat(call.status()).isEqualTo(403);
         assertThat(call.code()).isEqualTo("crm.reserved.headOfficeOnly");
         Api.Response deal = api.post("/api/v1/crm/deals", Map.of("accountId", federal, "title", "Rails",
-                "value", "100"), branch.auth());
+                "value", "100", "nextAction", "First call", "nextActionDate", "2031-01-15"), branch.auth());
         assertThat(deal.status()).isEqualTo(403);
         Api.Response owner = api.post("/api/v1/crm/accounts/" + federal + "/owners",
                 Map.of("ownerId", branch.id()), team.headAuth());
@@ -97,6 +97,34 @@ class CrmApiTests extends ApiTest {
         }
         // A won deal stays won; a second won deal hands nothing over again.
         assertThat(team.move(hunter.auth(), deal, "LOST").code()).isEqualTo("crm.deal.won");
+    }
+
+    @Test
+    void aNewDealNeedsItsNextActionWithADateAndAMoveMayPlanTheNextOne() {
+        CrmTeam team = CrmTeam.accredited(api, flows);
+        String account = team.account(team.headAuth(), Map.of("name", "Planned"));
+        Api.Response unplanned = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "No plan",
+                "value", "10"), team.headAuth());
+        assertThat(unplanned.status()).isEqualTo(400);
+        assertThat(unplanned.errorFields()).containsExactlyInAnyOrder("nextAction", "nextActionDate");
+        Api.Response undated = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "No date",
+                "value", "10", "nextAction", "Call"), team.headAuth());
+        assertThat(undated.errorFields()).containsExactly("nextActionDate");
+
+        String deal = team.deal(team.headAuth(), account, "Planned deal", "10");
+        JsonNode created = api.get("/api/v1/crm/deals/" + deal, team.headAuth()).json().path("deal");
+        assertThat(created.path("nextAction").asString()).isEqualTo("First call");
+        Api.Response actionWithoutDate = api.post("/api/v1/crm/deals/" + deal + "/stage", Map.of("stage",
+                "CONTACT", "nextAction", "Send the offer"), team.headAuth());
+        assertThat(actionWithoutDate.status()).isEqualTo(400);
+        assertThat(actionWithoutDate.errorFields()).containsExactly("nextActionDate");
+        Api.Response replanned = api.post("/api/v1/crm/deals/" + deal + "/stage", Map.of("stage", "CONTACT",
+                "nextAction", "Send the offer", "nextActionDate", "2031-02-01"), team.headAuth());
+        assertThat(replanned.json().path("deal").path("nextAction").asString()).isEqualTo("Send the offer");
+        assertThat(replanned.json().path("deal").path("nextActionDate").asString()).isEqualTo("2031-02-01");
+        // Moving on without a new one keeps the step planned.
+        assertThat(team.move(team.headAuth(), deal, "NEED").json().path("deal").path("nextAction").asString())
+                .isEqualTo("Send the offer");
     }
 
     @Test
@@ -155,6 +183,13 @@ class CrmApiTests extends ApiTest {
                 .path("owners");
         assertThat(owners.size()).isEqualTo(1);
         assertThat(owners.get(0).asString()).startsWith("KEY_ACCOUNTS: ");
+        JsonNode owner = api.get("/api/v1/crm/accounts/" + account, team.headAuth()).json().path("account")
+                .path("ownerDetails").get(0);
+        assertThat(owner.path("channel").asString()).isEqualTo("KEY_ACCOUNTS");
+        assertThat(owner.path("channelLabel").asString()).isEqualTo("Key accounts");
+        assertThat(owner.path("userId").asString()).isEqualTo(key.id());
+        assertThat(owner.path("managerName").asString()).isNotBlank().isEqualTo(owners.get(0).asString()
+                .substring("KEY_ACCOUNTS: ".length()));
         assertThat(journal.recent("crm:" + team.org(), 50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("CRM_CONFLICT_DECIDED");
             assertThat(e.details()).containsEntry("winner", key.id()).containsEntry("reason", "Brought the big order");

@@ -170,13 +170,13 @@ class CrmRulesTest {
                         new BigDecimal("80.00"), "RUB"),
                 new CrmViews.QuoteView(UUID.randomUUID(), s, "Dear", "Cement M500", "Building", BigDecimal.ONE, "t",
                         new BigDecimal("100.00"), "RUB"));
-        List<CrmViews.PriceFork> forks = CrmService.forks(quotes);
+        List<CrmViews.PriceFork> forks = CrmMarket.forks(quotes);
         assertThat(forks).singleElement().satisfies(f -> {
             assertThat(f.min()).isEqualByComparingTo("80");
             assertThat(f.max()).isEqualByComparingTo("100");
             assertThat(f.cheapestSupplier()).isEqualTo("Cheap");
         });
-        assertThat(CrmService.margins(forks).getFirst().marginPercent()).isEqualByComparingTo("20.0");
+        assertThat(CrmMarket.margins(forks).getFirst().marginPercent()).isEqualByComparingTo("20.0");
     }
 
     @Test

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 record CrmTeam(Api api, Flows.Member head, String org) {
 
+    /** The date of the next action every test deal is created with: beyond any day a test moves the clock to. */
+    static final String NEXT_ACTION_DATE = "2031-01-15";
+
     static CrmTeam accredited(Api api, Flows flows) {
         Flows.Member head = flows.accreditedMember();
         return new CrmTeam(api, head, head.organizationId());
@@ -66,8 +69,8 @@ record CrmTeam(Api api, Flows.Member head, String org) {
     }
 
     String deal(String[] auth, String account, String title, String value) {
-        return created(api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", title, "value", value),
-                auth)).path("id").asString();
+        return created(api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", title, "value", value,
+                "nextAction", "First call", "nextActionDate", NEXT_ACTION_DATE), auth)).path("id").asString();
     }
 
     Api.Response move(String[] auth, String deal, String stage) {

@@ -28,7 +28,7 @@ class PipelineApiTests extends ApiTest {
         String rub = team.deal(team.headAuth(), account, "Pipes", "1000");
         team.deal(team.headAuth(), account, "Valves", "500");
         String usd = team.created(api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Export",
-                "value", "200", "currency", "USD"), team.headAuth())).path("id").asString();
+                "value", "200", "currency", "USD", "nextAction", "First call", "nextActionDate", "2031-01-15"), team.headAuth())).path("id").asString();
         assertThat(team.move(team.headAuth(), rub, "NEED").status()).isEqualTo(200);
         assertThat(team.move(team.headAuth(), usd, "NEED").status()).isEqualTo(200);
 

@@ -34,6 +34,9 @@ class TenderToLeadTests extends ApiTest {
     @Autowired
     TenderLeads leads;
 
+    @Autowired
+    org.openetp.procurement.Procurement procurement;
+
     @Test
     void aMatchingProcedureBecomesOneLeadRoutedToTheOwnerOfTheBuyersAccount() {
         Flows.Member buyer = flows.accreditedMember();
@@ -83,9 +86,69 @@ class TenderToLeadTests extends ApiTest {
         JsonNode account = api.get("/api/v1/crm/accounts/" + lead.path("accountId").asString(), supplier.headAuth())
                 .json().path("account");
         assertThat(account.path("linkedOrganizationId").asString()).isEqualTo(buyer.organizationId());
-        // The head claims it by moving it on.
-        assertThat(supplier.move(supplier.headAuth(), lead.path("id").asString(), "CONTACT").json()
+        // A lead has no next action yet: moving it on needs one. The head claims it by moving it on with one.
+        Api.Response unplanned = supplier.move(supplier.headAuth(), lead.path("id").asString(), "CONTACT");
+        assertThat(unplanned.status()).isEqualTo(400);
+        assertThat(unplanned.errorFields()).containsExactly("nextAction", "nextActionDate");
+        assertThat(api.post("/api/v1/crm/deals/" + lead.path("id").asString() + "/stage", Map.of("stage", "CONTACT",
+                "nextAction", "Call the buyer", "nextActionDate", "2031-01-15"), supplier.headAuth()).json()
                 .path("deal").path("ownerId").asString()).isEqualTo(supplier.headId());
+    }
+
+    @Test
+    void theLeadsTimelineShowsTheTeamsOwnBidAndContractOnTheProcedureButNoRivalsBid() {
+        Flows.Member buyer = flows.accreditedMember();
+        Map<String, Object> offersComputers = Registrations.russianLlc();
+        Registrations.organization(offersComputers).put("categoriesOffered", List.of("26.2"));
+        CrmTeam supplier = CrmTeam.confirmed(api, flows, offersComputers);
+        assertThat(api.post("/api/v1/operator/organizations/" + supplier.org() + "/accreditation",
+                Map.of("decision", "ACCREDITED"), Api.bearer(flows.operatorToken())).status()).isEqualTo(200);
+        flows.entitled(supplier.head());
+        Flows.Member rival = flows.entitledSupplier();
+
+        Tender tender = Tender.publish(api, buyer, clock.instant().plus(Duration.ofDays(2)), false);
+        await().atMost(PATIENCE).until(() -> leadsFor(supplier, tender.id()).size() == 1);
+        String lead = leadsFor(supplier, tender.id()).getFirst().path("id").asString();
+        assertThat(api.post(tender.bids(), Map.of("price", "95000.00"), supplier.headAuth()).status())
+                .isEqualTo(201);
+        assertThat(api.post(tender.bids(), Map.of("price", "118000.00"), Api.bearer(rival.token())).status())
+                .isEqualTo(201);
+
+        JsonNode sealed = platformEntries(supplier, lead);
+        assertThat(sealed.size()).isEqualTo(1);
+        assertThat(sealed.get(0).path("kind").asString()).isEqualTo("BID");
+        assertThat(sealed.get(0).path("what").asString()).isEqualTo("SUBMITTED");
+        assertThat(sealed.get(0).path("amount").isNull() || sealed.get(0).path("amount").isMissingNode()).as("sealed until the opening").isTrue();
+
+        clock.advance(Duration.ofDays(2).plusSeconds(1));
+        procurement.openDue();
+        String procedure = "/api/v1/procedures/" + tender.id();
+        for (JsonNode bid : api.get(tender.bids(), Api.bearer(buyer.token())).json()) {
+            api.post(procedure + "/bids/" + bid.path("id").asString() + "/decision", Map.of("admitted", true),
+                    Api.bearer(buyer.token()));
+        }
+        assertThat(api.post(procedure + "/lots/" + tender.lot() + "/award", Map.of(), Api.bearer(buyer.token()))
+                .status()).isEqualTo(200);
+
+        JsonNode story = platformEntries(supplier, lead);
+        assertThat(story.valueStream().map(e -> e.path("kind").asString()).toList()).contains("BID", "CONTRACT");
+        JsonNode bid = story.valueStream().filter(e -> e.path("kind").asString().equals("BID")).findFirst()
+                .orElseThrow();
+        assertThat(new java.math.BigDecimal(bid.path("amount").asString())).isEqualByComparingTo("95000.00");
+        String account = api.get("/api/v1/crm/deals/" + lead, supplier.headAuth()).json().path("deal")
+                .path("accountId").asString();
+        String accountStory = api.get("/api/v1/crm/accounts/" + account + "/timeline", supplier.headAuth()).body();
+        assertThat(accountStory).contains("\"CONTRACT\"").doesNotContain("118000");
+        assertThat(api.get("/api/v1/crm/deals/" + lead + "/timeline", Api.bearer(rival.token())).status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode platformEntries(CrmTeam team, String deal) {
+        Api.Response story = api.get("/api/v1/crm/deals/" + deal + "/timeline", team.headAuth());
+        assertThat(story.status()).as(story.body()).isEqualTo(200);
+        assertThat(story.body()).doesNotContain("118000");
+        return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().addAll(story.json().valueStream()
+                .filter(e -> List.of("BID", "CONTRACT").contains(e.path("kind").asString())).toList());
     }
 
     private List<JsonNode> leadsFor(CrmTeam team, String procedure) {

@@ -107,7 +107,7 @@ final class FuzzWorld {
                     value("accounts/{id}").orElseThrow(), "fullName", "Fuzz person", "role", "DECISION_MAKER")));
             case "deals/{id}" -> lasting("deal", () -> crm("deals", Map.of("accountId",
                     value("accounts/{id}").orElseThrow(), "title", "Fuzz deal", "value", "1000",
-                    "currency", "RUB")));
+                    "currency", "RUB", "nextAction", "First call", "nextActionDate", "2031-01-15")));
             case "competitors/{id}" -> lasting("competitor", () -> crm("competitors", Map.of("name", "Rival",
                     "website", "rival.example", "strengths", "cheap")));
             case "programs/{id}" -> lasting("program", this::loyaltyProgram);
@@ -150,7 +150,7 @@ final class FuzzWorld {
             case "POST /api/v1/crm/accounts" -> Map.of("name", "Client", "taxId", "7707083893", "region", "RU-MOW",
                     "purchaseVolume", "1000.00", "marketRole", "BUYER", "reserved", false);
             case "POST /api/v1/crm/deals" -> Map.of("accountId", value("accounts/{id}").orElseThrow(),
-                    "title", "Deal", "value", "1000.00", "currency", "RUB");
+                    "title", "Deal", "value", "1000.00", "currency", "RUB", "nextAction", "First call", "nextActionDate", "2031-01-15");
             case "POST /api/v1/operator/tariffs" -> Map.of("code", "FUZZ_NEW", "names", Map.of("en", "Fuzz",
                     "ru", "Фазз", "th", "ฟัซ"), "price", "100.00", "currency", "RUB", "period", "P30D",
                     "limits", Map.of("families", "ALL", "maxLotStartPrice", "5000000"), "active", false);

@@ -35,7 +35,7 @@ class CrmBrowserTests extends BrowserTest {
         String account = api.post("/api/v1/crm/accounts?organizationId=" + org, Map.of("name", "Steel Works"),
                 Api.bearer(manager.token())).json().path("id").asString();
         String deal = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Rolled steel",
-                "value", "250000"), Api.bearer(manager.token())).json().path("id").asString();
+                "value", "250000", "nextAction", "First call", "nextActionDate", "2031-01-15"), Api.bearer(manager.token())).json().path("id").asString();
 
         // The head opens the live board and leaves it open.
         page.login(head.email());
@@ -81,7 +81,7 @@ class CrmBrowserTests extends BrowserTest {
         String account = api.post("/api/v1/crm/accounts?organizationId=" + org, Map.of("name", "Page client"),
                 Api.bearer(head.token())).json().path("id").asString();
         String deal = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Page deal",
-                "value", "10"), Api.bearer(head.token())).json().path("id").asString();
+                "value", "10", "nextAction", "First call", "nextActionDate", "2031-01-15"), Api.bearer(head.token())).json().path("id").asString();
         page.login(head.email());
         for (String language : List.of("en", "ru", "th")) {
             for (String tab : List.of("deals", "accounts", "contacts", "team", "board", "conflicts", "bases",

@@ -40,7 +40,7 @@ class DealBoardBrowserTests extends BrowserTest {
         String account = api.post("/api/v1/crm/accounts?organizationId=" + org, Map.of("name", "Drag Works"),
                 Api.bearer(manager.token())).json().path("id").asString();
         String deal = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Cranes",
-                "value", "1000"), Api.bearer(manager.token())).json().path("id").asString();
+                "value", "1000", "nextAction", "First call", "nextActionDate", "2031-01-15"), Api.bearer(manager.token())).json().path("id").asString();
 
         page.login(manager.email());
         page.open("/crm/deals?lang=en&org=" + org);
@@ -97,7 +97,7 @@ class DealBoardBrowserTests extends BrowserTest {
         api.post("/api/v1/crm/contacts", Map.of("accountId", account, "fullName", "Irina Petrova",
                 "role", "DECISION_MAKER"), Api.bearer(head.token()));
         String deal = api.post("/api/v1/crm/deals", Map.of("accountId", account, "title", "Story deal",
-                "value", "10"), Api.bearer(head.token())).json().path("id").asString();
+                "value", "10", "nextAction", "First call", "nextActionDate", "2031-01-15"), Api.bearer(head.token())).json().path("id").asString();
         page.login(head.email());
         page.open("/crm/deals/" + deal + "?lang=en&org=" + org);
         assertThat(page.text(By.id("deal-contacts"))).contains("Irina Petrova", page.message("crm.role.DECISION_MAKER"));

@@ -170,6 +170,18 @@ public class ProcedureRepository {
                 .query((rs, n) -> new ProcedureId(rs.getObject("id", UUID.class))).list();
     }
 
+    /**
+     * Procedures whose sealed bids were opened (the key released) in which the organization has a live bid, latest
+     * opening first: the procedures whose opening protocol it has seen as a bidder.
+     */
+    public List<ProcedureId> openedWithBidOf(UUID organization, int limit) {
+        return jdbc.sql("SELECT p.id FROM procedure p WHERE p.key_released_at IS NOT NULL AND EXISTS (SELECT 1 "
+                        + "FROM bid b WHERE b.procedure_id = p.id AND b.organization_id = :org "
+                        + "AND b.status <> 'WITHDRAWN') ORDER BY p.key_released_at DESC, p.id LIMIT :limit")
+                .param("org", organization).param("limit", limit)
+                .query((rs, n) -> new ProcedureId(rs.getObject("id", UUID.class))).list();
+    }
+
     /** Procedures of one buyer organization, newest first. */
     public List<Procedure> ofBuyer(UUID organization, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM procedure WHERE organization_id = :org "
