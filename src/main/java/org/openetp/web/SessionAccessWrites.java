@@ -4,9 +4,11 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -140,9 +142,26 @@ class SessionAccessWrites {
             return delegate.getAttributeNames();
         }
 
+        /**
+         * Setting an attribute to the value it holds writes nothing: Spring Session's JDBC session marks any set
+         * attribute changed, so a page that remembers the same choice on every view (the CRM's sales team) cost an
+         * UPDATE and a commit per view. Only values that cannot change in place are compared: a mutable one set
+         * again after a change in place must still be written.
+         */
         @Override
         public void setAttribute(String attributeName, Object attributeValue) {
+            if (attributeValue != null && immutable(attributeValue)
+                    && attributeValue.equals(delegate.getAttribute(attributeName))) {
+                return;
+            }
             delegate.setAttribute(attributeName, attributeValue);
+        }
+
+        private static boolean immutable(Object value) {
+            return value instanceof String || value instanceof UUID || value instanceof Boolean
+                    || value instanceof Integer || value instanceof Long || value instanceof Enum<?>
+                    || value instanceof Locale || value instanceof java.time.temporal.TemporalAccessor
+                    && value.getClass().getName().startsWith("java.time.");
         }
 
         @Override

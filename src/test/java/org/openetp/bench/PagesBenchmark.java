@@ -112,7 +112,7 @@ class PagesBenchmark {
         return () -> user.get(page);
     }
 
-    private static Map<String, Object> load(DataSource dataSource, JdbcClient jdbc, CatalogueIndex index)
+    static Map<String, Object> load(DataSource dataSource, JdbcClient jdbc, CatalogueIndex index)
             throws Exception {
         long start = System.nanoTime();
         List<SyntheticData.Region> regions = jdbc.sql("SELECT code, name_ru, name_en, name_th FROM classifier_region "
