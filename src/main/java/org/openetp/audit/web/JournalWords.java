@@ -28,6 +28,9 @@ final class JournalWords {
     private static final Set<String> REFERENCES = Set.of("reference", "idempotencyKey", "fingerprint", "logHead",
             "signedDocument", "token", "certificate", "hash");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{16,}");
+    /** An id inside a longer value (an idempotency key "deposit:<bid>", a payment reference). */
+    private static final Pattern EMBEDDED_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     /** One code or a list of them, as a set's text ({@code [ADMIN, BUYER]}) or comma-separated. */
     private static final Pattern CODES = Pattern.compile("\\[?[A-Z][A-Z0-9_]*(,\\s*[A-Z][A-Z0-9_]*)*]?");
@@ -93,7 +96,7 @@ final class JournalWords {
                     .map(name -> Fact.text(label, name)).orElseGet(() -> Fact.ref(label, shortNumber(id.get())));
         }
         if (REFERENCES.contains(key) || HEX.matcher(value).matches()) {
-            return Fact.ref(label, value);
+            return Fact.ref(label, withShortIds(value));
         }
         if (DECIMAL.matcher(value).matches()) {
             return Fact.number(label, new BigDecimal(value));
@@ -110,7 +113,12 @@ final class JournalWords {
                     .map(String::strip).map(c -> message("audit.value." + c, humane(c)))
                     .collect(Collectors.joining(", ")));
         }
-        return Fact.text(label, value);
+        return Fact.text(label, withShortIds(value));
+    }
+
+    /** The ids inside a value as their short numbers: the value stays recognisable, no id is shown whole. */
+    private static String withShortIds(String value) {
+        return EMBEDDED_ID.matcher(value).replaceAll(m -> shortNumber(UUID.fromString(m.group())));
     }
 
     /** Enough of an id to tell two things apart on a page and to find one in an export, without showing the id. */

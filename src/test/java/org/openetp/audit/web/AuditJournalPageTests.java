@@ -167,6 +167,12 @@ class AuditJournalPageTests extends ApiTest {
                 .getFirst();
         assertThat(unnamed.streamName()).isEqualTo("Free participation rule #" + rule.toString().substring(0, 8));
         assertThat(unnamed.actor()).isEqualTo("The platform");
+        UUID bid = UUID.randomUUID();
+        JournalLine keyed = new JournalNames(counted, messages).lines(List.of(new AuditEntryView(2, "free-rule:"
+                + rule, "FREE_PARTICIPATION_RULE_CREATED", "system", Instant.EPOCH,
+                Map.of("idempotencyKey", "deposit:" + bid + ":block"))), Locale.ENGLISH).getFirst();
+        assertThat(keyed.details().facts().getFirst().value()).as("an id inside a reference is shortened too")
+                .isEqualTo("deposit:#" + bid.toString().substring(0, 8) + ":block");
         assertThat(unnamed.action()).isEqualTo("Free participation rule created");
         assertThat(Set.copyOf(lines.stream().map(JournalLine::action).toList()))
                 .containsExactly("Процедура опубликована");
