@@ -30,7 +30,9 @@ public record LeadCreated(UUID organization, UUID deal, UUID procedure, String t
         Map<String, String> details = new HashMap<>();
         details.put("deal", deal.toString());
         details.put("procedure", procedure.toString());
-        details.put("owner", String.valueOf(owner));
+        if (owner != null) {
+            details.put("owner", owner.toString());
+        }
         return details;
     }
 }

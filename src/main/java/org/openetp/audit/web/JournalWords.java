@@ -83,7 +83,12 @@ final class JournalWords {
     /** The details in key order (the same entry always reads the same), each value by what it is. */
     Facts details(Map<String, String> details) {
         List<Fact> facts = new ArrayList<>(details.size());
-        new TreeMap<>(details).forEach((key, value) -> facts.add(fact(key, value)));
+        // A value an event wrote as "null" (a lead nobody owns yet) says nothing: the fact is left out, not shown.
+        new TreeMap<>(details).forEach((key, value) -> {
+            if (!"null".equals(value)) {
+                facts.add(fact(key, value));
+            }
+        });
         return new Facts(facts);
     }
 

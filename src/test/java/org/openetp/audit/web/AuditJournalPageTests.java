@@ -170,7 +170,8 @@ class AuditJournalPageTests extends ApiTest {
         UUID bid = UUID.randomUUID();
         JournalLine keyed = new JournalNames(counted, messages).lines(List.of(new AuditEntryView(2, "free-rule:"
                 + rule, "FREE_PARTICIPATION_RULE_CREATED", "system", Instant.EPOCH,
-                Map.of("idempotencyKey", "deposit:" + bid + ":block"))), Locale.ENGLISH).getFirst();
+                Map.of("idempotencyKey", "deposit:" + bid + ":block", "owner", "null"))), Locale.ENGLISH).getFirst();
+        assertThat(keyed.details().facts()).as("a value written as null is left out").hasSize(1);
         assertThat(keyed.details().facts().getFirst().value()).as("an id inside a reference is shortened too")
                 .isEqualTo("deposit:#" + bid.toString().substring(0, 8) + ":block");
         assertThat(unnamed.action()).isEqualTo("Free participation rule created");
