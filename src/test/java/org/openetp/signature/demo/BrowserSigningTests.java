@@ -314,6 +314,10 @@ class BrowserSigningTests {
 
     private static SignResult sign(byte[] keyFile, String fileName, String password, String text) {
         browser.get(url("/blank"));
+        // The scripts are in the page's head, yet Chromium may hand the page back before they ran (seen once in a
+        // full run: "reading 'sign' of undefined"); sign only once the signing API is there.
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(browser.executeScript("return !!window.OpenEtpSigning")));
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
