@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Every CRM list as a CSV file a spreadsheet opens. */
 @Component
-class CrmExports {
+public class CrmExports {
 
     private final CrmService crm;
     private final CrmDeals crmDeals;
@@ -31,7 +31,7 @@ class CrmExports {
             "quotes", "price-forks", "niches", "competitors", "segments", "channel-spend", "channel-economics",
             "conflicts", "managers", "board");
 
-    ResponseEntity<String> csv(CurrentUser user, @Nullable UUID org, String list) {
+    public ResponseEntity<String> csv(CurrentUser user, @Nullable UUID org, String list) {
         String body = switch (list) {
             case "accounts" -> Csv.write(List.of("id", "name", "taxId", "region", "purchaseVolume", "marketRole",
                     "reserved", "finder", "finderChannel", "owners"), crm.accounts(user, org, null, null, null, null,
