@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Every CRM list as a CSV file a spreadsheet opens. */
 @Component
-class CrmExports {
+public class CrmExports {
 
     private final CrmService crm;
     private final CrmDeals crmDeals;
@@ -31,8 +31,18 @@ class CrmExports {
             "quotes", "price-forks", "niches", "competitors", "segments", "channel-spend", "channel-economics",
             "conflicts", "managers", "board");
 
-    ResponseEntity<String> csv(CurrentUser user, @Nullable UUID org, String list) {
-        String body = switch (list) {
+    public ResponseEntity<String> csv(CurrentUser user, @Nullable UUID org, String list) {
+        String body = salesList(user, org, list);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("crm-" + list + ".csv").build().toString())
+                .body(body);
+    }
+
+    /** The team's own lists: accounts, contacts, deals, activities, conflicts, managers and the board. */
+    private String salesList(CurrentUser user, @Nullable UUID org, String list) {
+        return switch (list) {
             case "accounts" -> Csv.write(List.of("id", "name", "taxId", "region", "purchaseVolume", "marketRole",
                     "reserved", "finder", "finderChannel", "owners"), crm.accounts(user, org, null, null, null, null,
                     null), a -> List.of(a.id(), a.name(), n(a.taxId()), n(a.region()), n(a.purchaseVolume()),
@@ -50,6 +60,25 @@ class CrmExports {
             case "activities" -> Csv.write(List.of("at", "account", "manager", "channel", "kind", "note"),
                     crmDeals.activities(user, org, null, null), a -> List.of(a.at(), a.accountName(), a.managerName(),
                             a.channel(), a.kind(), n(a.note())));
+            case "conflicts" -> Csv.write(List.of("account", "status", "openedAt", "winner", "channel", "reason"),
+                    crmDeals.conflicts(user, org), c -> List.of(c.accountName(), c.status(), c.openedAt(),
+                            n(c.winnerName()), n(c.winnerChannel()), n(c.reason())));
+            case "managers" -> Csv.write(List.of("name", "channel", "headOffice", "head", "planCalls",
+                    "planMeetings", "planContracts", "planReason"), crm.managers(user, org), m -> List.of(
+                    m.fullName(), m.channel(), m.headOffice(), m.head(), m.planCalls(), m.planMeetings(),
+                    m.planContracts(), n(m.planReason())));
+            case "board" -> Csv.write(List.of("manager", "channel", "planCalls", "calls", "planMeetings",
+                    "meetings", "planContracts", "contracts", "emails", "proposals", "openDeals"),
+                    crmDeals.board(user, org), b -> List.of(b.fullName(), b.channel(), b.planCalls(), b.calls(),
+                            b.planMeetings(), b.meetings(), b.planContracts(), b.contracts(), b.emails(),
+                            b.proposals(), b.openDeals()));
+            default -> marketList(user, org, list);
+        };
+    }
+
+    /** The market research lists: suppliers and their quotes, price forks, niches, competitors, segments, channels. */
+    private String marketList(CurrentUser user, @Nullable UUID org, String list) {
+        return switch (list) {
             case "suppliers" -> Csv.write(List.of("id", "name", "contact", "region", "terms", "quotes"),
                     crmMarket.suppliers(user, org), s -> List.of(s.id(), s.name(), n(s.contact()), n(s.region()),
                             n(s.terms()), s.quotes()));
@@ -75,25 +104,8 @@ class CrmExports {
             case "channel-economics" -> Csv.write(List.of("channel", "spend", "clients", "costPerClient",
                     "wonValue", "sharePercent"), crmMarket.economics(user, org).channels(), c -> List.of(c.channel(),
                     c.spend(), c.clients(), n(c.costPerClient()), c.wonValue(), c.sharePercent()));
-            case "conflicts" -> Csv.write(List.of("account", "status", "openedAt", "winner", "channel", "reason"),
-                    crmDeals.conflicts(user, org), c -> List.of(c.accountName(), c.status(), c.openedAt(),
-                            n(c.winnerName()), n(c.winnerChannel()), n(c.reason())));
-            case "managers" -> Csv.write(List.of("name", "channel", "headOffice", "head", "planCalls",
-                    "planMeetings", "planContracts", "planReason"), crm.managers(user, org), m -> List.of(
-                    m.fullName(), m.channel(), m.headOffice(), m.head(), m.planCalls(), m.planMeetings(),
-                    m.planContracts(), n(m.planReason())));
-            case "board" -> Csv.write(List.of("manager", "channel", "planCalls", "calls", "planMeetings",
-                    "meetings", "planContracts", "contracts", "emails", "proposals", "openDeals"),
-                    crmDeals.board(user, org), b -> List.of(b.fullName(), b.channel(), b.planCalls(), b.calls(),
-                            b.planMeetings(), b.meetings(), b.planContracts(), b.contracts(), b.emails(),
-                            b.proposals(), b.openDeals()));
             default -> throw new NotFoundException("List");
         };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("crm-" + list + ".csv").build().toString())
-                .body(body);
     }
 
     private static Object n(@Nullable Object value) {

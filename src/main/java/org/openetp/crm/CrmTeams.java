@@ -12,14 +12,14 @@ import org.springframework.ui.Model;
  * The sales team the CRM pages show: chosen with {@code ?org=} (remembered in the session), else the one the user
  * chose before, else his first. Shared by the CRM's page controllers.
  */
-final class CrmTeams {
+public final class CrmTeams {
 
     private static final String TEAM = "crm.organization";
 
     private CrmTeams() {
     }
 
-    static List<Membership> choose(CrmService crm, @Nullable CurrentUser user, @Nullable UUID chosen,
+    public static List<Membership> choose(CrmService crm, @Nullable CurrentUser user, @Nullable UUID chosen,
             HttpSession session, Model model) {
         if (user == null) {
             return List.of();
@@ -37,7 +37,7 @@ final class CrmTeams {
         return teams;
     }
 
-    static @Nullable UUID org(HttpSession session) {
+    public static @Nullable UUID org(HttpSession session) {
         return (UUID) session.getAttribute(TEAM);
     }
 }

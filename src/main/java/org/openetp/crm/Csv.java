@@ -23,14 +23,39 @@ final class Csv {
 
     /** The rows of a file whose first line names the columns; blank lines are skipped. */
     static List<Row> read(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
+        List<RawRecord> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        List<Row> rows = new ArrayList<>();
+        if (records.isEmpty()) {
+            return rows;
+        }
+        List<String> header = records.getFirst().values().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        for (RawRecord record : records.subList(1, records.size())) {
+            List<String> values = record.values();
+            if (values.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                cells.put(header.get(i), i < values.size() ? values.get(i).strip() : "");
+            }
+            rows.add(new Row(record.line(), cells));
+        }
+        return rows;
+    }
+
+    /** One record of the file as written, with the line it starts on (a quoted cell may span lines). */
+    private record RawRecord(int line, List<String> values) {
+    }
+
+    /** Splits the text into records of raw cells: quotes, doubled quotes, CR LF or LF, comma or semicolon. */
+    private static List<RawRecord> records(String body) {
+        List<RawRecord> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         int line = 1;
         int recordLine = 1;
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (quoted) {
@@ -56,8 +81,7 @@ final class Csv {
                 }
                 record.add(cell.toString());
                 cell.setLength(0);
-                records.add(record);
-                lines.add(recordLine);
+                records.add(new RawRecord(recordLine, record));
                 record = new ArrayList<>();
                 line++;
                 recordLine = line;
@@ -67,26 +91,9 @@ final class Csv {
         }
         if (cell.length() > 0 || !record.isEmpty()) {
             record.add(cell.toString());
-            records.add(record);
-            lines.add(recordLine);
+            records.add(new RawRecord(recordLine, record));
         }
-        List<Row> rows = new ArrayList<>();
-        if (records.isEmpty()) {
-            return rows;
-        }
-        List<String> header = records.getFirst().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> values = records.get(r);
-            if (values.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                cells.put(header.get(i), i < values.size() ? values.get(i).strip() : "");
-            }
-            rows.add(new Row(lines.get(r), cells));
-        }
-        return rows;
+        return records;
     }
 
     /** Writes a header and one line per item; cells that a spreadsheet would run as formulas are defused. */

@@ -1,7 +1,7 @@
 package org.openetp.notification;
 
 /** Where a user wants one kind of notification. */
-record Channels(NotificationKind kind, boolean inApp, boolean email) {
+public record Channels(NotificationKind kind, boolean inApp, boolean email) {
 
     static Channels defaults(NotificationKind kind) {
         return new Channels(kind, true, true);

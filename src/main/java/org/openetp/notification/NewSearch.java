@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /** A search to save, as typed: every field optional, but not all of them. */
-record NewSearch(@Nullable String q, @Nullable String category, @Nullable String region, @Nullable String kind,
+public record NewSearch(@Nullable String q, @Nullable String category, @Nullable String region, @Nullable String kind,
         @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo) {
 }

@@ -1,7 +1,7 @@
 package org.openetp.notification;
 
 /** What a notification is about; users choose the channels per kind (SPEC §10). */
-enum NotificationKind {
+public enum NotificationKind {
     ACCREDITATION, NEW_PROCEDURE, QUESTION_ANSWERED, DOCUMENTATION_AMENDED, BIDS_OPENED, AWARD, PROCEDURE_CANCELLED,
     /** Money moved on the organization's account: a top-up, a deposit blocked, released or forfeited. */
     ACCOUNT,

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * searches. Every method works on the caller's own rows only.
  */
 @Service
-class Notifications {
+public class Notifications {
 
     private static final int MAX_PAGE_SIZE = 100;
     /** Keeps matching a new procedure cheap; the limit is spelled out in {@code search.tooMany}. */
@@ -53,7 +53,7 @@ class Notifications {
 
     /** A page of the user's inbox, each notice rendered in {@code locale}: the language the user reads in now. */
     @Transactional(readOnly = true)
-    InboxPage inbox(UserId user, int page, int size, Locale locale) {
+    public InboxPage inbox(UserId user, int page, int size, Locale locale) {
         int p = Math.max(0, page);
         int s = Math.clamp(size, 1, MAX_PAGE_SIZE);
         List<InboxItem> items = notifications.inbox(user, p, s).stream().map(n -> item(n, locale)).toList();
@@ -68,25 +68,25 @@ class Notifications {
 
     /** Marks one of the user's notifications read; another user's, like an unknown one, is "not found". */
     @Transactional
-    void markRead(UserId user, UUID id) {
+    public void markRead(UserId user, UUID id) {
         if (!notifications.markRead(user, id, clock.instant())) {
             throw new NotFoundException("Notification");
         }
     }
 
     @Transactional
-    void markAllRead(UserId user) {
+    public void markAllRead(UserId user) {
         notifications.markAllRead(user, clock.instant());
     }
 
     @Transactional(readOnly = true)
-    List<Channels> preferences(UserId user) {
+    public List<Channels> preferences(UserId user) {
         return preferences.of(user);
     }
 
     /** Stores the channels of the kinds given (the others keep theirs) and answers with every kind. */
     @Transactional
-    List<Channels> choose(UserId user, List<ChannelChoice> choices) {
+    public List<Channels> choose(UserId user, List<ChannelChoice> choices) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             if (choices.get(i) == null || choices.get(i).kind() == null) {
@@ -106,13 +106,13 @@ class Notifications {
     }
 
     @Transactional(readOnly = true)
-    List<SavedSearch> searches(UserId user) {
+    public List<SavedSearch> searches(UserId user) {
         return searches.of(user);
     }
 
     /** Saves a search for a supplier; every invalid field is reported at once and nothing is stored. */
     @Transactional
-    SavedSearch saveSearch(UserId user, NewSearch form) {
+    public SavedSearch saveSearch(UserId user, NewSearch form) {
         if (organizations.membershipsOf(user).stream().noneMatch(m -> m.has(Role.SUPPLIER))) {
             throw new ForbiddenException("organization.role.missing");
         }
@@ -152,7 +152,7 @@ class Notifications {
     }
 
     @Transactional
-    void deleteSearch(UserId user, UUID id) {
+    public void deleteSearch(UserId user, UUID id) {
         if (!searches.delete(user, id)) {
             throw new NotFoundException("Saved search");
         }

@@ -16,7 +16,7 @@ import org.openetp.procurement.ProcedureView;
  * category (its subcategories included), a delivery region, a kind and a start-price range. A missing criterion
  * matches anything.
  */
-record SavedSearch(UUID id, @Nullable String q, @Nullable String category, @Nullable String region,
+public record SavedSearch(UUID id, @Nullable String q, @Nullable String category, @Nullable String region,
         @Nullable ProcedureKind kind, @Nullable BigDecimal priceFrom, @Nullable BigDecimal priceTo,
         Instant createdAt) {
 

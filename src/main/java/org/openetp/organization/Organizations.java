@@ -64,26 +64,7 @@ public class Organizations {
     @Transactional
     public RegistrationResult register(RegisterOrganization form, @Nullable UserId existingUser, String locale) {
         FieldChecks checks = new FieldChecks();
-        RegisterOrganization.UserPart u = form.user();
-        NewUser newUser = null;
-        if (existingUser == null) {
-            if (u == null) {
-                checks.add("user", "field.required");
-            } else {
-                String fullName = checks.text("user.fullName", u.fullName(), 200);
-                String email = checks.email("user.email", u.email());
-                String phone = checks.phone("user.phone", u.phone());
-                String position = checks.text("user.position", u.position(), 200);
-                if (u.password() == null || u.password().isEmpty()) {
-                    checks.add("user.password", "field.required");
-                } else if (u.password().length() < Identity.MIN_PASSWORD_LENGTH) {
-                    checks.add("user.password", "registration.password.short");
-                } else if (u.password().length() > 128) {
-                    checks.add("user.password", "field.tooLong");
-                }
-                newUser = new NewUser(fullName, email, phone, position, u.password(), locale);
-            }
-        }
+        NewUser newUser = existingUser == null ? newUser(checks, form.user(), locale) : null;
         RegisterOrganization.OrganizationPart o = form.organization();
         if (o == null) {
             checks.add("organization", "field.required");
@@ -125,6 +106,27 @@ public class Organizations {
         events.publishEvent(new OrganizationRegistered(organization.id(), userId, country, taxId, now));
         events.publishEvent(new MemberAdded(organization.id(), userId, FOUNDER_ROLES, userId, now));
         return new RegistrationResult(userId, organization.id(), organization.status());
+    }
+
+    /** The first user's part of the form, checked; null when it is missing (reported on {@code checks}). */
+    private static @Nullable NewUser newUser(FieldChecks checks, RegisterOrganization.@Nullable UserPart u,
+            String locale) {
+        if (u == null) {
+            checks.add("user", "field.required");
+            return null;
+        }
+        String fullName = checks.text("user.fullName", u.fullName(), 200);
+        String email = checks.email("user.email", u.email());
+        String phone = checks.phone("user.phone", u.phone());
+        String position = checks.text("user.position", u.position(), 200);
+        if (u.password() == null || u.password().isEmpty()) {
+            checks.add("user.password", "field.required");
+        } else if (u.password().length() < Identity.MIN_PASSWORD_LENGTH) {
+            checks.add("user.password", "registration.password.short");
+        } else if (u.password().length() > 128) {
+            checks.add("user.password", "field.tooLong");
+        }
+        return new NewUser(fullName, email, phone, position, u.password(), locale);
     }
 
     /** The organization, for its members and operators; "not found" for everybody else. */

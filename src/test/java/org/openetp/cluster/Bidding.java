@@ -7,20 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The drill's bidders: each bids "beat the best by one step" through HAProxy a few times a second until the auction
- * answers {@code auction.closed}, through the failover, and keeps every acknowledged bid (its log position) with the
- * moment its 201 arrived.
+ * The drill's bidders: each bids "beat the best by one step" through HAProxy about three times a second until the
+ * auction answers {@code auction.closed}, through the failover, and keeps every acknowledged bid (its log position)
+ * with the moment its 201 arrived.
  */
 final class Bidding {
+
+    /** How often each bidder bids. */
+    static final Duration PERIOD = Duration.ofMillis(350);
 
     private final DrillHttp http;
     private final UUID lot;
@@ -37,38 +44,47 @@ final class Bidding {
         this.tokens = tokens;
     }
 
-    List<Future<?>> start(ExecutorService threads) {
-        List<Future<?>> bidders = new ArrayList<>();
+    /**
+     * Starts every bidder on a rate-based scheduler: one bid each {@link #PERIOD} (the old pause's mean, so about
+     * three a second), the bidders spread over the period; a bid that takes longer (a failover) delays the next
+     * rather than overlapping it. Each future completes when its bidder stops.
+     */
+    List<Future<?>> start() {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(tokens.size(),
+                Thread.ofVirtual().factory());
+        List<CompletableFuture<?>> bidders = new ArrayList<>();
         for (String token : tokens) {
-            bidders.add(threads.submit(() -> bid(token)));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            ScheduledFuture<?> ticks = scheduler.scheduleAtFixedRate(() -> {
+                if (!bid(token)) {
+                    done.complete(null);
+                }
+            }, ThreadLocalRandom.current().nextLong(PERIOD.toMillis()), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            done.whenComplete((ignored, failure) -> ticks.cancel(false));
+            bidders.add(done);
         }
-        return bidders;
+        CompletableFuture.allOf(bidders.toArray(CompletableFuture[]::new)).whenComplete((i, f) -> scheduler.shutdown());
+        return List.copyOf(bidders);
     }
 
-    private void bid(String token) {
-        while (closedAt.get() == null && !stopped) {
-            DrillHttp.Answer answer = http.post("/api/v1/auctions/" + lot + "/bids", token, Map.of("steps", 1));
-            Instant now = Instant.now();
-            if (answer.status() == 201) {
-                acknowledged.put(answer.json().path("seq").asLong(), now);
-            } else if (answer.status() == 409 && answer.body().contains("auction.closed")) {
-                closedAt.compareAndSet(null, now);
-                return;
-            } else if (answer.status() >= 500) {
-                serverErrors.incrementAndGet();
-            } else if (answer.status() == 0) {
-                ioErrors.incrementAndGet();
-            }
-            pause(200 + ThreadLocalRandom.current().nextInt(300));
+    /** One bid "beat the best by one step"; false once the bidder is done (the auction closed, or stopped). */
+    private boolean bid(String token) {
+        if (closedAt.get() != null || stopped) {
+            return false;
         }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        DrillHttp.Answer answer = http.post("/api/v1/auctions/" + lot + "/bids", token, Map.of("steps", 1));
+        Instant now = Instant.now();
+        if (answer.status() == 201) {
+            acknowledged.put(answer.json().path("seq").asLong(), now);
+        } else if (answer.status() == 409 && answer.body().contains("auction.closed")) {
+            closedAt.compareAndSet(null, now);
+            return false;
+        } else if (answer.status() >= 500) {
+            serverErrors.incrementAndGet();
+        } else if (answer.status() == 0) {
+            ioErrors.incrementAndGet();
         }
+        return true;
     }
 
     /** Stops the bidders after their current bid. */

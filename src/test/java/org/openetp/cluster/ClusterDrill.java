@@ -1,5 +1,7 @@
 package org.openetp.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,9 +16,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,17 +72,15 @@ public final class ClusterDrill {
 
         http.awaitStatus("/api/v1/auctions/" + auction.lot(), null, 200, Duration.ofSeconds(60));
         List<Watcher> watchers = watchers(auction.lot());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        watchers.forEach(w -> threads.execute(w::run));
+        watchers.forEach(Watcher::start);
         http.awaitField("/api/v1/auctions/" + auction.lot(), people.bidderTokens().getFirst(), "status", "RUNNING",
                 Duration.ofSeconds(60));
         say("auction running; %d bidders bid through HAProxy, %d watchers stream from both nodes", BIDDERS,
                 watchers.size());
 
         Bidding bidding = new Bidding(http, auction.lot(), people.bidderTokens());
-        List<Future<?>> bidders = bidding.start(threads);
-        sleepUntil(killAt);
-        String oldPrimary = DrillScript.run("_kill_primary").strip();
+        List<Future<?>> bidders = bidding.start();
+        String oldPrimary = at(killAt, () -> DrillScript.run("_kill_primary").strip());
         Instant killed = Instant.now();
         say("KILLED the primary pg%s: kill -9 of its Patroni and its PostgreSQL at %s", oldPrimary, killed);
         String newPrimary = DrillScript.awaitLeader(Duration.ofSeconds(90));
@@ -93,7 +98,6 @@ public final class ClusterDrill {
             checkDeadline(db, tender, tenderDeadline);
             checkWatchers(db, auction.lot(), watchers);
         }
-        threads.shutdownNow();
 
         rejoin(oldPrimary);
         appNodeDies(people, second);
@@ -128,11 +132,14 @@ public final class ClusterDrill {
 
     private void checkEnd(Connection db, DrillSetup.Auction auction, Instant due) throws Exception {
         // Bids are refused from the due instant on; the Ended entry follows at the scheduler's next turn.
-        Instant until = Instant.now().plusSeconds(30);
-        while (ends(db, auction.lot()).isEmpty() && Instant.now().isBefore(until)) {
-            Thread.sleep(500);
+        awaitQuietly(Duration.ofSeconds(30), Duration.ofMillis(500), () -> !ends(db, auction.lot()).isEmpty());
+        // A second end, were there one, would come within the next scheduler turns: the count must stay at one.
+        try {
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> ends(db, auction.lot()).size() <= 1);
+        } catch (ConditionTimeoutException e) {
+            // a second end came: reported just below
         }
-        Thread.sleep(3000); // a second end, were there one, would come within the next scheduler turns
         List<Instant> ends = ends(db, auction.lot());
         boolean onTime = ends.size() == 1 && Duration.between(due, ends.getFirst()).abs().toMillis() < 1;
         say("the auction ended %d time(s), at %s; due at %s (start + %s, no extension): %s", ends.size(), ends,
@@ -144,18 +151,12 @@ public final class ClusterDrill {
     }
 
     private void checkDeadline(Connection db, UUID tender, Instant deadline) throws Exception {
-        long opened = 0;
-        String status = "";
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            status = one(db, "SELECT status FROM procedure WHERE id = ?", tender);
-            opened = Long.parseLong(one(db, "SELECT count(*) FROM protocol WHERE procedure_id = ? AND kind = 'OPENING'",
-                    tender));
-            if (!status.equals("PUBLISHED")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        AtomicReference<String> seenStatus = new AtomicReference<>("");
+        awaitQuietly(Duration.ofSeconds(60), Duration.ofMillis(500),
+                () -> !seenStatus.updateAndGet(s -> status(db, tender)).equals("PUBLISHED"));
+        String status = seenStatus.get();
+        long opened = Long.parseLong(one(db,
+                "SELECT count(*) FROM protocol WHERE procedure_id = ? AND kind = 'OPENING'", tender));
         String openedAt = one(db, "SELECT opened_at FROM procedure WHERE id = ?", tender);
         long journaled = Long.parseLong(one(db,
                 "SELECT count(*) FROM audit_entry WHERE stream = 'procedure:' || ? AND action = 'BIDS_OPENED'",
@@ -168,10 +169,8 @@ public final class ClusterDrill {
     private void checkWatchers(Connection db, UUID lot, List<Watcher> watchers) throws Exception {
         List<Long> all = seqs(db, lot, null);
         long last = all.isEmpty() ? 0 : all.getLast();
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until) && watchers.stream().anyMatch(w -> w.lastSeen() < last)) {
-            Thread.sleep(200);
-        }
+        awaitQuietly(Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> watchers.stream().allMatch(w -> w.lastSeen() >= last));
         long missedTotal = 0;
         for (Watcher w : watchers) {
             Set<Long> missed = new TreeSet<>(all);
@@ -189,15 +188,12 @@ public final class ClusterDrill {
         Instant began = Instant.now();
         DrillScript.run("_rejoin", oldPrimary);
         say("pg%s started again: Patroni rewinds it (pg_rewind) and follows the new primary", oldPrimary);
-        String rows = "";
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            rows = DrillScript.runQuietly("_replication");
-            if (rows.contains("pg" + oldPrimary + " streaming sync")) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
+        AtomicReference<String> replication = new AtomicReference<>("");
+        awaitQuietly(Duration.ofSeconds(120), Duration.ofSeconds(1), () -> {
+            replication.set(DrillScript.runQuietly("_replication"));
+            return replication.get().contains("pg" + oldPrimary + " streaming sync");
+        });
+        String rows = replication.get();
         boolean sync = rows.contains("pg" + oldPrimary + " streaming sync");
         say("after %.0f s the primary's pg_stat_replication reads: %s", Duration.between(began, Instant.now())
                 .toMillis() / 1000.0, rows.isBlank() ? "(nothing)" : rows.strip().replace('\n', ';'));
@@ -222,16 +218,20 @@ public final class ClusterDrill {
     private void appNodeDies(DrillSetup.People people, DrillSetup.Auction auction) throws Exception {
         http.awaitField("/api/v1/auctions/" + auction.lot(), people.bidderTokens().getFirst(), "status", "RUNNING",
                 Duration.ofSeconds(60));
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         List<Watcher> watchers = watchers(auction.lot());
-        watchers.forEach(w -> threads.execute(w::run));
+        watchers.forEach(Watcher::start);
         Bidding bidding = new Bidding(http, auction.lot(), people.bidderTokens().subList(0, 5));
-        List<Future<?>> bidders = bidding.start(threads);
-        Thread.sleep(5000);
+        List<Future<?>> bidders = bidding.start();
+        // Node 1 dies once bids flow and every watcher has its stream (each has seen an event).
+        awaitQuietly(Duration.ofSeconds(30), Duration.ofMillis(200), () -> bidding.acknowledged().size() >= 10
+                && watchers.stream().allMatch(w -> w.lastSeen() > 0));
         DrillScript.run("_kill_app", "1");
         Instant killed = Instant.now();
         say("KILLED app node 1 (kill -9) while 5 bidders bid on a second auction and 4 watchers stream it");
-        Thread.sleep(8000);
+        // The bidding stops once the survivor has taken bids and node 1's watchers have come back through HAProxy.
+        awaitQuietly(Duration.ofSeconds(60), Duration.ofMillis(200),
+                () -> bidding.acknowledgedBefore(Instant.MAX) - bidding.acknowledgedBefore(killed) >= 10
+                        && watchers.stream().limit(2).allMatch(w -> w.reconnections() > 0));
         bidding.stop();
         for (Future<?> f : bidders) {
             f.get();
@@ -260,7 +260,6 @@ public final class ClusterDrill {
             promise(watchers.stream().limit(2).allMatch(w -> w.reconnections() > 0),
                     "node 1's watchers came back through HAProxy with Last-Event-ID");
         }
-        threads.shutdownNow();
         say("sessions of the application on each member (the read pool is on the replica):%n%s",
                 DrillScript.runQuietly("_sessions").strip());
     }
@@ -318,10 +317,33 @@ public final class ClusterDrill {
         System.out.printf("%s drill: %s%n", Instant.now().toString().substring(11, 19), format.formatted(args));
     }
 
-    static void sleepUntil(Instant at) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), at).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
+    /** Runs the step at the instant on a scheduler (no thread sleeps for it) and answers its result. */
+    static <T> T at(Instant when, Callable<T> step) throws Exception {
+        try (ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor()) {
+            long delay = Math.max(0, Duration.between(Instant.now(), when).toMillis());
+            return scheduler.schedule(step, delay, TimeUnit.MILLISECONDS).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * Waits until the condition holds, asking at once and then every {@code poll}; after {@code atMost} it gives up
+     * without a word, for the check that follows to report what it finds.
+     */
+    static void awaitQuietly(Duration atMost, Duration poll, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(poll).until(condition);
+        } catch (ConditionTimeoutException e) {
+            // reported by the check after the wait
+        }
+    }
+
+    private static String status(Connection db, UUID tender) {
+        try {
+            return one(db, "SELECT status FROM procedure WHERE id = ?", tender);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

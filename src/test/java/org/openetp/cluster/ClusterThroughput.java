@@ -1,5 +1,7 @@
 package org.openetp.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openetp.bench.AuctionLoad;
 
 /**
@@ -98,18 +101,18 @@ public final class ClusterThroughput {
                 System.getenv("PG_APP_PASSWORD"));
                 PreparedStatement q = db.prepareStatement(
                         "SELECT count(*) FROM auction WHERE status = 'RUNNING' AND lot_id = ANY (?)")) {
-            Instant until = Instant.now().plusSeconds(180);
-            while (Instant.now().isBefore(until)) {
-                q.setArray(1, db.createArrayOf("uuid", ids.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) >= count) {
-                        return;
-                    }
-                }
-                Thread.sleep(1000);
+            q.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            try {
+                await().atMost(Duration.ofSeconds(180)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> {
+                            try (ResultSet rs = q.executeQuery()) {
+                                rs.next();
+                                return rs.getLong(1) >= count;
+                            }
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new IllegalStateException("the auctions did not all start", e);
             }
-            throw new IllegalStateException("the auctions did not all start");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.openetp.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,9 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,33 +61,34 @@ final class DrillHttp {
         return client;
     }
 
-    /** Waits until the path answers the status. */
-    void awaitStatus(String path, @Nullable String token, int status, Duration atMost) throws InterruptedException {
-        Instant until = Instant.now().plus(atMost);
-        Answer last = null;
-        while (Instant.now().isBefore(until)) {
-            last = get(path, token);
-            if (last.status() == status) {
-                return;
-            }
-            Thread.sleep(300);
+    /** Waits until the path answers the status, asking it every 300 ms. */
+    void awaitStatus(String path, @Nullable String token, int status, Duration atMost) {
+        AtomicReference<@Nullable Answer> last = new AtomicReference<>();
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(300))
+                    .until(() -> answered(last, get(path, token)).status() == status);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(path + " did not answer " + status + ": " + last.get(), e);
         }
-        throw new IllegalStateException(path + " did not answer " + status + ": " + last);
     }
 
-    /** Waits until a field of the path's JSON has the value. */
-    void awaitField(String path, @Nullable String token, String field, String value, Duration atMost)
-            throws InterruptedException {
-        Instant until = Instant.now().plus(atMost);
-        Answer last = null;
-        while (Instant.now().isBefore(until)) {
-            last = get(path, token);
-            if (last.status() == 200 && last.json().path(field).asString().equals(value)) {
-                return;
-            }
-            Thread.sleep(300);
+    /** Waits until a field of the path's JSON has the value, asking it every 300 ms. */
+    void awaitField(String path, @Nullable String token, String field, String value, Duration atMost) {
+        AtomicReference<@Nullable Answer> last = new AtomicReference<>();
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Answer answer = answered(last, get(path, token));
+                return answer.status() == 200 && answer.json().path(field).asString().equals(value);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(path + " never had " + field + " = " + value + ": " + last.get(), e);
         }
-        throw new IllegalStateException(path + " never had " + field + " = " + value + ": " + last);
+    }
+
+    /** Keeps the answer for the message of a wait that runs out. */
+    private static Answer answered(AtomicReference<@Nullable Answer> last, Answer answer) {
+        last.set(answer);
+        return answer;
     }
 
     private static HttpRequest.Builder request(String url, @Nullable String token) {

@@ -1,11 +1,14 @@
 package org.openetp.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The cluster script's internal commands, which act on the processes it started (kills, restarts, queries). */
 final class DrillScript {
@@ -34,16 +37,24 @@ final class DrillScript {
         }
     }
 
-    /** Waits until Patroni has a leader; its member number. */
-    static String awaitLeader(Duration atMost) throws InterruptedException {
-        Instant until = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(until)) {
-            String leader = runQuietly("_leader").strip();
-            if (!leader.isEmpty()) {
-                return leader;
-            }
-            Thread.sleep(250);
+    /** Waits until Patroni has a leader, asking the script every 250 ms; its member number. */
+    static String awaitLeader(Duration atMost) {
+        AtomicReference<String> leader = new AtomicReference<>("");
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !leader.updateAndGet(ignored -> leaderNow()).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("no new primary after " + atMost, e);
         }
-        throw new IllegalStateException("no new primary after " + atMost);
+        return leader.get();
+    }
+
+    private static String leaderNow() {
+        try {
+            return runQuietly("_leader").strip();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 }

@@ -1,12 +1,20 @@
-package org.openetp.crm;
+package org.openetp.crm.web;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.crm.Agenda;
+import org.openetp.crm.AgendaViews;
+import org.openetp.crm.Dashboard;
+import org.openetp.crm.DashboardViews;
+import org.openetp.crm.Pipeline;
+import org.openetp.crm.PipelineViews;
 import org.openetp.crm.PipelineViews.Board;
 import org.openetp.crm.PipelineViews.Filter;
 import org.openetp.crm.PipelineViews.StageProbability;
+import org.openetp.crm.Timeline;
+import org.openetp.crm.TimelineEntry;
 import org.openetp.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

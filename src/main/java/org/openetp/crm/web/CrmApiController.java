@@ -1,4 +1,4 @@
-package org.openetp.crm;
+package org.openetp.crm.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.openetp.crm.CrmCommands;
 import org.openetp.crm.CrmCommands.AdjustPlan;
 import org.openetp.crm.CrmCommands.AssignOwner;
 import org.openetp.crm.CrmCommands.ChangeSettings;
@@ -22,6 +23,11 @@ import org.openetp.crm.CrmCommands.NewQuote;
 import org.openetp.crm.CrmCommands.NewSegment;
 import org.openetp.crm.CrmCommands.NewSpend;
 import org.openetp.crm.CrmCommands.NewSupplier;
+import org.openetp.crm.CrmDeals;
+import org.openetp.crm.CrmExports;
+import org.openetp.crm.CrmMarket;
+import org.openetp.crm.CrmService;
+import org.openetp.crm.CrmViews;
 import org.openetp.crm.CrmViews.ImportReport;
 import org.openetp.crm.CrmViews.Rejected;
 import org.openetp.identity.CurrentUser;

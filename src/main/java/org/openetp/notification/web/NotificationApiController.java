@@ -1,9 +1,13 @@
-package org.openetp.notification;
+package org.openetp.notification.web;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.openetp.identity.CurrentUser;
+import org.openetp.notification.ChannelChoice;
+import org.openetp.notification.Channels;
+import org.openetp.notification.InboxPage;
+import org.openetp.notification.Notifications;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.openetp.crm;
+package org.openetp.crm.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
@@ -7,7 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.crm.ActivityKind;
+import org.openetp.crm.Agenda;
+import org.openetp.crm.CrmCommands;
 import org.openetp.crm.CrmCommands.MoveDeal;
+import org.openetp.crm.CrmDeals;
+import org.openetp.crm.CrmMarket;
+import org.openetp.crm.CrmService;
+import org.openetp.crm.CrmTeams;
+import org.openetp.crm.CrmViews;
+import org.openetp.crm.Dashboard;
+import org.openetp.crm.Pipeline;
+import org.openetp.crm.PipelineViews;
+import org.openetp.crm.Stage;
 import org.openetp.identity.CurrentUser;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.ForbiddenException;

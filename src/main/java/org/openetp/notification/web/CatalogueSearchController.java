@@ -1,10 +1,12 @@
-package org.openetp.notification;
+package org.openetp.notification.web;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openetp.identity.CurrentUser;
+import org.openetp.notification.NewSearch;
+import org.openetp.notification.Notifications;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.RuleViolationException;

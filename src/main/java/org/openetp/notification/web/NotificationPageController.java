@@ -1,4 +1,4 @@
-package org.openetp.notification;
+package org.openetp.notification.web;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -12,6 +12,10 @@ import org.openetp.classifier.Category;
 import org.openetp.classifier.Classifier;
 import org.openetp.classifier.Region;
 import org.openetp.identity.CurrentUser;
+import org.openetp.notification.ChannelChoice;
+import org.openetp.notification.NewSearch;
+import org.openetp.notification.NotificationKind;
+import org.openetp.notification.Notifications;
 import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.ProcedureKind;

@@ -1,8 +1,11 @@
-package org.openetp.notification;
+package org.openetp.notification.web;
 
 import java.util.List;
 import java.util.UUID;
 import org.openetp.identity.CurrentUser;
+import org.openetp.notification.NewSearch;
+import org.openetp.notification.Notifications;
+import org.openetp.notification.SavedSearch;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,9 +1,13 @@
-package org.openetp.crm;
+package org.openetp.crm.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.crm.Channel;
+import org.openetp.crm.CrmService;
+import org.openetp.crm.CrmTeams;
+import org.openetp.crm.Stage;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

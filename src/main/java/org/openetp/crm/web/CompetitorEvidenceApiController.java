@@ -1,8 +1,10 @@
-package org.openetp.crm;
+package org.openetp.crm.web;
 
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.crm.CompetitorEvidence;
+import org.openetp.crm.EvidenceViews;
 import org.openetp.crm.EvidenceViews.Evidence;
 import org.openetp.identity.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
