@@ -31,13 +31,8 @@ final class DraftChecks {
     private DraftChecks() {
     }
 
-    /** A procedure's content once every field has been checked. */
-    record Checked(ProcedureKind kind, String title, String description, String currency, Instant submissionDeadline,
-            List<Lot> lots, List<Criterion> criteria, ProcedureSettings settings) {
-    }
-
     /** Checks a whole procedure as given on creation or on replacing a draft; refuses it naming every bad field. */
-    static Checked check(Classifier classifier, CreateProcedure command, Instant now) {
+    static ProcedureDraft check(Classifier classifier, CreateProcedure command, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         ProcedureKind kind = parseKind(command.kind(), errors);
         String title = text(errors, "title", command.title(), 500);
@@ -65,7 +60,7 @@ final class DraftChecks {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Checked(kind, title, description, currency, command.submissionDeadline(), lots, criteria,
+        return new ProcedureDraft(kind, title, description, currency, command.submissionDeadline(), lots, criteria,
                 settings);
     }
 
