@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openetp.classifier.Classifier;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.TenderRules;
-import org.openetp.shared.Currencies;
+import org.openetp.shared.FieldChecks;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 
@@ -117,27 +117,12 @@ final class DraftChecks {
     }
 
     static String text(List<FieldError> errors, String field, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "field.required"));
-            return "";
-        }
-        if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "field.tooLong"));
-        }
-        return value.strip();
+        return Objects.requireNonNullElse(new FieldChecks(errors).text(field, value, max), "");
     }
 
     static String currency(List<FieldError> errors, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("currency", "field.required"));
-            return "";
-        }
-        String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!Currencies.acceptable(code)) {
-            errors.add(new FieldError("currency", "procedure.currency.unknown"));
-            return "";
-        }
-        return code;
+        return Objects.requireNonNullElse(new FieldChecks(errors).currency("currency", value,
+                "procedure.currency.unknown"), "");
     }
 
     static List<Lot> lots(Classifier classifier, List<FieldError> errors,
