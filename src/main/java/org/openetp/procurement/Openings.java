@@ -62,7 +62,8 @@ class Openings {
                 bids.update(bid);
             }
         }
-        for (ProcedureFeature f : features.of(procedure)) {
+        List<ProcedureFeature> on = features.of(procedure);
+        for (ProcedureFeature f : on) {
             f.opened(procedure);
         }
         procedures.update(procedure);
@@ -71,8 +72,7 @@ class Openings {
             procedure.lots().forEach(l -> events.publishEvent(new LotFailed(procedure.id(), l.id(), now)));
             events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
         }
-        if (!procedure.kind().auction()) {
-            // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
+        if (on.stream().noneMatch(ProcedureFeature::writesOwnProtocols)) {
             String protocol = protocolDocuments.opening(procedure, views.numbered(procedure, live, live));
             bids.insertProtocol(procedure.id(), "OPENING", protocol, Procurement.sha256(protocol), now);
         }

@@ -60,6 +60,14 @@ public interface ProcedureFeature {
 
     // ------------------------------------------------------------ open, evaluate, award
 
+    /**
+     * Whether the feature writes the procedure's evaluation record itself, so that the lifecycle writes no opening
+     * and no evaluation protocol of its own (the award protocol is always written).
+     */
+    default boolean writesOwnProtocols() {
+        return false;
+    }
+
     /** The deadline opened the procedure's bids. */
     default void opened(Procedure procedure) {
     }

@@ -14,7 +14,7 @@ class ProcedureFeaturesTest {
     private final ProcedureFeatures features = new ProcedureFeatures(List.of(new BidSecurityFeature(null),
             new AlternativesFeature(null), new TwoEnvelopesFeature(null), new RebiddingFeature(null),
             new NegotiationsFeature(), new TwoStagesFeature(), new PrequalificationFeature(),
-            new InvitationsFeature()));
+            new InvitationsFeature(), new AuctionHandOverFeature()));
 
     @Test
     void aPlainProcedureGetsOnlyBidSecurity() {
@@ -48,5 +48,17 @@ class ProcedureFeaturesTest {
         assertThat(features.of(ProcedureKind.COMPETITIVE_NEGOTIATIONS, staged))
                 .extracting(f -> f.getClass().getSimpleName()).containsExactly("InvitationsFeature",
                         "PrequalificationFeature", "TwoStagesFeature", "NegotiationsFeature", "BidSecurityFeature");
+    }
+
+    @Test
+    void anAuctionKindHandsOverToTheAuctionWhichWritesItsOwnProtocols() {
+        ProcedureKind auction = java.util.Arrays.stream(ProcedureKind.values()).filter(ProcedureKind::auction)
+                .findFirst().orElseThrow();
+        assertThat(features.of(auction, ProcedureSettings.DEFAULT)).extracting(f -> f.getClass().getSimpleName())
+                .containsExactly("BidSecurityFeature", "AuctionHandOverFeature");
+        assertThat(features.of(auction, ProcedureSettings.DEFAULT).stream()
+                .anyMatch(ProcedureFeature::writesOwnProtocols)).isTrue();
+        assertThat(features.of(ProcedureKind.OPEN_TENDER, ProcedureSettings.DEFAULT).stream()
+                .anyMatch(ProcedureFeature::writesOwnProtocols)).isFalse();
     }
 }
