@@ -203,6 +203,28 @@ public class Organizations {
         }
     }
 
+    /**
+     * The organization the user acts for in the role: the one named, or else the only one where the user holds the
+     * role (403 when none, 400 on {@code organizationId} when several). Checked like {@link #requireRole}. The one
+     * answer for every module that lets a caller leave the organization out when it is unambiguous.
+     */
+    @Transactional(readOnly = true)
+    public OrganizationId actingAs(CurrentUser user, @Nullable OrganizationId named, Role role) {
+        OrganizationId organization = named;
+        if (organization == null) {
+            List<Membership> candidates = membershipsOf(user.id()).stream().filter(m -> m.has(role)).toList();
+            if (candidates.isEmpty()) {
+                throw new ForbiddenException("organization.role.missing");
+            }
+            if (candidates.size() > 1) {
+                throw new InvalidInputException("organizationId", "procedure.organization.choose");
+            }
+            organization = candidates.getFirst().organization();
+        }
+        requireRole(user.id(), organization, role);
+        return organization;
+    }
+
     /** Organizations waiting for accreditation, oldest first (operator). */
     @Transactional(readOnly = true)
     public List<OrganizationView> pending(CurrentUser operator) {

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openetp.classifier.Classifier;
 import org.openetp.procurement.domain.Lot;
 import org.openetp.procurement.domain.Procedure;
 import org.openetp.procurement.domain.TenderRules;
-import org.openetp.shared.Currencies;
+import org.openetp.shared.FieldChecks;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 
@@ -31,13 +31,8 @@ final class DraftChecks {
     private DraftChecks() {
     }
 
-    /** A procedure's content once every field has been checked. */
-    record Checked(ProcedureKind kind, String title, String description, String currency, Instant submissionDeadline,
-            List<Lot> lots, List<Criterion> criteria, ProcedureSettings settings) {
-    }
-
     /** Checks a whole procedure as given on creation or on replacing a draft; refuses it naming every bad field. */
-    static Checked check(Classifier classifier, CreateProcedure command, Instant now) {
+    static ProcedureDraft check(Classifier classifier, CreateProcedure command, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         ProcedureKind kind = parseKind(command.kind(), errors);
         String title = text(errors, "title", command.title(), 500);
@@ -65,7 +60,7 @@ final class DraftChecks {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Checked(kind, title, description, currency, command.submissionDeadline(), lots, criteria,
+        return new ProcedureDraft(kind, title, description, currency, command.submissionDeadline(), lots, criteria,
                 settings);
     }
 
@@ -122,27 +117,12 @@ final class DraftChecks {
     }
 
     static String text(List<FieldError> errors, String field, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "field.required"));
-            return "";
-        }
-        if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "field.tooLong"));
-        }
-        return value.strip();
+        return Objects.requireNonNullElse(new FieldChecks(errors).text(field, value, max), "");
     }
 
     static String currency(List<FieldError> errors, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("currency", "field.required"));
-            return "";
-        }
-        String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!Currencies.acceptable(code)) {
-            errors.add(new FieldError("currency", "procedure.currency.unknown"));
-            return "";
-        }
-        return code;
+        return Objects.requireNonNullElse(new FieldChecks(errors).currency("currency", value,
+                "procedure.currency.unknown"), "");
     }
 
     static List<Lot> lots(Classifier classifier, List<FieldError> errors,

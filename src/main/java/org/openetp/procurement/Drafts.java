@@ -75,7 +75,7 @@ public class Drafts {
         CreateProcedure effective = replaceLots ? command : new CreateProcedure(command.kind(), command.title(),
                 command.description(), command.currency(), command.submissionDeadline(), command.settings(),
                 draft.lots().stream().map(DraftChecks::asNew).toList(), command.criteria(), null);
-        DraftChecks.Checked checked = DraftChecks.check(classifier, effective, clock.instant());
+        ProcedureDraft checked = ProcedureDraft.of(classifier, effective, clock.instant());
         drafts.updateContent(new Procedure(draft.id(), draft.buyer(), draft.createdBy(), checked.kind(),
                 checked.title(), checked.description(), checked.currency(), ProcedureStatus.DRAFT,
                 checked.submissionDeadline(), null, checked.criteria(), draft.lots(), null, null, null, null,

@@ -8,18 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.openetp.billing.Billing;
-import org.openetp.billing.Participation;
 import org.openetp.classifier.Classifier;
 import org.openetp.identity.CurrentUser;
 import org.openetp.organization.Membership;
@@ -28,90 +23,72 @@ import org.openetp.organization.Organizations;
 import org.openetp.organization.Role;
 import org.openetp.procurement.contracts.Contracts;
 import org.openetp.procurement.domain.Bid;
-import org.openetp.procurement.domain.BidContent;
-import org.openetp.procurement.domain.BidSignature;
-import org.openetp.procurement.domain.Lot;
-import org.openetp.procurement.tenders.Alternatives;
-import org.openetp.procurement.tenders.Envelopes;
-import org.openetp.procurement.tenders.Rebidding;
 import org.openetp.procurement.domain.Procedure;
-import org.openetp.procurement.domain.Ranking;
+import org.openetp.procurement.lifecycle.ProcedureFeatures;
 import org.openetp.procurement.persistence.BidRepository;
 import org.openetp.procurement.persistence.ProcedureRepository;
-import org.openetp.procurement.persistence.SealedContents;
 import org.openetp.procurement.sealing.BidVault;
-import org.openetp.procurement.sealing.SealedBox;
-import org.openetp.procurement.security.BidSecurityDesk;
-import org.openetp.procurement.security.SecurityView;
 import org.openetp.procurement.tenders.TenderAccess;
+import org.openetp.shared.DecimalBounds;
 import org.openetp.shared.FieldError;
-import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
-import org.openetp.signature.PlatformSigner;
 import org.openetp.signature.Reverification;
 import org.openetp.signature.SignaturePurpose;
 import org.openetp.signature.Signatures;
 import org.openetp.signature.SignedDocumentView;
-import org.openetp.signature.SignedReceipt;
 import org.openetp.signature.VerifiedSignature;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.openetp.shared.DecimalBounds;
 
 /**
  * The procurement module's API: buyers create and publish procedures; suppliers submit sealed bids until the
- * deadline; the deadline opens them; the buyer and the committee evaluate; the buyer awards each lot.
+ * deadline; the deadline opens them; the buyer and the committee evaluate; the buyer awards each lot. A thin facade
+ * over the one lifecycle: each step lives in its own class ({@link BidDesk}, {@link Openings}, {@link Awards},
+ * {@link Closing}) and calls the procedure features its settings switch on ({@link ProcedureFeatures}).
  */
 @Service
 public class Procurement {
 
+    private final ProcedureGate gate;
     private final ProcedureRepository procedures;
     private final BidRepository bids;
     private final Organizations organizations;
     private final Classifier classifier;
     private final BidVault vault;
-    private final SealedBids sealedBids;
-    private final PlatformSigner signer;
     private final Signatures signatures;
-    private final BidSecurityDesk security;
-    private final Billing billing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcurementProperties properties;
     private final TenderAccess tenderAccess;
     private final Contracts contracts;
-    private final Rebidding rebidding;
-    private final Envelopes envelopes;
-    private final Alternatives alternatives;
-    private final Protocols protocolDocuments;
+    private final ProcedureFeatures features;
+    private final BidDesk bidDesk;
+    private final Openings openings;
+    private final Awards awards;
 
-    Procurement(ProcedureRepository procedures, BidRepository bids, Organizations organizations, Classifier classifier,
-            BidVault vault, SealedBids sealedBids, PlatformSigner signer, Signatures signatures,
-            BidSecurityDesk security, Billing billing, ApplicationEventPublisher events, Clock clock, ProcurementProperties properties,
-            TenderAccess tenderAccess, Contracts contracts, Rebidding rebidding, Envelopes envelopes,
-            Alternatives alternatives, Protocols protocolDocuments) {
+    Procurement(ProcedureGate gate, ProcedureRepository procedures, BidRepository bids, Organizations organizations,
+            Classifier classifier, BidVault vault, Signatures signatures, ApplicationEventPublisher events,
+            Clock clock, ProcurementProperties properties, TenderAccess tenderAccess, Contracts contracts,
+            ProcedureFeatures features, BidDesk bidDesk, Openings openings, Awards awards) {
+        this.gate = gate;
         this.procedures = procedures;
         this.bids = bids;
         this.organizations = organizations;
         this.classifier = classifier;
         this.vault = vault;
-        this.sealedBids = sealedBids;
-        this.signer = signer;
         this.signatures = signatures;
-        this.security = security;
-        this.billing = billing;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.tenderAccess = tenderAccess;
         this.contracts = contracts;
-        this.rebidding = rebidding;
-        this.envelopes = envelopes;
-        this.alternatives = alternatives;
-        this.protocolDocuments = protocolDocuments;
+        this.features = features;
+        this.bidDesk = bidDesk;
+        this.openings = openings;
+        this.awards = awards;
     }
 
     // ---------------------------------------------------------------- buyer: create, publish, cancel
@@ -120,21 +97,20 @@ public class Procurement {
     @Transactional
     public ProcedureView create(CurrentUser user, CreateProcedure command) {
         DecimalBounds.require(command);
-        OrganizationId buyer = actingOrganization(user, command.organizationId(), Role.BUYER);
+        OrganizationId buyer = organizations.actingAs(user, BidDesk.organization(command.organizationId()),
+                Role.BUYER);
         Instant now = clock.instant();
         List<FieldError> languageErrors = new ArrayList<>();
         ProcedureLanguage language = ProcedureLanguage.parse(command.language(), user.locale(), languageErrors);
         if (!languageErrors.isEmpty()) {
             throw new InvalidInputException(languageErrors);
         }
-        DraftChecks.Checked checked = DraftChecks.check(classifier, command, now);
-        Procedure procedure = new Procedure(ProcedureId.random(), buyer.value(), user.id().value(), checked.kind(),
-                checked.title(), checked.description(), checked.currency(), ProcedureStatus.DRAFT,
-                checked.submissionDeadline(), null, checked.criteria(), checked.lots(), null, null, null, null,
-                vault.newProcedureKey(), null, now, 0, checked.settings(), language);
+        ProcedureDraft draft = ProcedureDraft.of(classifier, command, now);
+        Procedure procedure = draft.newProcedure(buyer.value(), user.id().value(), vault.newProcedureKey(), now,
+                language);
         procedures.insert(procedure);
         procedures.setLanguage(procedure.id(), language.code());
-        events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), checked.kind(),
+        events.publishEvent(new ProcedureCreated(procedure.id(), buyer.value(), user.id().value(), draft.kind(),
                 now));
         return procedure.view();
     }
@@ -142,7 +118,7 @@ public class Procurement {
     /** Publishes a draft (buyer of the owning organization). */
     @Transactional
     public ProcedureView publish(CurrentUser user, ProcedureId id) {
-        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Procedure procedure = gate.lockOwned(user, id, Role.BUYER);
         Instant now = clock.instant();
         if (procedure.status() == ProcedureStatus.DRAFT) {
             // The draft editor may have changed it since creation: the whole draft is checked again, field by field.
@@ -158,11 +134,11 @@ public class Procurement {
     /** Cancels a draft or published procedure with a reason (buyer). */
     @Transactional
     public ProcedureView cancel(CurrentUser user, ProcedureId id, @Nullable String reason) {
-        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Procedure procedure = gate.lockOwned(user, id, Role.BUYER);
         Instant now = clock.instant();
         procedure.cancel(reason, now);
         procedures.update(procedure);
-        security.releaseAll(id);
+        features.of(procedure).forEach(f -> f.cancelled(procedure));
         events.publishEvent(new ProcedureCancelled(id, user.id().value(), procedure.cancelReason(), now));
         return procedure.view();
     }
@@ -173,16 +149,11 @@ public class Procurement {
      */
     @Transactional(readOnly = true)
     public ProcedureView view(@Nullable CurrentUser user, ProcedureId id) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!visible(user, procedure)) {
+        Procedure procedure = gate.find(id);
+        if (!gate.visible(user, procedure)) {
             throw new NotFoundException("Procedure");
         }
         return procedure.view();
-    }
-
-    private boolean visible(@Nullable CurrentUser user, Procedure procedure) {
-        return procedure.isPublic() || user != null && (memberOf(user, procedure.buyer())
-                || tenderAccess.invited(procedure, user));
     }
 
     /**
@@ -191,7 +162,7 @@ public class Procurement {
      */
     @Transactional(readOnly = true)
     public ProcedureView describe(ProcedureId id) {
-        return procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure")).view();
+        return gate.find(id).view();
     }
 
     /** The procedures of the organizations where the user is a buyer, newest first. */
@@ -214,43 +185,7 @@ public class Procurement {
      */
     @Transactional
     public BidAccepted placeBid(CurrentUser user, ProcedureId id, LotId lotId, PlaceBid command) {
-        DecimalBounds.require(command);
-        OrganizationId supplier = actingOrganization(user, command.organizationId(), Role.SUPPLIER);
-        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        Instant now = clock.instant();
-        procedure.requireAcceptingBids(now);
-        Lot lot = procedure.lot(lotId);
-        if (procedure.buyer().equals(supplier.value())) {
-            throw new ForbiddenException("bid.ownProcedure");
-        }
-        tenderAccess.requireMayBid(procedure, supplier, now);
-        // Entitlement (SPEC §4.3): the same check for every kind; the refusal names the plan that would allow it.
-        billing.requireEntitled(supplier, new Participation(procedure.kind().auction(), lot.startPrice(),
-                procedure.currency(), organizations.industryOf(new OrganizationId(procedure.buyer()))));
-        BidContent content = sealedBids.signed(user, supplier, procedure, command,
-                sealedBids.content(procedure, lot, command), now);
-        byte[] plaintext = SealedContents.write(content);
-        String sha256 = sha256(plaintext);
-        Bid bid = bids.liveBid(lotId, supplier.value()).orElse(null);
-        BidId bidId = bid != null ? bid.id() : BidId.random();
-        // A two-envelope tender seals the price apart: the usual box then holds the technical envelope only.
-        SealedBox box = sealedBids.seal(procedure, bidId, lotId, envelopes.technicalEnvelope(procedure, content,
-                plaintext));
-        if (bid == null) {
-            bid = Bid.submit(bidId, id, lotId, supplier.value(), user.id().value(), box, sha256, now);
-            bids.insert(bid);
-            security.provide(supplier, procedure, lot, bidId, command.security());
-        } else {
-            bid.replace(box, sha256, user.id().value(), now);
-            bids.update(bid);
-        }
-        envelopes.sealPriceEnvelope(procedure, bidId, lotId, plaintext);
-        SignedReceipt signed = signer.receipt(UUID.randomUUID().toString(), now, sha256);
-        BidReceipt receipt = new BidReceipt(UUID.fromString(signed.id()), signed.receivedAt(), signed.sha256(),
-                signed.signature());
-        bids.insertReceipt(bidId, receipt);
-        publish(bid);
-        return new BidAccepted(bidId, receipt);
+        return bidDesk.placeBid(user, id, lotId, command);
     }
 
     /**
@@ -286,41 +221,13 @@ public class Procurement {
     /** Re-verifies a signed bid's signature: for its bidder at any time, for the buyer's side after the opening. */
     @Transactional(readOnly = true)
     public Reverification bidSignature(CurrentUser user, ProcedureId id, BidId bidId) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        Bid bid = bids.find(bidId).filter(b -> b.procedure().equals(id))
-                .orElseThrow(() -> new NotFoundException("Bid"));
-        boolean own = supplierOrganizations(user).contains(bid.organization());
-        if (!own && !bid.live()) {
-            throw new NotFoundException("Bid"); // a withdrawn bid stays sealed for everyone but its bidder
-        }
-        if (!own) {
-            if (!memberOf(user, procedure.buyer()) && !user.operator()) {
-                throw new NotFoundException("Bid");
-            }
-            if (!procedure.opened()) {
-                throw new ForbiddenException("bid.sealed");
-            }
-        }
-        BidSignature signed = sealedBids.open(procedure, bid).signature();
-        if (signed == null || signed.signedAt() == null) {
-            throw new NotFoundException("Signature"); // none, or one of the first releases, never verified
-        }
-        return signatures.reverify(signed.document(), signed.signature(), signed.signedAt());
+        return bidDesk.bidSignature(user, id, bidId);
     }
 
     /** Withdraws the supplier organization's bid on a lot before the deadline. */
     @Transactional
     public void withdrawBid(CurrentUser user, ProcedureId id, LotId lotId, @Nullable UUID organizationId) {
-        OrganizationId supplier = actingOrganization(user, organizationId, Role.SUPPLIER);
-        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        Instant now = clock.instant();
-        procedure.requireAcceptingBids(now);
-        Bid bid = bids.liveBid(lotId, supplier.value()).orElseThrow(() -> new NotFoundException("Bid"));
-        bid.withdraw(now);
-        bids.update(bid);
-        alternatives.removeWith(bid.id());
-        security.release(bid.id());
-        publish(bid);
+        bidDesk.withdrawBid(user, id, lotId, organizationId);
     }
 
     /**
@@ -330,25 +237,7 @@ public class Procurement {
      */
     @Transactional(readOnly = true)
     public List<BidView> bids(CurrentUser user, ProcedureId id, LotId lotId) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!visible(user, procedure) && !user.operator()) {
-            throw new NotFoundException("Procedure");
-        }
-        procedure.lot(lotId);
-        boolean buyerSide = memberOf(user, procedure.buyer());
-        Set<UUID> mine = supplierOrganizations(user);
-        List<Bid> live = bids.liveBids(lotId);
-        if (buyerSide || user.operator()) {
-            if (!procedure.opened() || procedure.auctionRunning()) {
-                throw new ForbiddenException("bid.sealed");
-            }
-            return numbered(procedure, live, live);
-        }
-        List<Bid> own = live.stream().filter(b -> mine.contains(b.organization())).toList();
-        if (own.isEmpty() && (!procedure.opened() || procedure.auctionRunning())) {
-            throw new ForbiddenException("bid.sealed");
-        }
-        return envelopes.withOwnPrices(procedure, numbered(procedure, live, own));
+        return bidDesk.bids(user, id, lotId);
     }
 
     /**
@@ -374,35 +263,7 @@ public class Procurement {
      */
     @Transactional
     public int openDue() {
-        Instant now = clock.instant();
-        int opened = 0;
-        for (Procedure procedure : procedures.lockDue(now, 50)) {
-            List<Bid> live = bids.liveBids(procedure.id());
-            if (!procedure.open(now, live.size())) {
-                continue;
-            }
-            for (Bid bid : live) {
-                BigDecimal price = sealedBids.open(procedure, bid).price();
-                if (price != null) { // a two-envelope bid's price stays in its price envelope
-                    bid.open(price);
-                    bids.update(bid);
-                }
-            }
-            alternatives.open(procedure);
-            procedures.update(procedure);
-            events.publishEvent(new BidsOpened(procedure.id(), live.size(), now));
-            if (procedure.status() == ProcedureStatus.FAILED) {
-                procedure.lots().forEach(l -> events.publishEvent(new LotFailed(procedure.id(), l.id(), now)));
-                events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
-            }
-            if (!procedure.kind().auction()) {
-                // An auction's offers stay sealed until it starts: its protocol comes from the auction at the end.
-                String protocol = protocolDocuments.opening(procedure, numbered(procedure, live, live));
-                bids.insertProtocol(procedure.id(), "OPENING", protocol, sha256(protocol), now);
-            }
-            opened++;
-        }
-        return opened;
+        return openings.openDue();
     }
 
     // ---------------------------------------------------------------- live auctions (the auction module)
@@ -413,7 +274,7 @@ public class Procurement {
      */
     @Transactional(readOnly = true)
     public List<AuctionApplication> auctionApplications(ProcedureId id) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Procedure procedure = gate.find(id);
         if (!procedure.kind().auction() || !procedure.opened()) {
             return List.of();
         }
@@ -431,41 +292,7 @@ public class Procurement {
      */
     @Transactional
     public void recordAuctionResult(ProcedureId id, LotId lotId, AuctionResult result) {
-        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        Lot lot = procedure.lot(lotId);
-        if (!procedure.auctionRunning() || lot.decided()) {
-            return; // already recorded: the auction's end is delivered at least once
-        }
-        Instant now = clock.instant();
-        Map<UUID, Bid> byOrganization = new LinkedHashMap<>();
-        bids.liveBids(lotId).forEach(b -> byOrganization.put(b.organization(), b));
-        Bid winner = result.winner() == null ? null : byOrganization.get(result.winner());
-        // Without a price of the auction's own the winner keeps the offer it was admitted with, not its placing's.
-        BigDecimal offered = winner == null ? null : winner.price();
-        for (AuctionResult.Placing placing : result.placings()) {
-            Bid bid = byOrganization.get(placing.organization());
-            if (bid != null) {
-                bid.open(placing.price());
-                bid.rank(placing.rank(), null, placing.organization().equals(result.winner()), now);
-                bids.update(bid);
-            }
-        }
-        if (winner == null) {
-            procedure.failLot(lotId, now);
-            security.releaseAllBut(lotId, null);
-            events.publishEvent(new LotFailed(id, lotId, now));
-        } else {
-            BigDecimal price = Objects.requireNonNull(result.price() == null ? offered : result.price());
-            winner.open(price);
-            procedure.award(lot.id(), winner.id(), now);
-            security.releaseAllBut(lotId, winner.id());
-            winner.award();
-            bids.update(winner);
-            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(), price,
-                    procedure.createdBy(), now));
-        }
-        procedures.update(procedure);
-        closeIfDecided(procedure, now);
+        awards.recordAuctionResult(id, lotId, result);
     }
 
     // ---------------------------------------------------------------- evaluation and award
@@ -473,38 +300,14 @@ public class Procurement {
     /** The buyer admits a bid or rejects it with a reason, after the opening. */
     @Transactional
     public void decideBid(CurrentUser user, ProcedureId id, BidId bidId, boolean admitted, @Nullable String reason) {
-        Procedure procedure = lockOwned(user, id, Role.BUYER);
-        requireEvaluation(procedure);
-        envelopes.beforeDecision(procedure);
-        Bid bid = bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
-                .orElseThrow(() -> new NotFoundException("Bid"));
-        Instant now = clock.instant();
-        if (admitted) {
-            security.requireAdmissible(bid.id());
-            bid.admit(reason, user.id().value(), now);
-        } else {
-            bid.reject(reason, user.id().value(), now);
-        }
-        bids.update(bid);
-        publish(bid);
+        awards.decideBid(user, id, bidId, admitted, reason);
     }
 
     /** A committee member of the buyer organization scores a bid on a non-price criterion, 0 to 10. */
     @Transactional
     public void score(CurrentUser user, ProcedureId id, BidId bidId, @Nullable String criterion,
             @Nullable BigDecimal score) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), Role.COMMITTEE_MEMBER);
-        requireEvaluation(procedure);
-        bids.find(bidId).filter(b -> b.procedure().equals(id) && b.live())
-                .orElseThrow(() -> new NotFoundException("Bid"));
-        if (criterion == null || procedure.criteria().stream().noneMatch(c -> c.code().equals(criterion) && !c.price())) {
-            throw new InvalidInputException("criterion", "score.criterion.unknown");
-        }
-        if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.TEN) > 0) {
-            throw new InvalidInputException("score", "score.range");
-        }
-        bids.score(bidId, criterion, user.id().value(), score);
+        awards.score(user, id, bidId, criterion, score);
     }
 
     /**
@@ -513,68 +316,7 @@ public class Procurement {
      */
     @Transactional
     public ProcedureView award(CurrentUser user, ProcedureId id, LotId lotId) {
-        Procedure procedure = lockOwned(user, id, Role.BUYER);
-        requireEvaluation(procedure);
-        Lot lot = procedure.lot(lotId);
-        rebidding.beforeAward(procedure, lotId);
-        envelopes.beforeAward(procedure);
-        List<Bid> live = bids.liveBids(lotId);
-        if (live.stream().anyMatch(b -> b.status() == BidStatus.SUBMITTED)) {
-            throw new RuleViolationException("award.undecidedBids");
-        }
-        Map<BidId, Map<String, BigDecimal>> scores = bids.averageScores(lotId);
-        List<Ranking.Candidate> admitted = new ArrayList<>(live.stream()
-                .filter(b -> b.status() == BidStatus.ADMITTED)
-                .map(b -> new Ranking.Candidate(b.id(), b.price(), b.submittedAt(),
-                        scores.getOrDefault(b.id(), Map.of())))
-                .toList());
-        admitted.addAll(alternatives.candidates(procedure, lotId)); // ranked among the bids, each on its own
-        Instant now = clock.instant();
-        List<Ranking.Ranked> ranking = Ranking.rank(procedure.kind(), procedure.criteria(), admitted);
-        if (ranking.isEmpty()) {
-            procedure.failLot(lotId, now);
-            security.releaseAllBut(lotId, null);
-            events.publishEvent(new LotFailed(id, lotId, now));
-        } else {
-            for (Ranking.Ranked r : ranking) {
-                if (!alternatives.rank(r)) {
-                    Bid ranked = byId(live, r.bid());
-                    ranked.rank(r.rank(), r.score(), r.rank() == 1, now);
-                    bids.update(ranked);
-                }
-            }
-            Alternatives.Award alternative = alternatives.awardTo(procedure, lotId, ranking.getFirst().bid(),
-                    user.id().value(), now).orElse(null);
-            BidId winnerId = alternative != null ? alternative.bid() : ranking.getFirst().bid();
-            Bid winner = byId(live, winnerId);
-            procedure.award(lot.id(), winner.id(), now);
-            // The winner's deposit stays blocked until it signs the contract, or goes to the buyer if it refuses.
-            security.releaseAllBut(lotId, winner.id());
-            winner.award();
-            bids.update(winner);
-            events.publishEvent(new LotAwarded(id, lotId, winner.id(), winner.organization(),
-                    alternative != null ? alternative.price() : winner.price(), user.id().value(), now));
-        }
-        procedures.update(procedure);
-        closeIfDecided(procedure, now);
-        return procedure.view();
-    }
-
-    /**
-     * Once every lot is decided: the procedure is closed, the evaluation protocol written where the buyer and the
-     * committee evaluated (an auction's is its auction protocol), then the award protocol.
-     */
-    private void closeIfDecided(Procedure procedure, Instant now) {
-        if (procedure.status() == ProcedureStatus.AWARDED || procedure.status() == ProcedureStatus.FAILED) {
-            events.publishEvent(new ProcedureClosed(procedure.id(), procedure.status(), now));
-            List<BidView> all = numbered(procedure, bids.liveBids(procedure.id()), bids.liveBids(procedure.id()));
-            if (!procedure.kind().auction()) {
-                String evaluation = protocolDocuments.evaluation(procedure, all);
-                bids.insertProtocol(procedure.id(), Protocols.EVALUATION, evaluation, sha256(evaluation), now);
-            }
-            String protocol = protocolDocuments.award(procedure, all);
-            bids.insertProtocol(procedure.id(), "AWARD", protocol, sha256(protocol), now);
-        }
+        return awards.award(user, id, lotId);
     }
 
     /**
@@ -586,21 +328,21 @@ public class Procurement {
     @Transactional
     public void decideContract(CurrentUser user, ProcedureId id, LotId lotId, boolean sign,
             @Nullable String signature) {
-        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Procedure procedure = gate.lock(id);
         contracts.answerAward(user, procedure, winningBid(user, procedure, lotId), sign, signature);
     }
 
     /** The exact text the winner signs to accept the contract of a lot; only the winner's members may read it. */
     @Transactional
     public String contractText(CurrentUser user, ProcedureId id, LotId lotId) {
-        Procedure procedure = procedures.find(id).orElseThrow(() -> new NotFoundException("Procedure"));
+        Procedure procedure = gate.find(id);
         return contracts.awardAcceptanceText(procedure, winningBid(user, procedure, lotId));
     }
 
     private Bid winningBid(CurrentUser user, Procedure procedure, LotId lotId) {
         BidId winner = procedure.lot(lotId).winner();
         Bid bid = winner == null ? null : bids.find(winner).orElse(null);
-        if (bid == null || !supplierOrganizations(user).contains(bid.organization())) {
+        if (bid == null || !gate.supplierOrganizations(user).contains(bid.organization())) {
             throw new NotFoundException("Contract");
         }
         return bid;
@@ -610,7 +352,7 @@ public class Procurement {
     @Transactional(readOnly = true)
     public List<Protocol> protocols(@Nullable CurrentUser user, ProcedureId id) {
         ProcedureView procedure = view(user, id);
-        boolean buyerSide = user != null && memberOf(user, procedure.organizationId());
+        boolean buyerSide = user != null && gate.memberOf(user, procedure.organizationId());
         return bids.protocols(id).stream()
                 .filter(p -> tenderAccess.protocolVisible(procedure.kind(), p.kind(), buyerSide)).toList();
     }
@@ -621,7 +363,7 @@ public class Procurement {
      */
     @Transactional
     public Protocol signProtocol(CurrentUser user, ProcedureId id, String kind, @Nullable String signature) {
-        Procedure procedure = lockOwned(user, id, Role.BUYER);
+        Procedure procedure = gate.lockOwned(user, id, Role.BUYER);
         Protocol protocol = bids.protocol(id, kind).orElseThrow(() -> new NotFoundException("Protocol"));
         if (protocol.signedDocumentId() != null) {
             throw new RuleViolationException("protocol.signedAlready");
@@ -639,7 +381,7 @@ public class Procurement {
     @Transactional(readOnly = true)
     public Protocol protocol(@Nullable CurrentUser user, ProcedureId id, String kind) {
         ProcedureView procedure = view(user, id);
-        if (!tenderAccess.protocolVisible(procedure.kind(), kind, user != null && memberOf(user,
+        if (!tenderAccess.protocolVisible(procedure.kind(), kind, user != null && gate.memberOf(user,
                 procedure.organizationId()))) {
             throw new NotFoundException("Protocol");
         }
@@ -647,89 +389,6 @@ public class Procurement {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void requireEvaluation(Procedure procedure) {
-        if (procedure.status() != ProcedureStatus.EVALUATION) {
-            throw new RuleViolationException("procedure.notInEvaluation", procedure.status().name());
-        }
-    }
-
-    private Procedure lockOwned(CurrentUser user, ProcedureId id, Role role) {
-        Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
-        if (!memberOf(user, procedure.buyer())) {
-            throw new NotFoundException("Procedure");
-        }
-        organizations.requireRole(user.id(), new OrganizationId(procedure.buyer()), role);
-        return procedure;
-    }
-
-    private boolean memberOf(CurrentUser user, UUID organization) {
-        return organizations.membershipsOf(user.id()).stream()
-                .anyMatch(m -> m.organization().value().equals(organization));
-    }
-
-    private Set<UUID> supplierOrganizations(CurrentUser user) {
-        Set<UUID> result = new HashSet<>();
-        for (Membership m : organizations.membershipsOf(user.id())) {
-            if (m.has(Role.SUPPLIER)) {
-                result.add(m.organization().value());
-            }
-        }
-        return result;
-    }
-
-    /** The organization the user acts for in the role: the one named, or the only one where the user holds it. */
-    private OrganizationId actingOrganization(CurrentUser user, @Nullable UUID named, Role role) {
-        OrganizationId organization;
-        if (named != null) {
-            organization = new OrganizationId(named);
-        } else {
-            List<Membership> candidates = organizations.membershipsOf(user.id()).stream().filter(m -> m.has(role))
-                    .toList();
-            if (candidates.isEmpty()) {
-                throw new ForbiddenException("organization.role.missing");
-            }
-            if (candidates.size() > 1) {
-                throw new InvalidInputException("organizationId", "procedure.organization.choose");
-            }
-            organization = candidates.getFirst().organization();
-        }
-        organizations.requireRole(user.id(), organization, role);
-        return organization;
-    }
-
-    /** Publishes what the bid's changes left to tell, once they are stored. */
-    private void publish(Bid bid) {
-        bid.pullEvents().forEach(events::publishEvent);
-    }
-
-    private static Bid byId(List<Bid> bids, BidId id) {
-        return bids.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    /** Bids numbered by submission order per lot ("Participant 1"...), showing only {@code visible}. */
-    private List<BidView> numbered(Procedure procedure, List<Bid> all, List<Bid> visible) {
-        Map<BidId, Integer> numbers = new LinkedHashMap<>();
-        Map<LotId, Integer> perLot = new LinkedHashMap<>();
-        for (Bid b : all) {
-            numbers.put(b.id(), perLot.merge(b.lot(), 1, Integer::sum));
-        }
-        Map<BidId, SecurityView> securities = security.of(visible.stream().map(Bid::id).toList());
-        Map<UUID, Reliability> reliability = contracts.reliability(
-                visible.stream().map(Bid::organization).collect(java.util.stream.Collectors.toSet()));
-        List<BidView> views = new ArrayList<>();
-        for (Bid b : visible) {
-            BidContent content = sealedBids.open(procedure, b);
-            views.add(new BidView(b.id(), b.lot(), b.organization(), "Participant " + numbers.get(b.id()), b.status(),
-                    // The price in force: the one the opening revealed, or the one re-bidding or the auction ended with.
-                    // A two-envelope bid's technical envelope has no price: none until its price envelope opens.
-                    b.price() != null ? b.price() : content.price(), procedure.currency(), content.proposal(),
-                    b.submittedAt(), b.needsReconfirmation(), b.score(), b.rank(), b.rejectionReason(),
-                    content.signature() == null ? null : content.signature().signer(), securities.get(b.id()),
-                    b.contract() == null ? null : b.contract().name(), reliability.get(b.organization())));
-        }
-        return views;
-    }
 
     static String sha256(byte[] bytes) {
         try {

@@ -131,7 +131,7 @@ public class Tenders {
     @Transactional
     public TenderViews.Application apply(CurrentUser user, ProcedureId id, Stage stage, @Nullable String text,
             @Nullable String documentsRef, @Nullable UUID organizationId) {
-        OrganizationId supplier = supplierOrganization(user, organizationId);
+        OrganizationId supplier = organizations.actingAs(user, BidDesk.organization(organizationId), Role.SUPPLIER);
         Procedure procedure = procedures.findForUpdate(id).orElseThrow(() -> new NotFoundException("Procedure"));
         if (!procedure.isPublic() && !access.invited(procedure, user)) {
             throw new NotFoundException("Procedure");
@@ -318,24 +318,5 @@ public class Tenders {
             }
         }
         return result;
-    }
-
-    private OrganizationId supplierOrganization(CurrentUser user, @Nullable UUID named) {
-        OrganizationId organization;
-        if (named != null) {
-            organization = new OrganizationId(named);
-        } else {
-            List<Membership> candidates = organizations.membershipsOf(user.id()).stream()
-                    .filter(m -> m.has(Role.SUPPLIER)).toList();
-            if (candidates.isEmpty()) {
-                throw new ForbiddenException("organization.role.missing");
-            }
-            if (candidates.size() > 1) {
-                throw new InvalidInputException("organizationId", "procedure.organization.choose");
-            }
-            organization = candidates.getFirst().organization();
-        }
-        organizations.requireRole(user.id(), organization, Role.SUPPLIER);
-        return organization;
     }
 }

@@ -117,25 +117,42 @@ public final class TenderRules {
     public static void requireMayBid(ProcedureKind kind, ProcedureSettings s, Standing standing, Instant now) {
         requireMayTakePart(s, standing);
         if (s.prequalification()) {
-            if (!standing.qualificationDecided()) {
-                throw new RuleViolationException("bid.qualificationPending");
-            }
-            if (standing.qualification() != ApplicationStatus.ACCEPTED) {
-                throw new ForbiddenException("bid.notQualified");
-            }
+            requireQualified(standing);
         }
         if (s.twoStage()) {
-            if (s.stageOneDeadline() != null && now.isBefore(s.stageOneDeadline())) {
-                throw new RuleViolationException("bid.stageOneRunning", s.stageOneDeadline().toString());
-            }
-            if (!standing.stageOneDecided()) {
-                throw new RuleViolationException("bid.stageTwoNotOpen");
-            }
-            if (standing.stageOne() != ApplicationStatus.ACCEPTED) {
-                throw new ForbiddenException("bid.notStageOneParticipant");
-            }
+            requireStageTwo(s, standing, now);
         }
-        if (kind.negotiations() && !standing.finalOffersCalled()) {
+        if (kind.negotiations()) {
+            requireFinalOffersCalled(standing);
+        }
+    }
+
+    /** Refuses a bid before the qualification protocol or from a supplier it did not qualify. */
+    public static void requireQualified(Standing standing) {
+        if (!standing.qualificationDecided()) {
+            throw new RuleViolationException("bid.qualificationPending");
+        }
+        if (standing.qualification() != ApplicationStatus.ACCEPTED) {
+            throw new ForbiddenException("bid.notQualified");
+        }
+    }
+
+    /** Refuses a bid during stage 1, before its protocol, or from a supplier stage 1 did not admit. */
+    public static void requireStageTwo(ProcedureSettings s, Standing standing, Instant now) {
+        if (s.stageOneDeadline() != null && now.isBefore(s.stageOneDeadline())) {
+            throw new RuleViolationException("bid.stageOneRunning", s.stageOneDeadline().toString());
+        }
+        if (!standing.stageOneDecided()) {
+            throw new RuleViolationException("bid.stageTwoNotOpen");
+        }
+        if (standing.stageOne() != ApplicationStatus.ACCEPTED) {
+            throw new ForbiddenException("bid.notStageOneParticipant");
+        }
+    }
+
+    /** Refuses a bid in competitive negotiations before the buyer called for final offers. */
+    public static void requireFinalOffersCalled(Standing standing) {
+        if (!standing.finalOffersCalled()) {
             throw new RuleViolationException("bid.noCallForFinalOffers");
         }
     }

@@ -1,6 +1,5 @@
 package org.openetp.procurement.tenders;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -78,11 +77,6 @@ public class TenderAccess {
         boolean called = procedure.kind().negotiations() && tenders.call(procedure.id()).isPresent();
         return new TenderRules.Standing(invited, sme, qualification, qualificationDecided, stageOne, stageOneDecided,
                 called);
-    }
-
-    /** Refuses a bid the procedure's tender settings do not allow from the supplier (see {@link TenderRules}). */
-    public void requireMayBid(Procedure procedure, OrganizationId supplier, Instant now) {
-        TenderRules.requireMayBid(procedure.kind(), procedure.settings(), standing(procedure, supplier), now);
     }
 
     /**
