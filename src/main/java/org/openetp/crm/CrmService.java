@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.openetp.classifier.Classifier;
 import org.openetp.crm.CrmCommands.AssignOwner;
@@ -143,16 +144,24 @@ public class CrmService {
         return view(ctx.me());
     }
 
-    /** The sales team: every member with a sales role, with his profile and plan. */
+    /**
+     * The sales team: every member with a sales role, with his profile and plan. A member without a profile yet gets
+     * the default one; only then does the call write (it used to upsert every member on every view).
+     */
     public List<ManagerView> managers(CurrentUser user, @Nullable UUID org) {
         Ctx ctx = context(user, org);
+        List<ManagerView> known = store.managers(ctx.org());
+        Set<UUID> profiled = known.stream().map(ManagerView::userId).collect(Collectors.toSet());
+        boolean added = false;
         for (Member member : organizations.members(user, new OrganizationId(ctx.org()))) {
-            if (member.roles().stream().anyMatch(SALES_ROLES::contains)) {
+            if (!profiled.contains(member.user().value())
+                    && member.roles().stream().anyMatch(SALES_ROLES::contains)) {
                 store.insertManager(ctx.org(), defaultProfile(member.user().value(), member.fullName(),
                         member.roles()));
+                added = true;
             }
         }
-        return store.managers(ctx.org());
+        return added ? store.managers(ctx.org()) : known;
     }
 
     /** The head sets a member's channel, head-office flag and head flag. */

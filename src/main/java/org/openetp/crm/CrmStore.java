@@ -19,12 +19,19 @@ import org.openetp.crm.CrmViews.ManagerView;
 import org.openetp.crm.CrmViews.MoveView;
 import org.openetp.crm.CrmViews.OwnershipView;
 import org.openetp.crm.CrmViews.SettingsView;
+import org.openetp.shared.RequestMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The CRM's SQL. Every query names the organization, so no row of another organization is ever read or changed. */
 @Repository
 class CrmStore {
+
+    /** The {@link RequestMemo} space of the sales team's profiles. */
+    private static final String MANAGERS = "crm.managers";
+
+    /** The {@link RequestMemo} space of the organization an account or a deal (ids never shared) belongs to. */
+    private static final String OWNERS = "crm.owners";
 
     private final JdbcClient jdbc;
 
@@ -34,12 +41,18 @@ class CrmStore {
 
     // ---- managers and settings
 
+    /**
+     * Kept for the rest of the request: a CRM page finds the caller's profile once per component (the tabs, the
+     * page, each list), which cost up to seven reads per view (issue 16). A write to profiles turns that off.
+     */
     Optional<Manager> manager(UUID org, UUID user) {
-        return jdbc.sql("SELECT * FROM crm_manager WHERE organization_id = :org AND user_id = :user")
-                .param("org", org).param("user", user).query((rs, n) -> manager(rs)).optional();
+        return RequestMemo.get(MANAGERS, List.of(org, user), () -> jdbc.sql(
+                "SELECT * FROM crm_manager WHERE organization_id = :org AND user_id = :user")
+                .param("org", org).param("user", user).query((rs, n) -> manager(rs)).optional());
     }
 
     void insertManager(UUID org, Manager m) {
+        RequestMemo.forget(MANAGERS);
         jdbc.sql("""
                 INSERT INTO crm_manager (organization_id, user_id, full_name, channel, head_office, head)
                 VALUES (:org, :user, :name, :channel, :headOffice, :head) ON CONFLICT DO NOTHING""")
@@ -49,6 +62,7 @@ class CrmStore {
     }
 
     void updateProfile(UUID org, UUID user, Channel channel, boolean headOffice, boolean head) {
+        RequestMemo.forget(MANAGERS);
         jdbc.sql("""
                 UPDATE crm_manager SET channel = :channel, head_office = :headOffice, head = :head
                 WHERE organization_id = :org AND user_id = :user""")
@@ -57,6 +71,7 @@ class CrmStore {
     }
 
     void updatePlan(UUID org, UUID user, Plan plan) {
+        RequestMemo.forget(MANAGERS);
         jdbc.sql("""
                 UPDATE crm_manager SET plan_calls = :calls, plan_meetings = :meetings, plan_contracts = :contracts,
                        plan_reason = :reason WHERE organization_id = :org AND user_id = :user""")
@@ -121,10 +136,13 @@ class CrmStore {
         saveLedger(a);
     }
 
-    /** The account's organization, or empty when there is no such account. */
+    /**
+     * The account's organization, or empty when there is no such account. Kept for the request: a page checks it
+     * once per component, and a record never moves to another organization.
+     */
     Optional<UUID> accountOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_account WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
+        return RequestMemo.get(OWNERS, id, () -> jdbc.sql("SELECT organization_id FROM crm_account WHERE id = :id")
+                .param("id", id).query(UUID.class).optional());
     }
 
     Optional<Account> account(UUID org, UUID id, boolean lock) {
@@ -347,9 +365,10 @@ class CrmStore {
                 .param("now", ts(now)).update() == 1;
     }
 
+    /** The deal's organization, kept for the request like {@link #accountOrganization}. */
     Optional<UUID> dealOrganization(UUID id) {
-        return jdbc.sql("SELECT organization_id FROM crm_deal WHERE id = :id").param("id", id)
-                .query(UUID.class).optional();
+        return RequestMemo.get(OWNERS, id, () -> jdbc.sql("SELECT organization_id FROM crm_deal WHERE id = :id")
+                .param("id", id).query(UUID.class).optional());
     }
 
     Optional<Deal> deal(UUID org, UUID id) {

@@ -3,6 +3,7 @@ package org.openetp.crm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -189,21 +190,20 @@ class MarketStore {
     record ChannelTotals(Channel channel, BigDecimal spend, long clients, BigDecimal wonValue) {
     }
 
+    /** Every channel's totals in one statement (one per channel before: four per board and market view). */
     List<ChannelTotals> channelTotals(UUID org) {
-        List<ChannelTotals> totals = new ArrayList<>();
-        for (Channel channel : Channel.values()) {
-            totals.add(jdbc.sql("""
-                    SELECT
-                      (SELECT coalesce(sum(amount), 0) FROM crm_channel_spend WHERE organization_id = :org
-                         AND channel = :channel) AS spend,
-                      (SELECT count(*) FROM crm_account a WHERE a.organization_id = :org AND a.finder_channel = :channel
-                         AND EXISTS (SELECT 1 FROM crm_deal d WHERE d.account_id = a.id AND d.stage = 'CLOSE')) AS clients,
-                      (SELECT coalesce(sum(value), 0) FROM crm_deal WHERE organization_id = :org AND stage = 'CLOSE'
-                         AND channel = :channel) AS won""")
-                    .param("org", org).param("channel", channel.name())
-                    .query((rs, n) -> new ChannelTotals(channel, rs.getBigDecimal("spend"), rs.getLong("clients"),
-                            rs.getBigDecimal("won"))).single());
-        }
-        return totals;
+        return jdbc.sql("""
+                SELECT c.channel,
+                  (SELECT coalesce(sum(amount), 0) FROM crm_channel_spend WHERE organization_id = :org
+                     AND channel = c.channel) AS spend,
+                  (SELECT count(*) FROM crm_account a WHERE a.organization_id = :org AND a.finder_channel = c.channel
+                     AND EXISTS (SELECT 1 FROM crm_deal d WHERE d.account_id = a.id AND d.stage = 'CLOSE')) AS clients,
+                  (SELECT coalesce(sum(value), 0) FROM crm_deal WHERE organization_id = :org AND stage = 'CLOSE'
+                     AND channel = c.channel) AS won
+                FROM unnest(CAST(:channels AS VARCHAR[])) WITH ORDINALITY AS c(channel, n) ORDER BY c.n""")
+                .param("org", org)
+                .param("channels", Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new))
+                .query((rs, n) -> new ChannelTotals(Channel.valueOf(rs.getString("channel")),
+                        rs.getBigDecimal("spend"), rs.getLong("clients"), rs.getBigDecimal("won"))).list();
     }
 }

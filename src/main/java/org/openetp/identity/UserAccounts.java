@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,12 @@ class UserAccounts {
     Optional<UserAccount> findById(UserId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
                 .param("id", id.value()).query(UserAccounts::map).optional();
+    }
+
+    /** The users of these ids that exist, in one query. */
+    List<UserAccount> findAll(Collection<UserId> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ANY(:ids)")
+                .param("ids", ids.stream().map(UserId::value).toArray(UUID[]::new)).query(UserAccounts::map).list();
     }
 
     Optional<UserAccount> findByEmail(String email) {

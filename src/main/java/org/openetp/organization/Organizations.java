@@ -287,10 +287,14 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<Member> members(CurrentUser user, OrganizationId id) {
         view(user, id);
+        Map<UserId, Set<Role>> roles = repository.members(id);
+        Map<UserId, UserSummary> people = identity.findAll(roles.keySet()); // one query, not one per member
         List<Member> members = new ArrayList<>();
-        for (Map.Entry<UserId, Set<Role>> m : repository.members(id).entrySet()) {
-            identity.find(m.getKey()).ifPresent(s -> members.add(
-                    new Member(s.id(), s.email(), s.fullName(), m.getValue())));
+        for (Map.Entry<UserId, Set<Role>> m : roles.entrySet()) {
+            UserSummary s = people.get(m.getKey());
+            if (s != null) {
+                members.add(new Member(s.id(), s.email(), s.fullName(), m.getValue()));
+            }
         }
         return members;
     }

@@ -1,8 +1,14 @@
 package org.openetp.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,16 +61,51 @@ class SessionAccessWrites {
                 Objects.requireNonNull(field, "SessionRepositoryFilter.httpSessionIdResolver");
                 ReflectionUtils.makeAccessible(field);
                 HttpSessionIdResolver resolver = (HttpSessionIdResolver) ReflectionUtils.getField(field, boots);
-                SessionRepositoryFilter<ThrottledSession> filter =
-                        new SessionRepositoryFilter<>(new ThrottledRepository(sessions.getObject()));
-                filter.setHttpSessionIdResolver(Objects.requireNonNull(resolver));
-                return filter;
+                return filter(new ThrottledRepository(sessions.getObject()), Objects.requireNonNull(resolver));
             }
         };
     }
 
+    static SessionRepositoryFilter<ThrottledSession> filter(ThrottledRepository repository,
+            HttpSessionIdResolver resolver) {
+        SessionRepositoryFilter<ThrottledSession> filter = new ReadOnceFilter(repository);
+        filter.setHttpSessionIdResolver(resolver);
+        return filter;
+    }
+
+    /**
+     * Spring Session's filter with the request's reads remembered: its {@code commitSession} forgets the session it
+     * read and, once the response is committed and again at the end of the request, asks the repository for it again
+     * (spring-session #1731, #1424): a second SELECT of the session and its attributes on every page view. Within
+     * one request the repository answers that second read with the session it already handed out.
+     */
+    static final class ReadOnceFilter extends SessionRepositoryFilter<ThrottledSession> {
+
+        ReadOnceFilter(ThrottledRepository repository) {
+            super(repository);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                FilterChain chain) throws ServletException, IOException {
+            if (ThrottledRepository.READ.get() != null) { // a nested (error) dispatch of the same request
+                super.doFilterInternal(request, response, chain);
+                return;
+            }
+            ThrottledRepository.READ.set(new HashMap<>());
+            try {
+                super.doFilterInternal(request, response, chain);
+            } finally {
+                ThrottledRepository.READ.remove();
+            }
+        }
+    }
+
     /** Boot's JDBC repository with its sessions wrapped. */
     static final class ThrottledRepository implements FindByIndexNameSessionRepository<ThrottledSession> {
+
+        /** The sessions read in the current request, by the id they were read with (see {@link ReadOnceFilter}). */
+        static final ThreadLocal<@Nullable Map<String, ThrottledSession>> READ = new ThreadLocal<>();
 
         private final JdbcIndexedSessionRepository delegate;
 
@@ -86,12 +127,26 @@ class SessionAccessWrites {
 
         @Override
         public @Nullable ThrottledSession findById(String id) {
+            Map<String, ThrottledSession> read = READ.get();
+            ThrottledSession known = read == null ? null : read.get(id);
+            if (known != null && known.getId().equals(id)) { // not if its id changed meanwhile (signing in)
+                return known;
+            }
             Session found = delegate.findById(id);
-            return found == null ? null : new ThrottledSession(found);
+            ThrottledSession session = found == null ? null : new ThrottledSession(found);
+            if (read != null && session != null) {
+                read.put(id, session);
+            }
+            return session;
         }
 
         @Override
         public void deleteById(String id) {
+            Map<String, ThrottledSession> read = READ.get();
+            if (read != null) {
+                read.values().removeIf(s -> s.getId().equals(id));
+                read.remove(id);
+            }
             delegate.deleteById(id);
         }
 

@@ -13,12 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openetp.support.ApiTest;
 import org.openetp.support.Flows;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.mockito.Mockito;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Page speed (issue 16): a page view does not write its session's row only to move the last access time; the time
@@ -30,6 +38,9 @@ class SessionAccessWritesTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     private final CookieManager cookies = new CookieManager();
     private HttpClient http;
@@ -58,6 +69,31 @@ class SessionAccessWritesTests extends ApiTest {
         assertThat(get("/account").statusCode()).as("still signed in").isEqualTo(200);
         assertThat(lastAccess(id)).as("moved once a minute old").isGreaterThanOrEqualTo(first);
         assertThat(expiry(id) - lastAccess(id)).as("the expiry moves with it").isEqualTo(8 * 3600 * 1000L);
+    }
+
+    @Test
+    void aPageViewReadsItsSessionOnce() throws Exception {
+        JdbcIndexedSessionRepository reads = Mockito.spy(sessions);
+        var plain = new SessionAccessWrites.ThrottledRepository(sessions);
+        SessionAccessWrites.ThrottledSession created = plain.createSession();
+        created.setAttribute("page", "seen");
+        plain.save(created);
+        String id = created.getId();
+        SessionRepositoryFilter<?> filter = SessionAccessWrites.filter(
+                new SessionAccessWrites.ThrottledRepository(reads), new CookieHttpSessionIdResolver());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/account");
+        request.setCookies(new Cookie("SESSION",
+                Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(request, response, (req, res) -> {
+            assertThat(((HttpServletRequest) req).getSession().getAttribute("page")).isEqualTo("seen");
+            res.getWriter().write("a page");
+            res.flushBuffer(); // commits the response: Spring Session saves the session then, and again at the end
+        });
+
+        Mockito.verify(reads, Mockito.times(1)).findById(id);
+        assertThat(response.getCookies()).as("the same session: no new cookie").isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.openetp.organization.OrganizationStatus;
 import org.openetp.organization.Role;
 import org.openetp.organization.domain.LegalForm;
 import org.openetp.organization.domain.Organization;
+import org.openetp.shared.RequestMemo;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,9 @@ public class OrganizationRepository {
             created_at, version""";
 
     private final JdbcClient jdbc;
+
+    /** The {@link RequestMemo} space of the memberships: any write to organizations or members turns it off. */
+    private static final String MEMBERSHIPS = "organization.memberships";
 
     OrganizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -83,6 +87,7 @@ public class OrganizationRepository {
     }
 
     public void insert(Organization o) {
+        RequestMemo.forget(MEMBERSHIPS);
         Organization.Requisites r = o.requisites();
         jdbc.sql("""
                 INSERT INTO organization (id, country, legal_form, tax_id, ogrn, kpp, full_name, short_name,
@@ -111,6 +116,7 @@ public class OrganizationRepository {
     }
 
     public void update(Organization o) {
+        RequestMemo.forget(MEMBERSHIPS);
         Organization.Requisites r = o.requisites();
         int rows = jdbc.sql("""
                 UPDATE organization SET ogrn = :ogrn, kpp = :kpp, full_name = :fullName, short_name = :shortName,
@@ -162,6 +168,7 @@ public class OrganizationRepository {
     // ---- members
 
     public void addMember(OrganizationId org, UserId user, Set<Role> roles, Instant now) {
+        RequestMemo.forget(MEMBERSHIPS);
         jdbc.sql("""
                 INSERT INTO organization_member (organization_id, user_id, roles, added_at)
                 VALUES (:org, :user, :roles, :at)
@@ -171,12 +178,14 @@ public class OrganizationRepository {
     }
 
     public boolean setRoles(OrganizationId org, UserId user, Set<Role> roles) {
+        RequestMemo.forget(MEMBERSHIPS);
         return jdbc.sql("UPDATE organization_member SET roles = :roles WHERE organization_id = :org AND user_id = :user")
                 .param("roles", names(roles)).param("org", org.value()).param("user", user.value())
                 .update() == 1;
     }
 
     public boolean removeMember(OrganizationId org, UserId user) {
+        RequestMemo.forget(MEMBERSHIPS);
         return jdbc.sql("DELETE FROM organization_member WHERE organization_id = :org AND user_id = :user")
                 .param("org", org.value()).param("user", user.value()).update() == 1;
     }
@@ -258,7 +267,12 @@ public class OrganizationRepository {
                 .query((rs, n) -> new OrganizationId(rs.getObject("id", UUID.class))).optional();
     }
 
+    /** Kept for the rest of the request: a page's components each check the user's roles (issue 16). */
     public List<Membership> membershipsOf(UserId user) {
+        return RequestMemo.get(MEMBERSHIPS, user, () -> List.copyOf(readMembershipsOf(user)));
+    }
+
+    private List<Membership> readMembershipsOf(UserId user) {
         return jdbc.sql("""
                 SELECT o.id, o.short_name, o.status, m.roles FROM organization_member m
                 JOIN organization o ON o.id = m.organization_id
