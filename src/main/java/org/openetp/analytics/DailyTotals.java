@@ -78,9 +78,11 @@ class DailyTotals {
             + " (l.day, l.category_code, l.currency))";
 
     private final JdbcClient jdbc;
+    private final PlatformPeriods periods;
 
-    DailyTotals(JdbcClient jdbc) {
+    DailyTotals(JdbcClient jdbc, PlatformPeriods periods) {
         this.jdbc = jdbc;
+        this.periods = periods;
     }
 
     /** Recomputes the days and months the written or removed lot rows belong to, in the caller's transaction. */
@@ -104,6 +106,7 @@ class DailyTotals {
             jdbc.sql(DAYS).param("platform", PLATFORM).param("from", ts(day)).param("to", ts(day.plusDays(1)))
                     .update();
         }
+        periods.recompute(days);
         for (String key : months) {
             UUID buyer = UUID.fromString(key.substring(0, key.indexOf('/')));
             LocalDate month = LocalDate.parse(key.substring(key.indexOf('/') + 1));
@@ -124,6 +127,7 @@ class DailyTotals {
         jdbc.sql(DAYS).param("platform", PLATFORM).param("from", Timestamp.from(Instant.parse("0001-01-01T00:00:00Z")))
                 .param("to", Timestamp.from(Instant.parse("9999-01-01T00:00:00Z"))).update();
         jdbc.sql(months("WHERE NOT monthly")).update();
+        periods.recomputeAll();
     }
 
     /** Whether the totals were computed from every lot row once (the first start after they existed). */

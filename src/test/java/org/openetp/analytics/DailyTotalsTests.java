@@ -92,6 +92,29 @@ class DailyTotalsTests {
     }
 
     @Test
+    void thePlatformCountsEachOrganizationOnceOverItsDaysAndMonths() {
+        Filter quarter = new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), null, null);
+        long before = totals.organizations(quarter);
+        // A new buyer's lots in February and March, the same new bidder on both: two organizations more, not four.
+        UUID newcomer = UUID.randomUUID();
+        List<Bid> bids = List.of(new Bid(newcomer, "10", false, false, false));
+        FixtureLots more = new FixtureLots(Instant.parse("2021-02-10T10:00:00Z"), fx.category);
+        more.lot(ProcedureKind.OPEN_TENDER, "RUB", 0, 5, 5, null, null, LotState.OPEN, "20", null, bids);
+        more.lot(ProcedureKind.OPEN_TENDER, "RUB", 30, 40, 40, null, null, LotState.OPEN, "20", null, bids);
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                more.facts));
+        assertThat(totals.organizations(quarter)).isEqualTo(before + 2);
+        assertThat(totals.organizations(new Filter(LocalDate.of(2021, 2, 10), LocalDate.of(2021, 2, 10), null,
+                null))).isEqualTo(lots.organizations(new Filter(LocalDate.of(2021, 2, 10), LocalDate.of(2021, 2, 10),
+                        null, null)));
+        assertSame(filters());
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                List.of()));
+        assertThat(totals.organizations(quarter)).isEqualTo(before);
+        assertSame(filters());
+    }
+
+    @Test
     void aRewrittenProcedureMovesItsTotals() {
         Facts first = fx.facts.getFirst();
         LotFact l = first.lots().getFirst();
@@ -133,6 +156,12 @@ class DailyTotalsTests {
             filters.add(new Filter(LocalDate.of(2021, 1, 28), LocalDate.of(2021, 3, 2), category + "1", buyer));
         }
         filters.add(new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), fx.category, fx.buyer));
+        // The platform's, every category: its distinct organizations and procedures per day are kept apart.
+        filters.add(new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 1, 29), LocalDate.of(2021, 3, 2), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 2, 17), LocalDate.of(2021, 2, 17), null, null));
+        filters.add(new Filter(LocalDate.of(2020, 12, 31), LocalDate.of(2021, 1, 28), null, null));
         return filters;
     }
 
@@ -150,7 +179,7 @@ class DailyTotalsTests {
             assertThat(totals.categories(f, 10)).as(f.toString()).isEqualTo(lots.categories(f, 10));
             assertThat(totals.bids(f)).as(f.toString()).isEqualTo(lots.bids(f));
             assertThat(totals.proceduresPerDay(f)).as(f.toString()).isEqualTo(lots.proceduresPerDay(f));
-            if (f.category() != null && f.buyer() == null) {
+            if (f.buyer() == null) {
                 assertThat(totals.organizations(f)).as(f.toString()).isEqualTo(lots.organizations(f));
             }
         }
