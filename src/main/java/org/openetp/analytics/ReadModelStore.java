@@ -50,7 +50,7 @@ class ReadModelStore {
                 .param("key", "analytics:" + procedure.value()).query((rs, n) -> 1).list();
     }
 
-    /** {@link #lock} for many procedures in one statement, in a fixed order (two rebuilds never wait on each other). */
+    /** {@link #lock} for many procedures in one statement, in a fixed order (two rebuilds at once cannot deadlock). */
     void lockAll(Collection<ProcedureId> procedures) {
         jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtextextended('analytics:' || x, 0)))"
                 + " FROM (SELECT DISTINCT unnest(CAST(:ids AS UUID[])) x ORDER BY 1) s")
