@@ -93,7 +93,7 @@ class IndicatorRepository {
                 + " coalesce(sum(d.winners_sme), 0) winners_sme,"
                 + " sum(d.decision_days) / nullif(sum(d.decided), 0) decision_days,"
                 + " sum(d.cycle_days) / nullif(sum(d.cycled), 0) cycle_days,"
-                + " coalesce(sum(d.bid_rows), 0) bid_rows, coalesce(sum(d.sme_bids), 0) sme_bids " + TOTALS), f)
+                + " coalesce(sum(d.bid_rows), 0) bid_rows, coalesce(sum(d.sme_bids), 0) sme_bids " + from(f)), f)
                 .query((rs, n) -> new LotCounts(rs.getLong("procedures"), rs.getLong("lots"),
                         rs.getLong("opened_lots"), rs.getLong("opened_bids"), rs.getLong("rejected_bids"),
                         rs.getLong("awarded"), rs.getLong("single_bidder"), rs.getLong("price_only"),
@@ -115,7 +115,7 @@ class IndicatorRepository {
     List<CurrencySums> currencies(Filter f) {
         return totals(jdbc.sql("SELECT d.currency, sum(d.awarded_start) awarded_start, sum(d.awarded_value) awarded,"
                 + " sum(d.gain) gain, sum(d.volume) volume, sum(d.opened_value) opened_value,"
-                + " sum(d.non_competitive_value) non_competitive " + TOTALS
+                + " sum(d.non_competitive_value) non_competitive " + from(f)
                 + " GROUP BY d.currency ORDER BY d.currency"), f)
                 .query((rs, n) -> new CurrencySums(rs.getString("currency").strip(), rs.getBigDecimal("awarded_start"),
                         rs.getBigDecimal("awarded"), rs.getBigDecimal("gain"), rs.getBigDecimal("volume"),
@@ -152,7 +152,7 @@ class IndicatorRepository {
 
     List<MonthSavings> savingsPerMonth(Filter f) {
         return totals(jdbc.sql("SELECT CAST(date_trunc('month', d.day) AS DATE) m, d.currency,"
-                + " sum(d.awarded_start) s, sum(d.awarded_value) a, sum(d.gain) g " + TOTALS
+                + " sum(d.awarded_start) s, sum(d.awarded_value) a, sum(d.gain) g " + from(f)
                 + " AND d.awarded_priced > 0 GROUP BY m, d.currency ORDER BY m, d.currency"), f)
                 .query((rs, n) -> new MonthSavings(rs.getObject("m", LocalDate.class),
                         rs.getString("currency").strip(), rs.getBigDecimal("s"), rs.getBigDecimal("a"),
@@ -214,7 +214,7 @@ class IndicatorRepository {
     /** Opened bids on the filter's lots: how many, how many from SMEs . */
     BidCounts bids(Filter f) {
         return totals(jdbc.sql("SELECT coalesce(sum(d.bid_rows), 0) bids, coalesce(sum(d.sme_bids), 0) sme "
-                + TOTALS), f)
+                + from(f)), f)
                 .query((rs, n) -> new BidCounts(rs.getLong("bids"), rs.getLong("sme"))).single();
     }
 
@@ -252,6 +252,20 @@ class IndicatorRepository {
             + " ((d.day >= :fromDay AND d.day < :monthsFrom) OR (d.day >= :monthsTo AND d.day <= :toDay)))"
             + " OR (d.monthly AND d.day >= :monthsFrom AND d.day < :monthsTo))"
             + " AND (CAST(:category AS TEXT) IS NULL OR d.category_code LIKE :category || '%')";
+
+    /**
+     * The platform's rows rolled up over every category (kept by {@link DailyTotals}), selected as {@link #TOTALS}
+     * selects a buyer's: what the platform's figures without a category filter sum, a few hundred rows over three
+     * years where its category rows are thousands.
+     */
+    static final String PLATFORM_TOTALS = " FROM analytics_platform_total d WHERE ((NOT d.monthly AND"
+            + " ((d.day >= :fromDay AND d.day < :monthsFrom) OR (d.day >= :monthsTo AND d.day <= :toDay)))"
+            + " OR (d.monthly AND d.day >= :monthsFrom AND d.day < :monthsTo))";
+
+    /** Where a filter's summable figures come from: the rolled-up platform rows, or the category rows. */
+    static String from(Filter f) {
+        return f.buyer() == null && f.category() == null ? PLATFORM_TOTALS : TOTALS;
+    }
 
     static JdbcClient.StatementSpec totals(JdbcClient.StatementSpec sql, Filter f) {
         LocalDate monthsFrom = f.from().getDayOfMonth() == 1 ? f.from() : f.from().withDayOfMonth(1).plusMonths(1);

@@ -140,6 +140,46 @@ class DailyTotalsTests {
         assertSame(filters());
     }
 
+    @Test
+    void thePlatformsRowsOverEveryCategoryAreItsCategoryRowsSummed() {
+        assertRolledUp();
+        // Written by the listeners' path: a new lot in a new category and currency of a fixture day, then removed.
+        FixtureLots more = new FixtureLots(Instant.parse("2021-02-17T09:00:00Z"), fx.category + "9");
+        more.lot(ProcedureKind.OPEN_TENDER, "EUR", 0, 5, 5, 6, null, LotState.AWARDED, "40", "35",
+                List.of(new Bid(s1, "35", false, true, true)));
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                more.facts));
+        assertRolledUp();
+        Filter february = new Filter(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28), null, null);
+        assertThat(totals.currencies(february)).extracting(IndicatorRepository.CurrencySums::currency)
+                .contains("EUR");
+        assertSame(filters());
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                List.of()));
+        assertRolledUp();
+        transactions.executeWithoutResult(s -> daily.recomputeAll());
+        assertRolledUp();
+        assertSame(filters());
+    }
+
+    /**
+     * Every rolled-up row (per day and per month, per currency) equals the platform's category rows of the same day
+     * and currency summed, column by column, and none is missing on either side.
+     */
+    private void assertRolledUp() {
+        List<String> columns = List.of(DailyTotals.COLUMNS.split(",\\s*"));
+        String sums = String.join(", ", columns.stream().map(c -> "sum(" + c + ") " + c).toList());
+        String left = String.join(", ", columns.stream().map(c -> "t." + c).toList());
+        String right = String.join(", ", columns.stream().map(c -> "s." + c).toList());
+        String from = "FROM analytics_platform_total t FULL JOIN (SELECT monthly, day, currency, " + sums
+                + " FROM analytics_daily WHERE buyer_id = :p GROUP BY monthly, day, currency) s"
+                + " USING (monthly, day, currency)";
+        assertThat(jdbc.sql("SELECT count(*) " + from + " WHERE day >= '2021-01-01' AND day < '2021-04-01'")
+                .param("p", DailyTotals.PLATFORM).query(Long.class).single()).isGreaterThanOrEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) " + from + " WHERE ROW(" + left + ") IS DISTINCT FROM ROW(" + right
+                + ")").param("p", DailyTotals.PLATFORM).query(Long.class).single()).isZero();
+    }
+
     private List<Map<String, Object>> rows() {
         return jdbc.sql("SELECT * FROM analytics_daily WHERE buyer_id = :b ORDER BY monthly, day, category_code,"
                 + " currency").param("b", fx.buyer).query().listOfRows();
