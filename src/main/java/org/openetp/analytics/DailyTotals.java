@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Keeps {@code analytics_daily}: the read model's lot rows summed per buyer, day, category and currency, the same for
- * the platform under {@link #PLATFORM}, and per month from the day rows. A write of lot rows recomputes the days it
+ * the platform under {@link #PLATFORM}, and per month from the day rows; the platform's rows also rolled up over every
+ * category into {@code analytics_platform_total}. A write of lot rows recomputes the days it
  * touched (every buyer of those days, from their lot rows) and the touched buyers' and the platform's months (from the
  * day rows): recomputing, never adding, so a retried listener or a rebuild cannot count anything twice. The writers of
  * one day (one month of one buyer) are serialized by an advisory lock, taken in a fixed order.
@@ -29,7 +30,7 @@ class DailyTotals {
     record Touch(UUID buyer, LocalDate day) {
     }
 
-    private static final String COLUMNS = "procedures, lots, opened_lots, opened_bids, rejected_bids, bid_rows,"
+    static final String COLUMNS = "procedures, lots, opened_lots, opened_bids, rejected_bids, bid_rows,"
             + " sme_bids, awarded, awarded_priced, single_bidder, price_only, non_competitive, cancelled, finished,"
             + " contracted, short_period, winners_sme, decided, decision_days, cycled, cycle_days, awarded_start,"
             + " awarded_value, gain, volume, opened_value, non_competitive_value";
@@ -77,10 +78,16 @@ class DailyTotals {
             + " GROUP BY GROUPING SETS ((l.buyer_id, l.day, l.category_code, l.currency),"
             + " (l.day, l.category_code, l.currency))";
 
-    private final JdbcClient jdbc;
+    /** The platform's rows over every category from its category rows (conditions and grouping appended). */
+    private static final String ROLL_UP = "INSERT INTO analytics_platform_total (monthly, day, currency, " + COLUMNS
+            + ") SELECT monthly, day, currency, " + sums() + " FROM analytics_daily WHERE buyer_id = :platform";
 
-    DailyTotals(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PlatformPeriods periods;
+
+    DailyTotals(JdbcClient jdbc, PlatformPeriods periods) {
         this.jdbc = jdbc;
+        this.periods = periods;
     }
 
     /** Recomputes the days and months the written or removed lot rows belong to, in the caller's transaction. */
@@ -104,6 +111,10 @@ class DailyTotals {
             jdbc.sql(DAYS).param("platform", PLATFORM).param("from", ts(day)).param("to", ts(day.plusDays(1)))
                     .update();
         }
+        periods.recompute(days);
+        for (LocalDate day : days) {
+            rollUp("NOT monthly AND day = :day", day);
+        }
         for (String key : months) {
             UUID buyer = UUID.fromString(key.substring(0, key.indexOf('/')));
             LocalDate month = LocalDate.parse(key.substring(key.indexOf('/') + 1));
@@ -111,7 +122,21 @@ class DailyTotals {
                     .param("m", month).update();
             jdbc.sql(months("WHERE buyer_id = :b AND NOT monthly AND day >= :m AND day < :next")).param("b", buyer)
                     .param("m", month).param("next", month.plusMonths(1)).update();
+            if (buyer.equals(PLATFORM)) {
+                rollUp("monthly AND day = :day", month);
+            }
         }
+    }
+
+    /**
+     * Recomputes the platform's rows over every category ({@code analytics_platform_total}) that the condition
+     * selects, from the platform's category rows of the same days: the platform dashboard without a category filter
+     * reads these (a few hundred rows over three years instead of thousands). Called under the locks of those rows.
+     */
+    private void rollUp(String where, LocalDate day) {
+        jdbc.sql("DELETE FROM analytics_platform_total WHERE " + where).param("day", day).update();
+        jdbc.sql(ROLL_UP + " AND " + where + " GROUP BY monthly, day, currency").param("platform", PLATFORM)
+                .param("day", day).update();
     }
 
     /**
@@ -124,6 +149,9 @@ class DailyTotals {
         jdbc.sql(DAYS).param("platform", PLATFORM).param("from", Timestamp.from(Instant.parse("0001-01-01T00:00:00Z")))
                 .param("to", Timestamp.from(Instant.parse("9999-01-01T00:00:00Z"))).update();
         jdbc.sql(months("WHERE NOT monthly")).update();
+        jdbc.sql("DELETE FROM analytics_platform_total").update();
+        jdbc.sql(ROLL_UP + " GROUP BY monthly, day, currency").param("platform", PLATFORM).update();
+        periods.recomputeAll();
     }
 
     /** Whether the totals were computed from every lot row once (the first start after they existed). */
@@ -141,13 +169,18 @@ class DailyTotals {
 
     /** The month rows summed from the day rows the condition selects. */
     private static String months(String where) {
+        return "INSERT INTO analytics_daily (buyer_id, monthly, day, category_code, currency, " + COLUMNS + ")"
+                + " SELECT buyer_id, TRUE, CAST(date_trunc('month', day) AS DATE) m, category_code, currency, "
+                + sums() + " FROM analytics_daily " + where + " GROUP BY buyer_id, m, category_code, currency";
+    }
+
+    /** Every column summed, in {@link #COLUMNS}' order. */
+    private static String sums() {
         StringBuilder sums = new StringBuilder();
         for (String column : List.of(COLUMNS.split(",\\s*"))) {
             sums.append(sums.isEmpty() ? "" : ", ").append("sum(").append(column).append(")");
         }
-        return "INSERT INTO analytics_daily (buyer_id, monthly, day, category_code, currency, " + COLUMNS + ")"
-                + " SELECT buyer_id, TRUE, CAST(date_trunc('month', day) AS DATE) m, category_code, currency, " + sums
-                + " FROM analytics_daily " + where + " GROUP BY buyer_id, m, category_code, currency";
+        return sums.toString();
     }
 
     private void lock(String key) {

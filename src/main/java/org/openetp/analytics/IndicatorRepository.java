@@ -22,10 +22,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IndicatorRepository {
 
-    /** Counts over the lots of a filter; the rates are formed from them by {@link Indicators}. */
+    /**
+     * Counts over the lots of a filter; the rates are formed from them by {@link Indicators}. {@code bidRows} and
+     * {@code smeBids} are {@link #bids}'s, read in the same statement (one statement less per dashboard).
+     */
     record LotCounts(long procedures, long lots, long openedLots, long openedBids, long rejectedBids, long awarded,
             long singleBidder, long priceOnly, long nonCompetitive, long cancelled, long finished, long contracted,
-            long shortPeriod, long winnersSme, @Nullable Double decisionDays, @Nullable Double cycleDays) {
+            long shortPeriod, long winnersSme, @Nullable Double decisionDays, @Nullable Double cycleDays,
+            long bidRows, long smeBids) {
     }
 
     /** Money per currency: over awarded lots the start, award and gain; over all lots the volume; non-competitive. */
@@ -67,9 +71,11 @@ class IndicatorRepository {
     private static final String OPENED = "l.opened_at IS NOT NULL AND l.status <> 'CANCELLED'";
 
     private final JdbcClient jdbc;
+    private final PlatformPeriods platform;
 
-    IndicatorRepository(JdbcClient jdbc) {
+    IndicatorRepository(JdbcClient jdbc, PlatformPeriods platform) {
         this.jdbc = jdbc;
+        this.platform = platform;
     }
 
     /**
@@ -86,13 +92,15 @@ class IndicatorRepository {
                 + " coalesce(sum(d.contracted), 0) contracted, coalesce(sum(d.short_period), 0) short_period,"
                 + " coalesce(sum(d.winners_sme), 0) winners_sme,"
                 + " sum(d.decision_days) / nullif(sum(d.decided), 0) decision_days,"
-                + " sum(d.cycle_days) / nullif(sum(d.cycled), 0) cycle_days " + TOTALS), f)
+                + " sum(d.cycle_days) / nullif(sum(d.cycled), 0) cycle_days,"
+                + " coalesce(sum(d.bid_rows), 0) bid_rows, coalesce(sum(d.sme_bids), 0) sme_bids " + from(f)), f)
                 .query((rs, n) -> new LotCounts(rs.getLong("procedures"), rs.getLong("lots"),
                         rs.getLong("opened_lots"), rs.getLong("opened_bids"), rs.getLong("rejected_bids"),
                         rs.getLong("awarded"), rs.getLong("single_bidder"), rs.getLong("price_only"),
                         rs.getLong("non_competitive"), rs.getLong("cancelled"), rs.getLong("finished"),
                         rs.getLong("contracted"), rs.getLong("short_period"), rs.getLong("winners_sme"),
-                        nullableDouble(rs, "decision_days"), nullableDouble(rs, "cycle_days")))
+                        nullableDouble(rs, "decision_days"), nullableDouble(rs, "cycle_days"),
+                        rs.getLong("bid_rows"), rs.getLong("sme_bids")))
                 .single();
         if (f.category() == null) {
             return c;
@@ -101,13 +109,13 @@ class IndicatorRepository {
                 .query(Long.class).single();
         return new LotCounts(procedures, c.lots(), c.openedLots(), c.openedBids(), c.rejectedBids(), c.awarded(),
                 c.singleBidder(), c.priceOnly(), c.nonCompetitive(), c.cancelled(), c.finished(), c.contracted(),
-                c.shortPeriod(), c.winnersSme(), c.decisionDays(), c.cycleDays());
+                c.shortPeriod(), c.winnersSme(), c.decisionDays(), c.cycleDays(), c.bidRows(), c.smeBids());
     }
 
     List<CurrencySums> currencies(Filter f) {
         return totals(jdbc.sql("SELECT d.currency, sum(d.awarded_start) awarded_start, sum(d.awarded_value) awarded,"
                 + " sum(d.gain) gain, sum(d.volume) volume, sum(d.opened_value) opened_value,"
-                + " sum(d.non_competitive_value) non_competitive " + TOTALS
+                + " sum(d.non_competitive_value) non_competitive " + from(f)
                 + " GROUP BY d.currency ORDER BY d.currency"), f)
                 .query((rs, n) -> new CurrencySums(rs.getString("currency").strip(), rs.getBigDecimal("awarded_start"),
                         rs.getBigDecimal("awarded"), rs.getBigDecimal("gain"), rs.getBigDecimal("volume"),
@@ -120,8 +128,14 @@ class IndicatorRepository {
     static final String GAIN = "CASE WHEN l.sellers THEN l.award_price - l.start_price"
             + " ELSE l.start_price - l.award_price END";
 
-    /** Procedures per day: from the day rows, or with a category from the lot rows (as {@link #counts}). */
+    /**
+     * Procedures per day: the platform's from its kept day counts, a buyer's from its day rows, or with a category
+     * from the lot rows (as {@link #counts}).
+     */
     List<DayCount> proceduresPerDay(Filter f) {
+        if (f.category() == null && f.buyer() == null) {
+            return platform.proceduresPerDay(f);
+        }
         if (f.category() != null) {
             return params(jdbc.sql("SELECT date_trunc('day', l.published_at AT TIME ZONE 'UTC') d,"
                     + " count(DISTINCT l.procedure_id) c FROM analytics_lot l" + WHERE + " GROUP BY d ORDER BY d"), f)
@@ -138,7 +152,7 @@ class IndicatorRepository {
 
     List<MonthSavings> savingsPerMonth(Filter f) {
         return totals(jdbc.sql("SELECT CAST(date_trunc('month', d.day) AS DATE) m, d.currency,"
-                + " sum(d.awarded_start) s, sum(d.awarded_value) a, sum(d.gain) g " + TOTALS
+                + " sum(d.awarded_start) s, sum(d.awarded_value) a, sum(d.gain) g " + from(f)
                 + " AND d.awarded_priced > 0 GROUP BY m, d.currency ORDER BY m, d.currency"), f)
                 .query((rs, n) -> new MonthSavings(rs.getObject("m", LocalDate.class),
                         rs.getString("currency").strip(), rs.getBigDecimal("s"), rs.getBigDecimal("a"),
@@ -200,15 +214,19 @@ class IndicatorRepository {
     /** Opened bids on the filter's lots: how many, how many from SMEs . */
     BidCounts bids(Filter f) {
         return totals(jdbc.sql("SELECT coalesce(sum(d.bid_rows), 0) bids, coalesce(sum(d.sme_bids), 0) sme "
-                + TOTALS), f)
+                + from(f)), f)
                 .query((rs, n) -> new BidCounts(rs.getLong("bids"), rs.getLong("sme"))).single();
     }
 
     /**
-     * Organizations that published or bid on the filter's lots: the buyers of the period's day rows with their
-     * bidders. A distinct count does not sum, so this one reads a row per buyer and day (not per lot).
+     * Organizations that published or bid on the filter's lots. A distinct count does not sum: the platform's (no
+     * category) unites its kept sets per month and day; a category's or a buyer's reads the buyers of the period's
+     * day rows (a row per buyer and day, not per lot) with their bidders.
      */
     long organizations(Filter f) {
+        if (f.category() == null && f.buyer() == null) {
+            return platform.organizations(f);
+        }
         return totals(jdbc.sql("SELECT count(*) FROM (SELECT d.buyer_id o FROM analytics_daily d"
                 + " WHERE d.buyer_id <> :platform AND NOT d.monthly AND d.day >= :fromDay AND d.day <= :toDay"
                 + " AND (CAST(:buyerOrNull AS UUID) IS NULL OR d.buyer_id = :buyerOrNull)"
@@ -234,6 +252,20 @@ class IndicatorRepository {
             + " ((d.day >= :fromDay AND d.day < :monthsFrom) OR (d.day >= :monthsTo AND d.day <= :toDay)))"
             + " OR (d.monthly AND d.day >= :monthsFrom AND d.day < :monthsTo))"
             + " AND (CAST(:category AS TEXT) IS NULL OR d.category_code LIKE :category || '%')";
+
+    /**
+     * The platform's rows rolled up over every category (kept by {@link DailyTotals}), selected as {@link #TOTALS}
+     * selects a buyer's: what the platform's figures without a category filter sum, a few hundred rows over three
+     * years where its category rows are thousands.
+     */
+    static final String PLATFORM_TOTALS = " FROM analytics_platform_total d WHERE ((NOT d.monthly AND"
+            + " ((d.day >= :fromDay AND d.day < :monthsFrom) OR (d.day >= :monthsTo AND d.day <= :toDay)))"
+            + " OR (d.monthly AND d.day >= :monthsFrom AND d.day < :monthsTo))";
+
+    /** Where a filter's summable figures come from: the rolled-up platform rows, or the category rows. */
+    static String from(Filter f) {
+        return f.buyer() == null && f.category() == null ? PLATFORM_TOTALS : TOTALS;
+    }
 
     static JdbcClient.StatementSpec totals(JdbcClient.StatementSpec sql, Filter f) {
         LocalDate monthsFrom = f.from().getDayOfMonth() == 1 ? f.from() : f.from().withDayOfMonth(1).plusMonths(1);

@@ -44,15 +44,18 @@ class Indicators {
 
     /** The lot indicators of the filter (one buyer's or the platform's). */
     Figures figures(Filter f) {
+        return figures(f, repository.currencies(f));
+    }
+
+    /** The lot indicators of the filter with its sums per currency, read once by a caller that needs them too. */
+    private Figures figures(Filter f, List<CurrencySums> sums) {
         LotCounts c = repository.counts(f);
-        IndicatorRepository.BidCounts b = repository.bids(f);
-        List<CurrencySums> sums = repository.currencies(f);
         return new Figures(f.from(), f.to(), f.category(), c.procedures(), c.lots(),
                 ratio(c.openedBids(), c.openedLots()), ratio(c.singleBidder(), c.awarded()),
                 ratio(c.priceOnly(), c.awarded()), ratio(c.nonCompetitive(), c.openedLots()),
                 ratio(c.contracted(), c.finished()), ratio(c.cancelled(), c.lots()), round(c.decisionDays()),
                 round(c.cycleDays()), ratio(c.shortPeriod(), c.lots()), ratio(c.rejectedBids(), c.openedBids()),
-                ratio(b.smeBids(), b.bids()), ratio(c.winnersSme(), c.awarded()),
+                ratio(c.smeBids(), c.bidRows()), ratio(c.winnersSme(), c.awarded()),
                 sums.stream().filter(s -> s.awardedStart().signum() > 0 || s.awarded().signum() > 0)
                         .map(s -> new Figures.Savings(s.currency(), s.awardedStart(), s.awarded(),
                                 percent(s.gain(), s.awardedStart())))
@@ -68,9 +71,10 @@ class Indicators {
     Dashboards.Buyer buyer(UUID buyer, Filter period, Locale locale) {
         Filter f = period.forBuyer(buyer);
         List<IndicatorRepository.OrganizationSums> winners = repository.winners(f, TOP);
-        Map<String, BigDecimal> awardedPerCurrency = repository.currencies(f).stream()
+        List<CurrencySums> sums = repository.currencies(f);
+        Map<String, BigDecimal> awardedPerCurrency = sums.stream()
                 .collect(Collectors.toMap(CurrencySums::currency, CurrencySums::awarded));
-        return new Dashboards.Buyer(figures(f),
+        return new Dashboards.Buyer(figures(f, sums),
                 repository.savingsPerMonth(f).stream().map(m -> new Figures.Month(m.month(), m.currency(), m.start(),
                         m.awarded(), percent(m.gain(), m.start()))).toList(),
                 categories(f, locale),

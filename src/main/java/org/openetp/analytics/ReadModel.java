@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.procurement.ProcedureDisclosure;
+import org.openetp.procurement.ProcedureDisclosures;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.PublicProcedure;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 class ReadModel {
 
     private final ProcedureDisclosure disclosure;
+    private final ProcedureDisclosures disclosures;
     private final Organizations organizations;
     private final ReadModelStore store;
 
-    ReadModel(ProcedureDisclosure disclosure, Organizations organizations, ReadModelStore store) {
+    ReadModel(ProcedureDisclosure disclosure, ProcedureDisclosures disclosures, Organizations organizations,
+            ReadModelStore store) {
         this.disclosure = disclosure;
+        this.disclosures = disclosures;
         this.organizations = organizations;
         this.store = store;
     }
@@ -30,23 +35,26 @@ class ReadModel {
     @Transactional
     public void refresh(ProcedureId procedure) {
         store.lock(procedure);
-        store.replace(List.of(procedure), read(List.of(procedure)));
+        store.replace(List.of(procedure), facts(disclosure.disclose(procedure).stream().toList()));
     }
 
     /**
-     * Refreshes the procedures' rows in the caller's transaction, in one batch of writes, leaving the daily totals to
-     * the caller (the rebuild's work: it recomputes them all at its end).
+     * Refreshes the procedures' rows in the caller's transaction, read in one batch (a few statements) and written in
+     * one batch, leaving the daily totals to the caller (the rebuild's work: it recomputes them all at its end).
+     * Returns the procedures as disclosed (drafts left out), in the given order.
      */
-    void refreshAll(List<ProcedureId> procedures) {
-        store.replaceRows(procedures, read(procedures));
+    List<PublicProcedure> refreshAll(List<ProcedureId> procedures) {
+        List<PublicProcedure> disclosed = disclosures.disclose(procedures);
+        store.replaceRows(procedures, facts(disclosed));
+        return disclosed;
     }
 
-    private List<Facts> read(List<ProcedureId> procedures) {
+    private List<Facts> facts(List<PublicProcedure> disclosed) {
         Map<UUID, Boolean> sme = new HashMap<>();
         List<Facts> facts = new ArrayList<>();
-        for (ProcedureId id : procedures) {
-            disclosure.disclose(id).ifPresent(p -> facts.add(Projection.of(p,
-                    org -> sme.computeIfAbsent(org, o -> organizations.isSme(new OrganizationId(o))))));
+        for (PublicProcedure p : disclosed) {
+            facts.add(Projection.of(p, org -> sme.computeIfAbsent(org,
+                    o -> organizations.isSme(new OrganizationId(o)))));
         }
         return facts;
     }

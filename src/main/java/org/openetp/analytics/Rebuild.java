@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.openetp.procurement.ProcedureDisclosure;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.procurement.PublicProcedure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Rebuild {
 
-    /** Procedures per batch: one transaction, one advisory lock per procedure. */
+    /** Procedures per batch: one transaction, its procedures locked and read in a few statements. */
     static final int BATCH = 200;
 
     /** What the last rebuild did, or is doing: procedures read so far, when it started and finished. */
@@ -141,9 +142,9 @@ class Rebuild {
             if (ids.isEmpty()) {
                 return done;
             }
-            transactions.executeWithoutResult(s -> {
-                ids.forEach(store::lock);
-                model.refreshAll(ids);
+            List<PublicProcedure> disclosed = transactions.execute(s -> {
+                store.lockAll(ids);
+                return model.refreshAll(ids);
             });
             done += ids.size();
             State now = state.get();
@@ -151,7 +152,11 @@ class Rebuild {
                 state.set(new State(true, done, now.startedAt(), null, null));
             }
             ProcedureId last = ids.getLast();
-            at = disclosure.disclose(last).map(p -> p.publishedAt()).orElse(at);
+            if (disclosed != null && !disclosed.isEmpty() && disclosed.getLast().id().equals(last)) {
+                at = disclosed.getLast().publishedAt();
+            } else {
+                at = disclosure.disclose(last).map(p -> p.publishedAt()).orElse(at);
+            }
             after = last.value();
             if (ids.size() < BATCH) {
                 return done;

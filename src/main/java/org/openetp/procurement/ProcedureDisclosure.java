@@ -133,7 +133,7 @@ public class ProcedureDisclosure {
         return b.contract() == null ? null : b.contract().name();
     }
 
-    private static PublicProcedure.Contract contract(ContractView c) {
+    static PublicProcedure.Contract contract(ContractView c) {
         return new PublicProcedure.Contract(c.id(), c.lotId(), c.bidId(), c.status(), c.supplier().organizationId(),
                 c.subject(), c.quantity(), c.unit(), c.price(), c.currency(), c.createdAt(), c.activatedAt(),
                 c.completedAt(), c.milestones().stream().map(m -> new PublicProcedure.Milestone(m.id(), m.number(),

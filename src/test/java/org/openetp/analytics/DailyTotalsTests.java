@@ -92,6 +92,29 @@ class DailyTotalsTests {
     }
 
     @Test
+    void thePlatformCountsEachOrganizationOnceOverItsDaysAndMonths() {
+        Filter quarter = new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), null, null);
+        long before = totals.organizations(quarter);
+        // A new buyer's lots in February and March, the same new bidder on both: two organizations more, not four.
+        UUID newcomer = UUID.randomUUID();
+        List<Bid> bids = List.of(new Bid(newcomer, "10", false, false, false));
+        FixtureLots more = new FixtureLots(Instant.parse("2021-02-10T10:00:00Z"), fx.category);
+        more.lot(ProcedureKind.OPEN_TENDER, "RUB", 0, 5, 5, null, null, LotState.OPEN, "20", null, bids);
+        more.lot(ProcedureKind.OPEN_TENDER, "RUB", 30, 40, 40, null, null, LotState.OPEN, "20", null, bids);
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                more.facts));
+        assertThat(totals.organizations(quarter)).isEqualTo(before + 2);
+        assertThat(totals.organizations(new Filter(LocalDate.of(2021, 2, 10), LocalDate.of(2021, 2, 10), null,
+                null))).isEqualTo(lots.organizations(new Filter(LocalDate.of(2021, 2, 10), LocalDate.of(2021, 2, 10),
+                        null, null)));
+        assertSame(filters());
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                List.of()));
+        assertThat(totals.organizations(quarter)).isEqualTo(before);
+        assertSame(filters());
+    }
+
+    @Test
     void aRewrittenProcedureMovesItsTotals() {
         Facts first = fx.facts.getFirst();
         LotFact l = first.lots().getFirst();
@@ -117,6 +140,46 @@ class DailyTotalsTests {
         assertSame(filters());
     }
 
+    @Test
+    void thePlatformsRowsOverEveryCategoryAreItsCategoryRowsSummed() {
+        assertRolledUp();
+        // Written by the listeners' path: a new lot in a new category and currency of a fixture day, then removed.
+        FixtureLots more = new FixtureLots(Instant.parse("2021-02-17T09:00:00Z"), fx.category + "9");
+        more.lot(ProcedureKind.OPEN_TENDER, "EUR", 0, 5, 5, 6, null, LotState.AWARDED, "40", "35",
+                List.of(new Bid(s1, "35", false, true, true)));
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                more.facts));
+        assertRolledUp();
+        Filter february = new Filter(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28), null, null);
+        assertThat(totals.currencies(february)).extracting(IndicatorRepository.CurrencySums::currency)
+                .contains("EUR");
+        assertSame(filters());
+        transactions.executeWithoutResult(s -> store.replace(more.facts.stream().map(Facts::procedure).toList(),
+                List.of()));
+        assertRolledUp();
+        transactions.executeWithoutResult(s -> daily.recomputeAll());
+        assertRolledUp();
+        assertSame(filters());
+    }
+
+    /**
+     * Every rolled-up row (per day and per month, per currency) equals the platform's category rows of the same day
+     * and currency summed, column by column, and none is missing on either side.
+     */
+    private void assertRolledUp() {
+        List<String> columns = List.of(DailyTotals.COLUMNS.split(",\\s*"));
+        String sums = String.join(", ", columns.stream().map(c -> "sum(" + c + ") " + c).toList());
+        String left = String.join(", ", columns.stream().map(c -> "t." + c).toList());
+        String right = String.join(", ", columns.stream().map(c -> "s." + c).toList());
+        String from = "FROM analytics_platform_total t FULL JOIN (SELECT monthly, day, currency, " + sums
+                + " FROM analytics_daily WHERE buyer_id = :p GROUP BY monthly, day, currency) s"
+                + " USING (monthly, day, currency)";
+        assertThat(jdbc.sql("SELECT count(*) " + from + " WHERE day >= '2021-01-01' AND day < '2021-04-01'")
+                .param("p", DailyTotals.PLATFORM).query(Long.class).single()).isGreaterThanOrEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) " + from + " WHERE ROW(" + left + ") IS DISTINCT FROM ROW(" + right
+                + ")").param("p", DailyTotals.PLATFORM).query(Long.class).single()).isZero();
+    }
+
     private List<Map<String, Object>> rows() {
         return jdbc.sql("SELECT * FROM analytics_daily WHERE buyer_id = :b ORDER BY monthly, day, category_code,"
                 + " currency").param("b", fx.buyer).query().listOfRows();
@@ -133,6 +196,12 @@ class DailyTotalsTests {
             filters.add(new Filter(LocalDate.of(2021, 1, 28), LocalDate.of(2021, 3, 2), category + "1", buyer));
         }
         filters.add(new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), fx.category, fx.buyer));
+        // The platform's, every category: its distinct organizations and procedures per day are kept apart.
+        filters.add(new Filter(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 1, 29), LocalDate.of(2021, 3, 2), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28), null, null));
+        filters.add(new Filter(LocalDate.of(2021, 2, 17), LocalDate.of(2021, 2, 17), null, null));
+        filters.add(new Filter(LocalDate.of(2020, 12, 31), LocalDate.of(2021, 1, 28), null, null));
         return filters;
     }
 
@@ -150,7 +219,7 @@ class DailyTotalsTests {
             assertThat(totals.categories(f, 10)).as(f.toString()).isEqualTo(lots.categories(f, 10));
             assertThat(totals.bids(f)).as(f.toString()).isEqualTo(lots.bids(f));
             assertThat(totals.proceduresPerDay(f)).as(f.toString()).isEqualTo(lots.proceduresPerDay(f));
-            if (f.category() != null && f.buyer() == null) {
+            if (f.buyer() == null) {
                 assertThat(totals.organizations(f)).as(f.toString()).isEqualTo(lots.organizations(f));
             }
         }

@@ -56,7 +56,8 @@ final class LotLevelIndicators {
                         rs.getLong("awarded"), rs.getLong("single_bidder"), rs.getLong("price_only"),
                         rs.getLong("non_competitive"), rs.getLong("cancelled"), rs.getLong("finished"),
                         rs.getLong("contracted"), rs.getLong("short_period"), rs.getLong("winners_sme"),
-                        nullableDouble(rs, "decision_days"), nullableDouble(rs, "cycle_days")))
+                        nullableDouble(rs, "decision_days"), nullableDouble(rs, "cycle_days"), bids(f).bids(),
+                        bids(f).smeBids()))
                 .single();
     }
 

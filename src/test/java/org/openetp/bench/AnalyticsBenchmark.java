@@ -77,6 +77,7 @@ class AnalyticsBenchmark {
                     cache.loaded();
                 }
             }
+            report.put("disclosure_read", DisclosureRead.compare(app, Bench.SMOKE ? 50 : 20_000, Bench.SMOKE ? 1 : 3));
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Map<String, Object> latency = dashboards(port, jdbc);
             report.put("latency", latency);
