@@ -94,6 +94,26 @@ class OrganizationSearchApiTests extends ApiTest {
     }
 
     @Test
+    void forgivesATypoInANameChangedAfterRegistration() {
+        // The names' word list learns the new name's words from the update itself: before the change no name holds
+        // the word, so only an updated list can correct the typo to it.
+        String own = marker();
+        String word = marker();
+        Map<String, Object> registration = Registrations.russianLlc();
+        organization(registration, "Before " + own, "Before " + own + " LLC", "RU-MOW", List.of("26.2"));
+        Flows.Member member = flows.confirmedMember(registration);
+        Map<String, Object> requisites = Registrations.organization(registration);
+        requisites.put("shortName", word + " " + own);
+        requisites.put("fullName", word + " " + own + " LLC");
+        Api.Response updated = api.put("/api/v1/organizations/" + member.organizationId() + "/requisites", requisites,
+                Api.bearer(member.token()));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+
+        String typo = word.substring(0, 5) + word.substring(6);
+        assertThat(names(search("q=" + enc(typo + " " + own), f.operatorToken()))).containsExactly(word + " " + own);
+    }
+
+    @Test
     void findsThaiNamesByASubstring() {
         assertThat(names(search("q=" + enc("สยาม " + f.marker()), f.romashka.token())))
                 .containsExactly("สยามคอมพิวเตอร์ " + f.marker());

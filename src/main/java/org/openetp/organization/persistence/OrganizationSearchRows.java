@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of organization search (issue 19 item 3; conditions and relevance in {@link OrganizationSearchSql}). Names
- * match through the stemmed words or the trigram index (Thai substrings; a typo in a word of 5+ letters when the words
- * as typed found nothing); a tax id by prefix; categories through the (code, direction) index of the categories
- * offered. Without words, results come by name then id, read from the (lower(short_name), id) indexes, so that a broad
+ * match through the stemmed words (also those of the names' word list a typo away from a word of 5+ letters, when the
+ * words as typed found nothing) or the trigram index (Thai substrings); a tax id by prefix; categories through the
+ * (code, direction) index of the categories offered. Without words, results come by name then id, read from the (lower(short_name), id) indexes, so that a broad
  * search stops after one page instead of sorting every match. With words, the first 1,000 matches by name are the
  * candidates, ranked by relevance: ranking every match of a frequent word would cost as much as reading them all.
  */
@@ -84,11 +84,22 @@ public class OrganizationSearchRows {
     }
 
     /**
-     * How near a word must be to a word of the name to count as a typo of it. pg_trgm's default (0.6) misses a letter
-     * left out of the middle of a word ("Nothern" is 0.55 from "Northern"); 0.5 still wants half the trigrams shared.
-     * Set for the calling transaction only.
+     * How near a word must be to a word of the names to count as a typo of it. pg_trgm's default (0.3) lets in words
+     * sharing a third of their trigrams; 0.5 still finds a letter left out of the middle of a word ("Nothern" is 0.55
+     * from "Northern"). Set for the calling transaction only.
      */
     private static final String TYPO_THRESHOLD = "0.5";
+
+    /** The name words a typo away kept per search word, the nearest first. */
+    private static final int NEAR_WORDS = 5;
+
+    /**
+     * The name words a typo away from a search word, through the word list's trigram index: a few tens of thousands
+     * of words instead of every organization's name.
+     */
+    private static final String NEAR = """
+            SELECT word FROM organization_name_word WHERE word % :word
+            ORDER BY similarity(word, :word) DESC, word LIMIT :n""";
 
     /** Whether a word of the search could be a typo: only then is a search that found nothing worth repeating. */
     public boolean typoPossible(OrganizationFilter f) {
@@ -97,11 +108,10 @@ public class OrganizationSearchRows {
 
     /** One page (size + 1 rows, to know whether another follows); {@code typos} also matches words a typo away. */
     public List<Row> page(OrganizationFilter f, boolean typos) {
-        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true), "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true)").param("t", TYPO_THRESHOLD)
-                .query().listOfRows();
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").query().listOfRows();
+        Typos near = typos(f, typos);
         Map<String, Object> params = new HashMap<>();
-        String where = OrganizationSearchSql.where(f, typos, params);
+        String where = OrganizationSearchSql.where(f, near, params);
         String sql;
         if (f.ranked()) {
             String after = "TRUE";
@@ -110,7 +120,7 @@ public class OrganizationSearchRows {
                         + "AND (c.sort_name, c.id) > (:afterName, :afterId)))";
                 params.put("afterRank", f.cursor().rank());
             }
-            sql = BY_RELEVANCE.formatted(COLUMNS, OrganizationSearchSql.rank(f, typos, params), where, after);
+            sql = BY_RELEVANCE.formatted(COLUMNS, OrganizationSearchSql.rank(f, near, params), where, after);
             params.put("cap", OrganizationFilters.CAP + 1);
         } else {
             if (f.cursor() != null) {
@@ -135,7 +145,7 @@ public class OrganizationSearchRows {
     /** Whether anything matches the words as typed (deciding whether later pages of a search are of typos). */
     public boolean any(OrganizationFilter f) {
         Map<String, Object> params = new HashMap<>();
-        String where = OrganizationSearchSql.where(f, false, params);
+        String where = OrganizationSearchSql.where(f, Typos.NONE, params);
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization o WHERE " + where + ")").params(params)
                 .query(Boolean.class).single();
     }
@@ -143,7 +153,7 @@ public class OrganizationSearchRows {
     /** How many match, counted up to the cap plus one (so "more than the cap" is known). */
     public long count(OrganizationFilter f, boolean typos) {
         Map<String, Object> params = new HashMap<>();
-        String where = OrganizationSearchSql.where(f, typos, params);
+        String where = OrganizationSearchSql.where(f, typos(f, typos), params);
         params.put("cap", OrganizationFilters.CAP + 1);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM organization o WHERE " + where + " LIMIT :cap) m")
                 .params(params).query(Long.class).single();
@@ -152,10 +162,29 @@ public class OrganizationSearchRows {
     /** The facets' rows over the first matches (see {@link FacetRow}). */
     public List<FacetRow> facets(OrganizationFilter f, boolean typos) {
         Map<String, Object> params = new HashMap<>();
-        String where = OrganizationSearchSql.where(f, typos, params);
+        String where = OrganizationSearchSql.where(f, typos(f, typos), params);
         params.put("cap", OrganizationFilters.CAP + 1);
         return jdbc.sql(FACETS.formatted(where)).params(params).query((rs, n) -> new FacetRow(rs.getString("facet"),
                 rs.getString("value"), rs.getLong("n"), rs.getObject("organization", UUID.class))).list();
+    }
+
+    /** The name words a typo away from each word of 5+ letters, when typos are forgiven. */
+    private Typos typos(OrganizationFilter f, boolean forgiven) {
+        if (!forgiven || !OrganizationSearchSql.typoPossible(f)) {
+            return Typos.NONE;
+        }
+        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :t, true)").param("t", TYPO_THRESHOLD)
+                .query().listOfRows();
+        List<String> words = new ArrayList<>(f.words());
+        f.named().forEach(n -> words.add(n.words()));
+        Map<String, List<String>> near = new HashMap<>();
+        for (String word : words) {
+            if (OrganizationSearchSql.longEnough(word) && !near.containsKey(word)) {
+                near.put(word, jdbc.sql(NEAR).param("word", word.toLowerCase(Locale.ROOT)).param("n", NEAR_WORDS)
+                        .query(String.class).list());
+            }
+        }
+        return new Typos(near);
     }
 
     /** The categories each organization offers, in one query for a page. */

@@ -8,10 +8,10 @@ import org.openetp.organization.search.OrganizationFilter;
 
 /**
  * The WHERE conditions and the relevance of an organization search, over the rows of {@code o}. Only fixed fragments
- * go into the text; every value the client sent travels as a parameter. With {@code typos} a word of 5+ letters also
- * matches a word of the name a typo away: the search asks for that only when the words as typed found nothing, since
- * a similarity walk over the trigram index costs far more than the stemmed words' look-up and, beside exact matches,
- * only adds noise ("Northern" would bring every "Nordern", "Southern"...).
+ * go into the text; every value the client sent travels as a parameter. With {@code typos} (the words of the names a
+ * typo away from each word of 5+ letters, see {@link Typos}) a word also matches the names holding one of them: the
+ * search asks for that only when the words as typed found nothing, since beside exact matches typos only add noise
+ * ("Northern" would bring every "Nordern", "Southern"...).
  */
 final class OrganizationSearchSql {
 
@@ -20,7 +20,7 @@ final class OrganizationSearchSql {
     private OrganizationSearchSql() {
     }
 
-    static String where(OrganizationFilter f, boolean typos, Map<String, Object> params) {
+    static String where(OrganizationFilter f, Typos typos, Map<String, Object> params) {
         List<String> where = new ArrayList<>();
         if (f.statuses().size() == 1) {
             // A plain equality lets the accredited organizations' own name index serve.
@@ -58,10 +58,10 @@ final class OrganizationSearchSql {
      * How well a name answers the words (higher first), over the parameters {@link #where} set. A short name equal to
      * the query comes first; then, per word, the stemmed word's rank in the names normalized by their length (so
      * "Ромашка" before "Ромашка и партнёры, торговый дом"), or for Thai the earlier the substring the better, or for a
-     * typo how near the nearest word is. Organizations found only by a category they offer rank below those whose
-     * names hold the words.
+     * typo the rank of the name words a typo away. Organizations found only by a category they offer rank below those
+     * whose names hold the words.
      */
-    static String rank(OrganizationFilter f, boolean typos, Map<String, Object> params) {
+    static String rank(OrganizationFilter f, Typos typos, Map<String, Object> params) {
         List<String> terms = new ArrayList<>();
         params.put("whole", f.query().strip().toLowerCase(Locale.ROOT));
         terms.add("CASE WHEN lower(o.short_name) = :whole THEN 1.0 ELSE 0.0 END");
@@ -80,12 +80,12 @@ final class OrganizationSearchSql {
                 || f.named().stream().anyMatch(n -> longEnough(n.words())));
     }
 
-    private static boolean longEnough(String word) {
+    static boolean longEnough(String word) {
         return word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH;
     }
 
-    /** One word: Thai as a substring; others stemmed, or (5+ letters, when asked) a typo away in any word. */
-    private static String word(boolean thai, boolean typos, String word, String name, Map<String, Object> params) {
+    /** One word: Thai as a substring; others stemmed, or (when asked) one of the name words a typo away from it. */
+    private static String word(boolean thai, Typos typos, String word, String name, Map<String, Object> params) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (thai) {
             params.put(name, "%" + escapeLike(lower) + "%");
@@ -93,20 +93,22 @@ final class OrganizationSearchSql {
         }
         params.put(name, word);
         String stemmed = "o.name_words @@ plainto_tsquery('russian', :" + name + ")";
-        if (!typos || !longEnough(lower)) {
+        String near = typos.query(word);
+        if (near == null) {
             return stemmed;
         }
-        params.put(name + "f", lower);
-        return "(" + stemmed + " OR :" + name + "f <% o.name_text)";
+        params.put(name + "f", near);
+        return "(" + stemmed + " OR o.name_words @@ to_tsquery('russian', :" + name + "f))";
     }
 
-    private static String wordRank(boolean thai, boolean typos, String word, String name, Map<String, Object> params) {
+    private static String wordRank(boolean thai, Typos typos, String word, String name, Map<String, Object> params) {
         if (thai) {
             params.put(name + "r", word.toLowerCase(Locale.ROOT));
             return "COALESCE(1.0 / NULLIF(strpos(o.name_text, :" + name + "r), 0), 0)";
         }
         String stemmed = "ts_rank(o.name_words, plainto_tsquery('russian', :" + name + "), 1)";
-        return typos && longEnough(word) ? "(" + stemmed + " + word_similarity(:" + name + "f, o.name_text))" : stemmed;
+        return typos.query(word) == null ? stemmed
+                : "(" + stemmed + " + ts_rank(o.name_words, to_tsquery('russian', :" + name + "f), 1))";
     }
 
     private static String offers(String param) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openetp.procurement.Procurement;
 import org.openetp.support.Api;
 import org.openetp.support.Flows;
 import org.openetp.support.IntegrationTest;
@@ -40,6 +41,9 @@ class CatalogueSearchTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Procurement procurement;
 
     Api api;
     Flows flows;
@@ -200,6 +204,36 @@ class CatalogueSearchTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(item(search("q", "cement"), id).path("title").asString())
                         .isEqualTo("Supply of cement, amended"));
+    }
+
+    @Test
+    void aRepeatedSearchShowsAtOnceWhatPublicationCancellationAndTheDeadlineChange() {
+        // Within two days, so that the deadline can pass without moving the shared clock by weeks.
+        deadline = clock.instant().plus(Duration.ofDays(2)).plusSeconds(ThreadLocalRandom.current().nextInt(86_400))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String first = publish(procedure("Gravel delivery", lot("Gravel", "23.5")));
+        assertThat(ids(search("q", "gravel"))).containsExactly(first);
+        assertThat(ids(search("q", "gravel"))).as("the same search again, its page now cached").containsExactly(first);
+
+        String second = publish(procedure("Gravel and sand", lot("Gravel", "23.5")));
+        assertThat(ids(search("q", "gravel"))).as("after a publication").containsExactlyInAnyOrder(first, second);
+
+        Api.Response cancelled = api.post("/api/v1/procedures/" + second + "/cancel", Map.of("reason", "Budget cut"),
+                Api.bearer(buyer.token()));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(item(search("q", "gravel"), second).path("status").asString()).as("after a cancellation")
+                .isEqualTo("CANCELLED");
+        assertThat(ids(search("q", "gravel", "status", "PUBLISHED"))).containsExactly(first);
+
+        clock.advance(Duration.between(clock.instant(), deadline).plusSeconds(1));
+        // Each call opens a batch, oldest deadline first; other tests' procedures may be due as well.
+        int opened;
+        do {
+            opened = procurement.openDue();
+        } while (opened > 0);
+        assertThat(item(search("q", "gravel"), first).path("status").asString()).as("after the deadline, nobody bid")
+                .isEqualTo("FAILED");
+        assertThat(ids(search("q", "gravel", "status", "PUBLISHED"))).isEmpty();
     }
 
     private void retitle(String id, String title) {
