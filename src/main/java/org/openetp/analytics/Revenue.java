@@ -36,7 +36,8 @@ class Revenue {
     void on(PostingRecorded e) {
         if (CHARGE.equals(e.kind()) || CREDIT.equals(e.kind())) {
             repository.save(new ChargeHistory.Charge(e.posting(), e.organization(),
-                    CREDIT.equals(e.kind()) ? e.amount().negate() : e.amount(), e.currency(), e.occurredAt()));
+                    CREDIT.equals(e.kind()) ? e.amount().amount().negate() : e.amount().amount(), e.amount().currency(),
+                    e.occurredAt()));
         }
     }
 

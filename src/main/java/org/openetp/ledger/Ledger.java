@@ -284,7 +284,7 @@ public class Ledger {
             store.insertMovement(change.organization(), cur, id, now, change.available(), change.blocked(),
                     change.after());
             OrganizationId other = change.organization().equals(org) ? request.counterparty() : org;
-            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, x, cur,
+            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, Money.of(x, cur),
                     request.idempotencyKey(), request.memo(), change.available(), change.blocked(), actor, now));
         }
         return new PostingView(id, kind.name(), request.idempotencyKey(), now, request.memo(),
