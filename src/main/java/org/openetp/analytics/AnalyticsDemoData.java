@@ -21,6 +21,7 @@ import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.shared.Money;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -102,7 +103,7 @@ class AnalyticsDemoData implements ApplicationRunner {
         List<ChargeHistory.Charge> out = new ArrayList<>();
         for (int month = 12; month >= 1; month--) {
             for (int i = 0; i < payers.size(); i++) {
-                out.add(new ChargeHistory.Charge(UUID.randomUUID(), payers.get(i), TARIFFS[i], "RUB",
+                out.add(new ChargeHistory.Charge(UUID.randomUUID(), payers.get(i), Money.of(TARIFFS[i], "RUB"),
                         now.minus(Duration.ofDays(month * 30L - i))));
             }
         }

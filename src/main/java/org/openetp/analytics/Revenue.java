@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openetp.ledger.ChargeHistory;
 import org.openetp.ledger.PostingRecorded;
+import org.openetp.shared.Money;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,8 @@ class Revenue {
     void on(PostingRecorded e) {
         if (CHARGE.equals(e.kind()) || CREDIT.equals(e.kind())) {
             repository.save(new ChargeHistory.Charge(e.posting(), e.organization(),
-                    CREDIT.equals(e.kind()) ? e.amount().negate() : e.amount(), e.currency(), e.occurredAt()));
+                    CREDIT.equals(e.kind()) ? Money.zero(e.amount().currency()).minus(e.amount()) : e.amount(),
+                    e.occurredAt()));
         }
     }
 

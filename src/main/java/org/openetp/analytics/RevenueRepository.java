@@ -30,8 +30,8 @@ class RevenueRepository {
                 VALUES (:posting, :organization, :at, :amount, :currency)
                 ON CONFLICT (posting_id) DO UPDATE SET refreshed_at = clock_timestamp()""")
                 .param("posting", charge.posting()).param("organization", charge.organization().value())
-                .param("at", Timestamp.from(charge.chargedAt())).param("amount", charge.amount())
-                .param("currency", charge.currency()).update();
+                .param("at", Timestamp.from(charge.chargedAt())).param("amount", charge.amount().amount())
+                .param("currency", charge.amount().currency()).update();
     }
 
     /** Removes the rows a rebuild did not write (of the database's clock), demo rows kept. */
@@ -59,7 +59,7 @@ class RevenueRepository {
                 INSERT INTO analytics_revenue (posting_id, organization_id, charged_at, amount, currency, demo)
                 VALUES (:posting, :organization, :at, :amount, :currency, TRUE) ON CONFLICT (posting_id) DO NOTHING""")
                 .param("posting", charge.posting()).param("organization", charge.organization().value())
-                .param("at", Timestamp.from(charge.chargedAt())).param("amount", charge.amount())
-                .param("currency", charge.currency()).update();
+                .param("at", Timestamp.from(charge.chargedAt())).param("amount", charge.amount().amount())
+                .param("currency", charge.amount().currency()).update();
     }
 }

@@ -23,6 +23,7 @@ import org.openetp.shared.ConflictException;
 import org.openetp.shared.DecimalBounds;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Money;
 import org.openetp.shared.NotFoundException;
 import org.openetp.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,6 +71,7 @@ public class AccountBilling {
         BigDecimal amount = checks.amount("amount", command.amount());
         String currency = checks.currency("currency",
                 command.currency() == null || command.currency().isBlank() ? DEFAULT_CURRENCY : command.currency());
+        Money money = checks.money("amount", amount, currency);
         checks.throwIfAny();
         OrganizationId organization = member(user, command.organizationId());
         OrganizationView payer = organizations.view(user, organization);
@@ -77,11 +79,11 @@ public class AccountBilling {
             throw new ForbiddenException("organization.notAccredited");
         }
         Instant now = now();
-        StoredInvoice invoice = issuer.issue(payer, null, StoredInvoice.TOP_UP, Objects.requireNonNull(amount),
-                Objects.requireNonNull(currency), number -> "OpenETP top-up, invoice " + number + ", payer tax id "
+        StoredInvoice invoice = issuer.issue(payer, null, StoredInvoice.TOP_UP, Objects.requireNonNull(money),
+                number -> "OpenETP top-up, invoice " + number + ", payer tax id "
                         + payer.taxId(), now);
-        events.publishEvent(new TopUpInvoiceIssued(invoice.id(), organization.value(), invoice.number(),
-                invoice.amount(), invoice.currency(), user.id(), now));
+        events.publishEvent(new TopUpInvoiceIssued(invoice.id(), organization, invoice.number(),
+                invoice.money(), user.id(), now));
         return billing.view(invoice, locale);
     }
 

@@ -184,14 +184,14 @@ public class Billing {
                 plan.code(), plan.names(), plan.price(), plan.currency(), plan.periodDays(), plan.limits(),
                 "AWAITING_PAYMENT", user.id().value(), now, null, null);
         store.insertSubscription(subscription);
-        events.publishEvent(new SubscriptionRequested(subscription.id(), organization.value(), plan.code(),
-                plan.price(), plan.currency(), plan.periodDays(), user.id(), now));
+        events.publishEvent(new SubscriptionRequested(subscription.id(), organization, plan.code(),
+                plan.money(), plan.periodDays(), user.id(), now));
 
-        StoredInvoice invoice = issuer.issue(buyer, subscription.id(), StoredInvoice.TARIFF, plan.price(),
-                plan.currency(), number -> "OpenETP invoice " + number + ", plan " + plan.code() + ", payer tax id "
+        StoredInvoice invoice = issuer.issue(buyer, subscription.id(), StoredInvoice.TARIFF, plan.money(),
+                number -> "OpenETP invoice " + number + ", plan " + plan.code() + ", payer tax id "
                         + buyer.taxId(), now);
-        events.publishEvent(new InvoiceIssued(invoice.id(), organization.value(), subscription.id(), invoice.number(),
-                plan.code(), invoice.amount(), invoice.currency(), user.id(), now));
+        events.publishEvent(new InvoiceIssued(invoice.id(), organization, subscription.id(), invoice.number(),
+                plan.code(), invoice.money(), user.id(), now));
         return new NewSubscription(subscription.id(), invoice.id(), subscription.status());
     }
 
@@ -209,7 +209,8 @@ public class Billing {
         }
         store.cancelSubscription(subscriptionId);
         store.setInvoiceStatus(invoice.id(), "CANCELLED");
-        events.publishEvent(new SubscriptionCancelled(subscriptionId, subscription.organizationId(), invoice.id(),
+        events.publishEvent(new SubscriptionCancelled(subscriptionId,
+                new OrganizationId(subscription.organizationId()), invoice.id(),
                 user.id(), now()));
     }
 
@@ -226,9 +227,9 @@ public class Billing {
             StoredInvoice invoice = invoices.get(s.id());
             String status = "ACTIVE".equals(s.status()) && s.endsAt() != null && !now.isBefore(s.endsAt())
                     ? "EXPIRED" : s.status();
-            views.add(new SubscriptionView(s.id(), s.organizationId(), s.planCode(), name(s.planNames(), locale),
-                    s.price(), s.currency(), s.periodDays(), s.limits(), status, s.inEffect(now), s.requestedAt(),
-                    s.startsAt(), s.endsAt(), invoice.id(), invoice.number()));
+            views.add(new SubscriptionView(s.id(), new OrganizationId(s.organizationId()), s.planCode(),
+                    name(s.planNames(), locale), s.price(), s.currency(), s.periodDays(), s.limits(), status,
+                    s.inEffect(now), s.requestedAt(), s.startsAt(), s.endsAt(), invoice.id(), invoice.number()));
         }
         return views;
     }
@@ -393,7 +394,8 @@ public class Billing {
         int announced = 0;
         for (StoredSubscription s : store.claimEndingSoon(now, now.plus(properties.expiryNotice()))) {
             if (!store.continuedAt(s.organizationId(), s.id(), s.endsAt())) {
-                events.publishEvent(new SubscriptionExpiring(s.id(), s.organizationId(), s.planCode(), s.endsAt()));
+                events.publishEvent(new SubscriptionExpiring(s.id(), new OrganizationId(s.organizationId()),
+                        s.planCode(), s.endsAt()));
                 announced++;
             }
         }
@@ -426,8 +428,8 @@ public class Billing {
                     invoice.amount());
         }
         return new InvoiceView(invoice.id(), invoice.number(), invoice.issuedAt(), invoice.status(),
-                invoice.organizationId(), invoice.subscriptionId(), invoice.seller(), invoice.buyer(), List.of(line),
-                invoice.amount(), invoice.currency(), invoice.paymentReference(), invoice.payment(),
+                new OrganizationId(invoice.organizationId()), invoice.subscriptionId(), invoice.seller(),
+                invoice.buyer(), List.of(line), invoice.amount(), invoice.currency(), invoice.paymentReference(), invoice.payment(),
                 invoice.purpose());
     }
 

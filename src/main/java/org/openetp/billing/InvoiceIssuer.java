@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.billing.persistence.BillingStore;
 import org.openetp.billing.persistence.StoredInvoice;
 import org.openetp.organization.OrganizationView;
+import org.openetp.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,8 @@ class InvoiceIssuer {
      * Stores a new invoice; {@code reference} makes the payment reference from the invoice number: what the payer
      * writes in the transfer, so that the operator can match a bank statement line to it.
      */
-    StoredInvoice issue(OrganizationView buyer, @Nullable UUID subscriptionId, String purpose, BigDecimal amount,
-            String currency, Function<String, String> reference, Instant now) {
+    StoredInvoice issue(OrganizationView buyer, @Nullable UUID subscriptionId, String purpose, Money amount,
+            Function<String, String> reference, Instant now) {
         int year = now.atZone(ZoneOffset.UTC).getYear();
         String number = "%d-%06d".formatted(year, store.nextInvoiceNumber(year));
         InvoiceView.Party seller = new InvoiceView.Party(properties.platformName(), properties.platformTaxId(), null,
@@ -39,7 +40,8 @@ class InvoiceIssuer {
         InvoiceView.Party buyerParty = new InvoiceView.Party(buyer.fullName(), buyer.taxId(), buyer.kpp(),
                 buyer.ogrn(), buyer.legalAddress(), null, null);
         StoredInvoice invoice = new StoredInvoice(UUID.randomUUID(), number, subscriptionId, buyer.id().value(), now,
-                seller, buyerParty, amount, currency, reference.apply(number), "ISSUED", null, purpose);
+                seller, buyerParty, amount.amount().setScale(Money.MAX_SCALE), amount.currency(),
+                reference.apply(number), "ISSUED", null, purpose);
         store.insertInvoice(invoice);
         return invoice;
     }

@@ -11,6 +11,7 @@ import org.openetp.billing.persistence.StoredInvoice;
 import org.openetp.billing.persistence.StoredSubscription;
 import org.openetp.ledger.Ledger;
 import org.openetp.organization.OrganizationId;
+import org.openetp.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -46,16 +47,17 @@ class InvoicePayments {
     PaymentResult settle(StoredInvoice invoice, InvoiceView.Payment payment, String recordedBy) {
         OrganizationId payer = new OrganizationId(invoice.organizationId());
         String memo = "Invoice " + invoice.number() + ", " + payment.reference();
+        Money amount = invoice.money();
         if (!BALANCE.equals(payment.channel())) {
-            ledger.topUp(payer, invoice.amount(), invoice.currency(), "invoice:" + invoice.id() + ":top-up", memo);
+            ledger.topUp(payer, amount, "invoice:" + invoice.id() + ":top-up", memo);
         }
         if (!invoice.topUp()) {
-            ledger.charge(payer, invoice.amount(), invoice.currency(), "invoice:" + invoice.id() + ":charge", memo);
+            ledger.charge(payer, amount, "invoice:" + invoice.id() + ":charge", memo);
         }
         store.insertPayment(invoice.id(), payment, recordedBy);
         store.setInvoiceStatus(invoice.id(), "PAID");
-        events.publishEvent(new InvoicePaid(invoice.id(), invoice.organizationId(), invoice.amount(),
-                invoice.currency(), payment.reference(), payment.paidAt(), recordedBy));
+        events.publishEvent(new InvoicePaid(invoice.id(), payer, amount, payment.reference(), payment.paidAt(),
+                recordedBy));
         if (invoice.topUp()) {
             return new PaymentResult(invoice.id(), null, "PAID", false, payment.paidAt(), null, null);
         }
@@ -64,7 +66,7 @@ class InvoicePayments {
         store.lockSubscriptionsOf(invoice.organizationId());
         Period period = place(subscription, invoice, payment.paidAt());
         store.activate(subscription.id(), period.startsAt(), period.endsAt());
-        events.publishEvent(new SubscriptionActivated(subscription.id(), invoice.organizationId(),
+        events.publishEvent(new SubscriptionActivated(subscription.id(), payer,
                 subscription.planCode(), period.startsAt(), period.endsAt(), recordedBy, payment.paidAt()));
         return new PaymentResult(invoice.id(), subscription.id(), "PAID", false, payment.paidAt(),
                 period.startsAt(), period.endsAt());
@@ -86,19 +88,19 @@ class InvoicePayments {
             return new Period(paidUntil, paidUntil.plus(length));
         }
         StoredSubscription replaced = current.get();
-        PlanPeriods.Credit credit = PlanPeriods.credit(replaced.price(), replaced.currency(), replaced.periodDays(),
-                Objects.requireNonNull(replaced.endsAt()), now);
+        PlanPeriods.Credit credit = PlanPeriods.credit(Money.of(replaced.price(), replaced.currency()),
+                replaced.periodDays(), Objects.requireNonNull(replaced.endsAt()), now);
         store.endAt(replaced.id(), now);
-        if (credit.amount().signum() > 0) {
+        if (credit.amount().isPositive()) {
             String replacedInvoice = store.invoiceOfSubscription(replaced.id()).map(StoredInvoice::number)
                     .orElse("-");
-            ledger.credit(new OrganizationId(bought.organizationId()), credit.amount(), replaced.currency(),
+            ledger.credit(new OrganizationId(bought.organizationId()), credit.amount(),
                     "subscription:" + replaced.id() + ":upgrade-credit",
                     "Upgrade credit: unused %d of %d days of plan %s (invoice %s), replaced by plan %s (invoice %s)"
                             .formatted(credit.unusedDays(), replaced.periodDays(), replaced.planCode(),
                                     replacedInvoice, bought.planCode(), invoice.number()));
-            events.publishEvent(new UpgradeCredited(bought.organizationId(), replaced.id(), replaced.planCode(),
-                    bought.planCode(), credit.amount(), replaced.currency(), credit.unusedDays(), now));
+            events.publishEvent(new UpgradeCredited(new OrganizationId(bought.organizationId()), replaced.id(),
+                    replaced.planCode(), bought.planCode(), credit.amount(), credit.unusedDays(), now));
         }
         return new Period(now, now.plus(length));
     }

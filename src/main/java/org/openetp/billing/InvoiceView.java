@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.openetp.organization.OrganizationId;
 
 /**
  * An invoice (SPEC §4.3) with both parties' requisites as they were when it was issued, its one line, the total and
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code purpose} is {@code TARIFF} (pays for {@code subscriptionId}) or {@code TOP_UP} (puts money on the
  * organization's account; no subscription).
  */
-public record InvoiceView(UUID id, String number, Instant issuedAt, String status, UUID organizationId,
+public record InvoiceView(UUID id, String number, Instant issuedAt, String status, OrganizationId organizationId,
         @Nullable UUID subscriptionId, Party seller, Party buyer, List<Line> lines, BigDecimal total, String currency,
         String paymentReference, @Nullable Payment payment, String purpose) {
 

@@ -3,13 +3,14 @@ package org.openetp.billing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.openetp.organization.OrganizationId;
 import org.openetp.shared.JournaledEvent;
 
 /**
  * A paid subscription holds its period: from the payment, or from the end of the organization's subscriptions
  * already paid for if later. Journaled in the organization's billing stream.
  */
-public record SubscriptionActivated(UUID subscription, UUID organization, String planCode, Instant startsAt,
+public record SubscriptionActivated(UUID subscription, OrganizationId organization, String planCode, Instant startsAt,
         Instant endsAt, String by, Instant occurredAt) implements JournaledEvent {
 
     @Override

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.openetp.identity.UserId;
+import org.openetp.organization.OrganizationId;
 import org.openetp.shared.JournaledEvent;
 
 /** An administrator withdrew an unpaid subscription; its invoice is cancelled. Journaled in the billing stream. */
-public record SubscriptionCancelled(UUID subscription, UUID organization, UUID invoice, UserId by, Instant occurredAt)
-        implements JournaledEvent {
+public record SubscriptionCancelled(UUID subscription, OrganizationId organization, UUID invoice, UserId by,
+        Instant occurredAt) implements JournaledEvent {
 
     @Override
     public String stream() {

@@ -1,15 +1,16 @@
 package org.openetp.billing;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.openetp.identity.UserId;
+import org.openetp.organization.OrganizationId;
 import org.openetp.shared.JournaledEvent;
+import org.openetp.shared.Money;
 
 /** An organization's administrator asked for a plan; an invoice follows. Journaled in its billing stream. */
-public record SubscriptionRequested(UUID subscription, UUID organization, String planCode, BigDecimal price,
-        String currency, int periodDays, UserId by, Instant occurredAt) implements JournaledEvent {
+public record SubscriptionRequested(UUID subscription, OrganizationId organization, String planCode,
+        Money price, int periodDays, UserId by, Instant occurredAt) implements JournaledEvent {
 
     @Override
     public String stream() {
@@ -28,7 +29,7 @@ public record SubscriptionRequested(UUID subscription, UUID organization, String
 
     @Override
     public Map<String, String> details() {
-        return Map.of("subscription", subscription.toString(), "plan", planCode, "price", price.toPlainString(),
-                "currency", currency, "period", "P" + periodDays + "D");
+        return Map.of("subscription", subscription.toString(), "plan", planCode, "price",
+                JournalDetails.amount(price), "currency", price.currency(), "period", "P" + periodDays + "D");
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openetp.shared.Money;
 
 /**
  * A tariff plan (SPEC §4.1): its code, names in English, Russian and Thai, the price for one period of
@@ -32,5 +33,10 @@ public record TariffPlan(String code, Map<String, String> names, BigDecimal pric
     /** Whether a subscription to this plan would allow the participation. */
     public boolean allows(Participation participation) {
         return limits.allow(participation, currency);
+    }
+
+    /** The price in the plan's currency. */
+    public Money money() {
+        return Money.of(price, currency);
     }
 }

@@ -1,17 +1,18 @@
 package org.openetp.billing;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.openetp.identity.UserId;
+import org.openetp.organization.OrganizationId;
 import org.openetp.shared.JournaledEvent;
+import org.openetp.shared.Money;
 
 /**
  * A top-up invoice was issued to an organization at a member's request: money to be put on its account once the
  * payment is recorded. Journaled in the organization's billing stream.
  */
-public record TopUpInvoiceIssued(UUID invoice, UUID organization, String number, BigDecimal amount, String currency,
+public record TopUpInvoiceIssued(UUID invoice, OrganizationId organization, String number, Money amount,
         UserId by, Instant occurredAt) implements JournaledEvent {
 
     @Override
@@ -31,7 +32,7 @@ public record TopUpInvoiceIssued(UUID invoice, UUID organization, String number,
 
     @Override
     public Map<String, String> details() {
-        return Map.of("invoice", invoice.toString(), "number", number, "amount", amount.toPlainString(),
-                "currency", currency);
+        return Map.of("invoice", invoice.toString(), "number", number, "amount",
+                JournalDetails.amount(amount), "currency", amount.currency());
     }
 }

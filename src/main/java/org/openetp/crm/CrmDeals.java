@@ -27,8 +27,10 @@ import org.openetp.crm.CrmViews.DealDetail;
 import org.openetp.crm.CrmViews.DealView;
 import org.openetp.crm.CrmViews.ManagerView;
 import org.openetp.identity.CurrentUser;
+import org.openetp.organization.OrganizationId;
 import org.openetp.shared.ForbiddenException;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Money;
 import org.openetp.shared.RuleViolationException;
 import org.openetp.shared.DecimalBounds;
 import org.springframework.context.ApplicationEventPublisher;
@@ -141,8 +143,11 @@ public class CrmDeals {
         CrmViews.AccountView client = store.accountView(org, deal.accountId()).orElseThrow();
         String email = store.contacts(org, deal.accountId(), null, null).stream().map(CrmViews.ContactView::email)
                 .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
-        events.publishEvent(new DealWon(org, deal.id(), deal.title(), client.id(), client.name(),
-                client.linkedOrganizationId(), email, deal.value(), deal.currency(), now));
+        UUID linked = client.linkedOrganizationId();
+        // Rounded, not refused: a deal's value is not checked against its currency's decimals (half a yen).
+        events.publishEvent(new DealWon(new OrganizationId(org), deal.id(), deal.title(), client.id(), client.name(),
+                linked == null ? null : new OrganizationId(linked), email,
+                Money.rounded(deal.value(), deal.currency()), now));
     }
 
     /** The first won deal: the direct-sales owner gives the client to the service manager, or to the head. */

@@ -1,11 +1,11 @@
 package org.openetp.ledger;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.openetp.organization.OrganizationId;
+import org.openetp.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChargeHistory {
 
     /** One charge (a credit as a negative amount): the posting, the organization, the amount and when. */
-    public record Charge(UUID posting, OrganizationId organization, BigDecimal amount, String currency,
-            Instant chargedAt) {
+    public record Charge(UUID posting, OrganizationId organization, Money amount, Instant chargedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -39,8 +38,9 @@ public class ChargeHistory {
                 ORDER BY posted_at, id LIMIT :limit""")
                 .param("at", Timestamp.from(at)).param("posting", posting).param("limit", limit)
                 .query((rs, n) -> new Charge(rs.getObject("id", UUID.class),
-                        new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getBigDecimal("amount"),
-                        rs.getString("currency").strip(), rs.getTimestamp("posted_at").toInstant()))
+                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        Money.of(rs.getBigDecimal("amount"), rs.getString("currency").strip()),
+                        rs.getTimestamp("posted_at").toInstant()))
                 .list();
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.openetp.organization.OrganizationId;
 import org.openetp.shared.ConflictException;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Money;
 import org.openetp.shared.table.TableQuery;
 import org.openetp.shared.table.TableSlice;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,6 +77,10 @@ public class Ledger {
         return store.accounts(organization);
     }
 
+    // The methods taking an amount and a currency code apart are for input not yet checked (a form, a request
+    // body, a module that keeps the two apart): they answer every wrong field at once with the ledger's own
+    // message keys. Modules holding a Money use the overloads below.
+
     /** Money received from outside (a bank transfer) becomes available to the organization. */
     @Transactional(noRollbackFor = InsufficientFundsException.class)
     public PostingView topUp(OrganizationId organization, BigDecimal amount, String currency, String idempotencyKey,
@@ -115,6 +119,41 @@ public class Ledger {
         return post(PostingKind.RELEASE, organization, null, amount, currency, idempotencyKey, memo);
     }
 
+    /** Money received from outside (a bank transfer) becomes available to the organization. */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView topUp(OrganizationId organization, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.TOP_UP, organization, null, amount.amount(), amount.currency(), idempotencyKey, memo);
+    }
+
+    /** Takes available money as platform revenue (a tariff); refused with the shortfall when too little is there. */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView charge(OrganizationId organization, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.CHARGE, organization, null, amount.amount(), amount.currency(), idempotencyKey, memo);
+    }
+
+    /** Gives platform revenue back to the organization's available money (the unused days of a replaced plan). */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView credit(OrganizationId organization, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.CREDIT, organization, null, amount.amount(), amount.currency(), idempotencyKey, memo);
+    }
+
+    /** Blocks available money (a bid deposit); refused with the shortfall when too little is available. */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView block(OrganizationId organization, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.BLOCK, organization, null, amount.amount(), amount.currency(), idempotencyKey, memo);
+    }
+
+    /** Makes blocked money available again; refused with the shortfall when less is blocked. */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView release(OrganizationId organization, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.RELEASE, organization, null, amount.amount(), amount.currency(), idempotencyKey, memo);
+    }
+
     /**
      * Moves blocked money of {@code from} to the available money of {@code to} (a forfeited deposit goes to the
      * buyer); refused with the shortfall when less is blocked.
@@ -123,6 +162,13 @@ public class Ledger {
     public PostingView forfeit(OrganizationId from, OrganizationId to, BigDecimal amount, String currency,
             String idempotencyKey, @Nullable String memo) {
         return post(PostingKind.FORFEIT, from, to, amount, currency, idempotencyKey, memo);
+    }
+
+    /** Moves blocked money of {@code from} to the available money of {@code to} (a forfeited deposit). */
+    @Transactional(noRollbackFor = InsufficientFundsException.class)
+    public PostingView forfeit(OrganizationId from, OrganizationId to, Money amount, String idempotencyKey,
+            @Nullable String memo) {
+        return post(PostingKind.FORFEIT, from, to, amount.amount(), amount.currency(), idempotencyKey, memo);
     }
 
     /**
@@ -238,7 +284,7 @@ public class Ledger {
             store.insertMovement(change.organization(), cur, id, now, change.available(), change.blocked(),
                     change.after());
             OrganizationId other = change.organization().equals(org) ? request.counterparty() : org;
-            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, x, cur,
+            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, Money.of(x, cur),
                     request.idempotencyKey(), request.memo(), change.available(), change.blocked(), actor, now));
         }
         return new PostingView(id, kind.name(), request.idempotencyKey(), now, request.memo(),
@@ -291,7 +337,8 @@ public class Ledger {
             errors.add(new FieldError("amount", "ledger.amount.positive"));
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
             errors.add(new FieldError("amount", "ledger.amount.tooLarge"));
-        } else if (Math.max(0, amount.stripTrailingZeros().scale()) > fractionDigits(checkedCurrency)) {
+        } else if (Math.max(0, amount.stripTrailingZeros().scale()) > (checkedCurrency == null
+                ? Money.MAX_SCALE : Money.scaleOf(checkedCurrency))) {
             errors.add(new FieldError("amount", "ledger.amount.scale"));
         } else {
             checkedAmount = amount.setScale(2);
@@ -335,11 +382,6 @@ public class Ledger {
         return null;
     }
 
-    /** Decimal places an amount may have: the currency's own (0 for yen), at most the two the ledger stores. */
-    private static int fractionDigits(@Nullable String currency) {
-        return currency == null ? 2 : Math.min(2, Currency.getInstance(currency).getDefaultFractionDigits());
-    }
-
     /**
      * Who caused the posting, for the journal: the signed-in user on whose request it happens (the bidder whose
      * deposit is blocked, the operator topping up), or {@code system} for scheduled work and event listeners. Read
@@ -353,6 +395,6 @@ public class Ledger {
 
     private static AccountView zero(OrganizationId organization, String currency) {
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        return new AccountView(organization.value(), currency, zero, zero, zero);
+        return new AccountView(organization, currency, zero, zero, zero);
     }
 }

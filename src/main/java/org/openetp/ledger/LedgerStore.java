@@ -230,8 +230,8 @@ class LedgerStore {
     private static AccountView account(ResultSet rs) throws SQLException {
         BigDecimal available = rs.getBigDecimal("available");
         BigDecimal blocked = rs.getBigDecimal("blocked");
-        return new AccountView(rs.getObject("organization_id", UUID.class), rs.getString("currency"),
-                available.add(blocked), blocked, available);
+        return new AccountView(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getString("currency"), available.add(blocked), blocked, available);
     }
 
     private static Instant instant(Timestamp timestamp) {

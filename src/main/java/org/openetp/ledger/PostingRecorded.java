@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.organization.OrganizationId;
 import org.openetp.shared.JournaledEvent;
+import org.openetp.shared.Money;
 
 /**
  * Published once per posting and organization whose money it moved (a forfeit moves two organizations' money, so it
@@ -16,7 +17,7 @@ import org.openetp.shared.JournaledEvent;
  * the notices but stays out of the journal, which keeps the minimum (the posting itself keeps the memo).
  */
 public record PostingRecorded(UUID posting, String kind, OrganizationId organization,
-        @Nullable OrganizationId counterparty, BigDecimal amount, String currency, String idempotencyKey, String memo,
+        @Nullable OrganizationId counterparty, Money amount, String idempotencyKey, String memo,
         BigDecimal availableChange, BigDecimal blockedChange, String actor, Instant occurredAt)
         implements JournaledEvent {
 
@@ -34,8 +35,9 @@ public record PostingRecorded(UUID posting, String kind, OrganizationId organiza
     public Map<String, String> details() {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("posting", posting.toString());
-        details.put("amount", amount.toPlainString());
-        details.put("currency", currency);
+        // With the two decimals the ledger stores whatever the currency's own (1000.00 yen), as entries always read.
+        details.put("amount", amount.amount().setScale(Money.MAX_SCALE).toPlainString());
+        details.put("currency", amount.currency());
         details.put("idempotencyKey", idempotencyKey);
         if (counterparty != null) {
             // Which way the money went, read the same from both organizations' streams.

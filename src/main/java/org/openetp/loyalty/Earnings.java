@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openetp.crm.DealWon;
 import org.openetp.identity.CurrentUser;
+import org.openetp.organization.OrganizationId;
 import org.openetp.procurement.ContractInForce;
 import org.openetp.procurement.ContractRefused;
 import org.openetp.shared.NotFoundException;
@@ -82,13 +83,15 @@ class Earnings {
 
     @Transactional
     void earnForDeal(DealWon e) {
-        for (ProgramStore.Program program : programs.running(e.organization(), e.currency(), day(e.occurredAt()))) {
-            ProgramStore.Member member = e.linkedOrganization() != null
-                    ? programs.memberOfClient(program.id(), e.linkedOrganization(),
-                            access.name(e.linkedOrganization()), e.occurredAt())
+        for (ProgramStore.Program program : programs.running(e.organization().value(), e.value().currency(),
+                day(e.occurredAt()))) {
+            OrganizationId linked = e.linkedOrganization();
+            ProgramStore.Member member = linked != null
+                    ? programs.memberOfClient(program.id(), linked.value(), access.name(linked.value()),
+                            e.occurredAt())
                     : programs.memberOfCrmAccount(program.id(), e.account(), e.accountName(), e.email(),
                             e.occurredAt());
-            boolean earned = earn(program, member, DEAL, e.deal(), e.title(), e.value(), null);
+            boolean earned = earn(program, member, DEAL, e.deal(), e.title(), e.value().amount(), null);
             if (earned && member.client() == null && member.email() != null) {
                 tellByMail(program, member, e);
             }
@@ -165,7 +168,7 @@ class Earnings {
     private void tellByMail(ProgramStore.Program program, ProgramStore.Member member, DealWon e) {
         Locale locale = Locale.ENGLISH;
         String body = messages.getMessage("loyalty.mail.earned.body", new Object[] {member.name(), program.name(),
-                access.name(program.seller()), e.title(), e.value().toPlainString() + " " + e.currency()}, locale);
+                access.name(program.seller()), e.title(), e.value().toString()}, locale);
         mailer.send(new Mail(member.email(), messages.getMessage("loyalty.mail.earned.subject",
                 new Object[] {program.name()}, locale), body, List.of()));
     }

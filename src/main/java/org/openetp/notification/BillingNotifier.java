@@ -7,7 +7,6 @@ import org.openetp.billing.InvoiceIssued;
 import org.openetp.billing.SubscriptionActivated;
 import org.openetp.billing.SubscriptionExpiring;
 import org.openetp.billing.UpgradeCredited;
-import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -41,16 +40,17 @@ class BillingNotifier {
 
     @ApplicationModuleListener
     void on(InvoiceIssued event) {
-        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+        deliveries.deliver(organizations.admins(event.organization()),
                 new Notice(NotificationKind.BILLING, "invoice-issued:" + event.invoice(),
                         "notification.invoiceIssued", List.of(NoticeArg.text(event.number()),
-                                NoticeArg.amount(event.amount(), event.currency()), plan(event.planCode())),
+                                NoticeArg.amount(event.amount().amount(), event.amount().currency()),
+                                plan(event.planCode())),
                         "/invoices/" + event.invoice()));
     }
 
     @ApplicationModuleListener
     void on(SubscriptionActivated event) {
-        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+        deliveries.deliver(organizations.admins(event.organization()),
                 new Notice(NotificationKind.BILLING, "subscription-activated:" + event.subscription(),
                         "notification.subscriptionActive", List.of(plan(event.planCode()),
                                 NoticeArg.moment(event.startsAt()), NoticeArg.moment(event.endsAt())),
@@ -60,17 +60,18 @@ class BillingNotifier {
     /** An upgrade's credit for the unused days of the plan it replaced: the money is on the account now. */
     @ApplicationModuleListener
     void on(UpgradeCredited event) {
-        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+        deliveries.deliver(organizations.admins(event.organization()),
                 new Notice(NotificationKind.BILLING, "upgrade-credited:" + event.replacedSubscription(),
-                        "notification.upgradeCredited", List.of(NoticeArg.amount(event.amount(), event.currency()),
+                        "notification.upgradeCredited", List.of(
+                                NoticeArg.amount(event.amount().amount(), event.amount().currency()),
                                 plan(event.replacedPlanCode()), NoticeArg.number(event.unusedDays()),
                                 plan(event.newPlanCode())),
-                        "/money?organizationId=" + event.organization() + "&currency=" + event.currency()));
+                        "/money?organizationId=" + event.organization() + "&currency=" + event.amount().currency()));
     }
 
     @ApplicationModuleListener
     void on(SubscriptionExpiring event) {
-        deliveries.deliver(organizations.admins(new OrganizationId(event.organization())),
+        deliveries.deliver(organizations.admins(event.organization()),
                 new Notice(NotificationKind.BILLING, "subscription-expiring:" + event.subscription(),
                         "notification.subscriptionExpiring", List.of(plan(event.planCode()), NoticeArg.moment(event.endsAt())),
                         "/tariffs"));

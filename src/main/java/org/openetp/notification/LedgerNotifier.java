@@ -39,7 +39,7 @@ class LedgerNotifier {
         String memo = event.memo().isBlank() ? "—" : event.memo();
         deliveries.deliver(organizations.admins(event.organization()), new Notice(NotificationKind.ACCOUNT,
                 "ledger:" + event.posting() + ":" + event.organization(), key,
-                List.of(NoticeArg.amount(event.amount(), event.currency()), NoticeArg.text(memo)),
-                "/money?organizationId=" + event.organization() + "&currency=" + event.currency()));
+                List.of(NoticeArg.amount(event.amount().amount(), event.amount().currency()), NoticeArg.text(memo)),
+                "/money?organizationId=" + event.organization() + "&currency=" + event.amount().currency()));
     }
 }

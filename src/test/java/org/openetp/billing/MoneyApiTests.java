@@ -123,14 +123,20 @@ class MoneyApiTests extends BillingTest {
         Flows.Member other = fixture.supplier();
 
         Api.Response none = api.post("/api/v1/top-ups", Map.of("amount", "0"), Api.bearer(admin.token()));
+        Api.Response halfAYen = api.post("/api/v1/top-ups", Map.of("amount", "100.50", "currency", "JPY"),
+                Api.bearer(admin.token()));
         Api.Response foreign = api.post("/api/v1/top-ups", Map.of("organizationId", other.organizationId(),
                 "amount", "100.00"), Api.bearer(admin.token()));
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.errorFields()).containsExactly("amount");
+        assertThat(halfAYen.status()).as("yen have no decimals: the ledger could never book it").isEqualTo(400);
+        assertThat(halfAYen.errorFields()).containsExactly("amount");
         assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM invoice WHERE organization_id = CAST(:org AS uuid)")
                 .param("org", other.organizationId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice WHERE organization_id = CAST(:org AS uuid)")
+                .param("org", admin.organizationId()).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openetp.billing.domain.PlanPeriods;
+import org.openetp.shared.Money;
 
 /** Which plan is larger, and the credit for a replaced plan's unused days, hand-computed, without a database. */
 class PlanPeriodsTest {
@@ -44,16 +45,17 @@ class PlanPeriodsTest {
         "1000.00, 30, PT0S, 0, 0.00"})
     void theCreditIsThePriceOfTheUnusedWholeDaysRoundedDown(String price, int days, Duration left, long unused,
             String credit) {
-        PlanPeriods.Credit computed = PlanPeriods.credit(new BigDecimal(price), "RUB", days, END, END.minus(left));
+        PlanPeriods.Credit computed = PlanPeriods.credit(Money.of(new BigDecimal(price), "RUB"), days, END,
+                END.minus(left));
 
         assertThat(computed.unusedDays()).isEqualTo(unused);
-        assertThat(computed.amount()).isEqualTo(new BigDecimal(credit));
+        assertThat(computed.amount()).isEqualTo(Money.of(new BigDecimal(credit), "RUB"));
     }
 
     @Test
     void aCurrencyWithoutMinorUnitsIsCreditedInWholeUnits() {
-        // 1000 JPY × 20 ÷ 30 = 666.67 → 666 (yen has no smaller coin), kept with the ledger's two decimals.
-        assertThat(PlanPeriods.credit(new BigDecimal("1000"), "JPY", 30, END, END.minus(Duration.ofDays(20)))
-                .amount()).isEqualTo(new BigDecimal("666.00"));
+        // 1000 JPY × 20 ÷ 30 = 666.67 → 666 (yen has no smaller coin).
+        assertThat(PlanPeriods.credit(Money.of(new BigDecimal("1000"), "JPY"), 30, END,
+                END.minus(Duration.ofDays(20))).amount()).isEqualTo(Money.of(new BigDecimal("666"), "JPY"));
     }
 }

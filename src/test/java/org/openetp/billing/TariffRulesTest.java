@@ -53,4 +53,16 @@ class TariffRulesTest {
             assertThat(refused.errors()).as(period).extracting(FieldError::field).containsExactly("period");
         }
     }
+
+    @Test
+    void aPriceWithMoreDecimalsThanItsCurrencyKeepsIsRefusedWhenThePlanIsEntered() {
+        TariffPlanForm.Limits limits = new TariffPlanForm.Limits("ALL", null);
+        Map<String, String> names = Map.of("en", "A", "ru", "Б", "th", "ก");
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> TariffRules.plan(
+                new TariffPlanForm("X1", names, new BigDecimal("990.50"), "JPY", "P30D", limits, null), null));
+
+        assertThat(refused.errors()).containsExactly(new FieldError("price", "money.amount.scale"));
+        assertThat(TariffRules.plan(new TariffPlanForm("X1", names, new BigDecimal("990.00"), "JPY", "P30D",
+                limits, null), null).money().toString()).isEqualTo("990 JPY");
+    }
 }

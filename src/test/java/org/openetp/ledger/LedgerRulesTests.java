@@ -12,6 +12,7 @@ import org.openetp.organization.OrganizationId;
 import org.openetp.shared.ConflictException;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
+import org.openetp.shared.Money;
 import org.openetp.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -189,6 +190,21 @@ class LedgerRulesTests {
         assertThat(ledger.account(supplier, "RUB").blocked()).isEqualByComparingTo("0.00");
         assertThat(ledger.account(supplier, "RUB").available()).isEqualByComparingTo("40.00");
         assertThat(ledger.account(buyer, "RUB").available()).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void aMoneyPostsAsTheSameAmountAndCurrencyGivenApartAndReplaysUnderItsKey() {
+        OrganizationId supplier = OrganizationId.random();
+        String key = key();
+        PostingView first = ledger.topUp(supplier, Money.of(new BigDecimal("1500"), "JPY"), key, "bank");
+
+        assertThat(ledger.topUp(supplier, new BigDecimal("1500.00"), "JPY", key, "bank").id())
+                .as("the same posting, whichever way the amount came").isEqualTo(first.id());
+        ledger.block(supplier, Money.of(new BigDecimal("500"), "JPY"), key(), "deposit");
+        assertThat(ledger.account(supplier, "JPY").available()).isEqualByComparingTo("1000");
+        assertThat(ledger.account(supplier, "JPY").blocked()).isEqualByComparingTo("500");
+        assertThatThrownBy(() -> ledger.charge(supplier, Money.of(new BigDecimal("1000.01"), "RUB"), key(), "tariff"))
+                .isInstanceOf(InsufficientFundsException.class);
     }
 
     private OrganizationId funded(String amount) {

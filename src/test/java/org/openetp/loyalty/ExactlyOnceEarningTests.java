@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openetp.crm.DealWon;
+import org.openetp.organization.OrganizationId;
 import org.openetp.procurement.ContractId;
 import org.openetp.procurement.ContractInForce;
 import org.openetp.procurement.ContractRefused;
 import org.openetp.procurement.ProcedureId;
+import org.openetp.shared.Money;
 import org.openetp.shared.mail.Mailer;
 import org.openetp.support.Api;
 import org.openetp.support.ApiTest;
@@ -121,9 +123,9 @@ class ExactlyOnceEarningTests extends ApiTest {
         Flows.Member seller = flows.entitledSupplier();
         String program = new LoyaltyFixture(api, clock, procurement).program(seller);
         String email = "buyer-" + UUID.randomUUID() + "@offline.example";
-        DealWon won = new DealWon(UUID.fromString(seller.organizationId()), UUID.randomUUID(), "Cement, 40 t",
-                UUID.randomUUID(), "Offline Cement LLC", null, email, new BigDecimal("50000.00"), "RUB",
-                clock.instant());
+        DealWon won = new DealWon(new OrganizationId(UUID.fromString(seller.organizationId())), UUID.randomUUID(),
+                "Cement, 40 t", UUID.randomUUID(), "Offline Cement LLC", null, email,
+                Money.of(new BigDecimal("50000.00"), "RUB"), clock.instant());
 
         earnings.earnForDeal(won);
         earnings.earnForDeal(won);

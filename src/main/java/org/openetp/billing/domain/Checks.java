@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openetp.shared.FieldError;
 import org.openetp.shared.InvalidInputException;
 import org.openetp.shared.Currencies;
+import org.openetp.shared.Money;
 
 /** Collects every field error of one request, so that all are reported at once and nothing is stored. */
 public final class Checks {
@@ -47,6 +48,21 @@ public final class Checks {
             return null;
         }
         return code;
+    }
+
+    /**
+     * The amount in the currency, when both were valid: an amount with more decimals than the currency keeps (half a
+     * yen) is refused on {@code field} here, where the ledger would otherwise refuse it only when the invoice is paid.
+     */
+    public @Nullable Money money(String field, @Nullable BigDecimal amount, @Nullable String currency) {
+        if (amount == null || currency == null) {
+            return null;
+        }
+        if (Math.max(amount.stripTrailingZeros().scale(), 0) > Money.scaleOf(currency)) {
+            add(field, "money.amount.scale");
+            return null;
+        }
+        return Money.of(amount, currency);
     }
 
     /** A required amount above zero with at most two decimals that the database can hold. */

@@ -4,10 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
-import org.jspecify.annotations.Nullable;
 import org.openetp.billing.PlanLimits;
 import org.openetp.billing.ProcedureFamilies;
+import org.openetp.shared.Money;
 
 /**
  * Where a newly paid plan goes among the plans an organization has (SPEC §4.3). A plan bought while another is paid
@@ -45,19 +44,18 @@ public final class PlanPeriods {
     /**
      * The unused part of a plan ended at {@code now}: whole days left until its end (a day begun counts as used),
      * at most the period, and {@code price × unusedDays ÷ periodDays} rounded down to the currency's minor unit (so
-     * the credit never exceeds what was paid), kept with the ledger's two decimals.
+     * the credit never exceeds what was paid).
      */
-    public static Credit credit(BigDecimal price, String currency, int periodDays, Instant endsAt, Instant now) {
+    public static Credit credit(Money price, int periodDays, Instant endsAt, Instant now) {
         long left = now.isBefore(endsAt) ? Duration.between(now, endsAt).toDays() : 0;
         long unused = Math.min(left, periodDays);
-        int scale = Math.max(0, Math.min(2, fractionDigits(currency)));
-        BigDecimal amount = price.multiply(BigDecimal.valueOf(unused))
-                .divide(BigDecimal.valueOf(periodDays), scale, RoundingMode.DOWN).setScale(2);
-        return new Credit(unused, amount);
+        BigDecimal amount = price.amount().multiply(BigDecimal.valueOf(unused))
+                .divide(BigDecimal.valueOf(periodDays), Money.scaleOf(price.currency()), RoundingMode.DOWN);
+        return new Credit(unused, Money.of(amount, price.currency()));
     }
 
     /** Days not used and the money they are worth. */
-    public record Credit(long unusedDays, BigDecimal amount) {
+    public record Credit(long unusedDays, Money amount) {
     }
 
     private static int rank(ProcedureFamilies families) {
@@ -65,13 +63,5 @@ public final class PlanPeriods {
             case AUCTIONS -> 0;
             case ALL -> 1;
         };
-    }
-
-    private static int fractionDigits(@Nullable String currency) {
-        try {
-            return currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
-        } catch (IllegalArgumentException unknown) {
-            return 2;
-        }
     }
 }

@@ -38,6 +38,7 @@ public final class TariffRules {
         String currency = checks.currency("currency", form.currency());
         Integer days = periodDays(checks, form.period());
         PlanLimits limits = limits(checks, form.limits());
+        checks.money("price", price, currency);
         checks.throwIfAny();
         return new TariffPlan(code, names, price, currency, days, limits,
                 form.active() == null || form.active());

@@ -163,7 +163,7 @@ class OperatorBillingPageController {
             @RequestParam(required = false) @Nullable UUID organization, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("awaiting", billing.invoices(operator, "ISSUED", locale).stream()
-                .filter(i -> organization == null || organization.equals(i.organizationId())).toList());
+                .filter(i -> organization == null || organization.equals(i.organizationId().value())).toList());
         model.addAttribute("awaitingOneOrganization", organization != null);
         return tables.page(InvoiceTables.INVOICES.withEmpty("table.invoice.operatorEmpty"),
                 "billing/operator-invoices", request, response, model, query -> invoices.page(operator, query),

@@ -16,7 +16,7 @@ import org.openetp.organization.Role;
 record Payable(InvoiceView invoice, boolean payable, @Nullable BigDecimal shortfall) {
 
     static Payable of(InvoiceView invoice, List<Membership> memberships, Ledger ledger) {
-        OrganizationId organization = new OrganizationId(invoice.organizationId());
+        OrganizationId organization = invoice.organizationId();
         boolean admin = memberships.stream()
                 .anyMatch(m -> m.organization().equals(organization) && m.has(Role.ADMIN));
         if (!admin || invoice.topUp() || !"ISSUED".equals(invoice.status())) {
