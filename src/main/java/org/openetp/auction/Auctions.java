@@ -334,11 +334,13 @@ public class Auctions {
 
     /** The signed text of a bid; a step bid has none, since its price is only known once it is applied. */
     private static String canonical(StoredAuction row, UUID organization, BidCommand command) {
-        if (command.steps() != null) {
-            throw new InvalidInputException("steps", "auction.steps.signed");
-        }
-        String what = command.price() != null ? "price " + command.price().toPlainString() + " " + row.currency()
-                : command.accept() ? "accept" : command.stay() ? "stay" : "pass";
+        String what = switch (command) {
+            case BidCommand.Steps steps -> throw new InvalidInputException("steps", "auction.steps.signed");
+            case BidCommand.Price p -> "price " + p.price().toPlainString() + " " + row.currency();
+            case BidCommand.Accept accept -> "accept";
+            case BidCommand.Stay stay -> "stay";
+            case BidCommand.Pass pass -> "pass";
+        };
         return "OpenETP live auction bid\nprocedure " + row.procedure() + "\nlot " + row.lot() + "\nparticipant "
                 + organization + "\n" + what + "\n";
     }
