@@ -363,7 +363,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public List<LiveEvent> events(LotId lotId, long afterSeq) {
         StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        return LiveEvents.of(row, engineOf(row), store.log(lotId.value(), afterSeq));
+        return LiveEvents.of(engineOf(row), store.log(lotId.value(), afterSeq));
     }
 
     /**
@@ -373,7 +373,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public List<LiveEvent> log(@Nullable CurrentUser user, LotId lotId) {
         StoredAuction row = visible(user, lotId);
-        return LiveEvents.of(row, engineOf(row), store.log(row.lot(), 0));
+        return LiveEvents.of(engineOf(row), store.log(row.lot(), 0));
     }
 
     /** Checks that the caller may watch the lot's auction (as for {@link #view}); returns the current log position. */
@@ -676,11 +676,5 @@ public class Auctions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> labels(Auction auction) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        auction.participants().forEach(p -> labels.put(p.id(), p.label()));
-        return labels;
     }
 }

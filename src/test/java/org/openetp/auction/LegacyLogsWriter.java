@@ -48,7 +48,7 @@ class LegacyLogsWriter {
                     .map(s -> s.rank() + " " + s.participant().label() + " " + s.price().toPlainString()).toList());
             file.put("winner", run.auction.winner().map(s -> s.participant().label()).orElse(null));
             file.put("winningPrice", run.auction.winningPrice().map(p -> p.toPlainString()).orElse(null));
-            file.put("live", LiveEvents.of(null, run.auction, entries));
+            file.put("live", LiveEvents.of(run.auction, entries));
             Files.writeString(dir.resolve(run.name + ".json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file) + "\n");
         }

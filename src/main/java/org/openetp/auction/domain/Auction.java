@@ -251,6 +251,23 @@ public final class Auction {
         return to.compareTo(from) < 0 ? Optional.empty() : Optional.of(new PriceRange(from, to));
     }
 
+    /** Each participant's id and the label watchers see instead (SPEC §6: bidders are anonymous to each other). */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        participants.values().forEach(p -> labels.put(p.id(), p.label()));
+        return labels;
+    }
+
+    /**
+     * A log entry as watchers may see it now: by labels, and a sealed-bid auction's bids withheld until it ends (an
+     * extension is public: it is only the new end).
+     */
+    public WatchedEvent watched(AuctionEvent event) {
+        boolean hidden = rules.kind() == AuctionKind.SEALED_BID && state.status() != AuctionStatus.ENDED
+                && !(event instanceof AuctionEvent.Extended);
+        return hidden ? new WatchedEvent.Withheld(event.at()) : event.redacted(labels());
+    }
+
     /** The participants, by number. */
     public List<Participant> participants() {
         return List.copyOf(participants.values());
