@@ -1,25 +1,18 @@
 package org.openetp.auction;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -28,14 +21,10 @@ import org.openetp.auction.domain.AuctionEvent;
 import org.openetp.auction.domain.AuctionKind;
 import org.openetp.auction.domain.AuctionRefusedException;
 import org.openetp.auction.domain.AuctionRules;
-import org.openetp.auction.domain.AuctionState;
-import org.openetp.auction.domain.AuctionStatus;
 import org.openetp.auction.domain.BidCommand;
 import org.openetp.auction.domain.InitialOffer;
 import org.openetp.auction.domain.Outcome;
 import org.openetp.auction.domain.Participant;
-import org.openetp.auction.domain.PriceRange;
-import org.openetp.auction.domain.Standing;
 import org.openetp.auction.live.Wakeups;
 import org.openetp.auction.persistence.AuctionStore;
 import org.openetp.auction.persistence.AuctionStore.LogEntry;
@@ -65,10 +54,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -83,7 +69,6 @@ public class Auctions {
 
     static final String GENESIS = "0".repeat(64);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final TypeReference<List<InitialOffer>> OFFERS = new TypeReference<>() { };
 
     private final AuctionStore store;
     private final Procurement procurement;
@@ -101,20 +86,12 @@ public class Auctions {
      * few, so that one batch collects while another commits; each holds one pooled connection).
      */
     private final BidBatches batches = new BidBatches(64, 4, this::placeBatch);
-    /**
-     * The engine of each recently busy lot as of its row's log head, so that a bid need not read and parse the
-     * snapshot and restore the engine each time (most of a bid's CPU). An entry counts only while the row's
-     * {@code head_hash} is still its own: the seq alone is not enough, since a batch rolled back on this node and one
-     * committed on another can reach the same seq with different events. Entries come from rows read under the lock
-     * (committed) or from this node's commits, put only after the commit, so a rolled-back batch never leaves an
-     * engine ahead of the database. Auction and row are immutable, so an entry may be shared.
-     */
-    private final Cache<UUID, Locked> engines = Caffeine.newBuilder().maximumSize(5_000)
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final AuctionEngines engines;
+    private final AuctionReads reads;
 
     Auctions(AuctionStore store, Procurement procurement, Organizations organizations, Signatures signatures,
             ApplicationEventPublisher events, TransactionTemplate transactions, Wakeups wakeups, Clock clock,
-            AuctionProtocol auctionProtocol) {
+            AuctionProtocol auctionProtocol, AuctionEngines engines, AuctionReads reads) {
         this.store = store;
         this.procurement = procurement;
         this.organizations = organizations;
@@ -124,6 +101,8 @@ public class Auctions {
         this.wakeups = wakeups;
         this.clock = clock;
         this.auctionProtocol = auctionProtocol;
+        this.engines = engines;
+        this.reads = reads;
         this.ownTransaction = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -180,7 +159,7 @@ public class Auctions {
         int changed = 0;
         for (UUID lot : store.due(clock.instant(), 500)) {
             Boolean did = transactions.execute(status -> {
-                Locked locked = lock(lot).orElseThrow();
+                AuctionEngines.Locked locked = engines.lock(lot).orElseThrow();
                 StoredAuction row = locked.row();
                 Outcome outcome = locked.auction().advance(clock.instant());
                 if (outcome.events().isEmpty()) {
@@ -246,12 +225,12 @@ public class Auctions {
     private void placeTogether(Map<UUID, List<BidBatches.Waiting>> byLot) {
         List<Runnable> answers = new ArrayList<>();
         ownTransaction.executeWithoutResult(status -> {
-            Map<UUID, Locked> locked = lockAll(byLot.keySet());
+            Map<UUID, AuctionEngines.Locked> locked = engines.lockAll(byLot.keySet());
             Map<UserId, List<Membership>> memberships = organizations.membershipsOf(byLot.values().stream()
                     .flatMap(List::stream).map(w -> w.bid().user().id()).collect(Collectors.toSet()));
             List<Change> changes = new ArrayList<>();
             byLot.forEach((lot, bids) -> {
-                Locked lotLocked = locked.get(lot);
+                AuctionEngines.Locked lotLocked = locked.get(lot);
                 if (lotLocked == null) {
                     bids.forEach(w -> answers.add(() -> w.fail(new NotFoundException("Auction"))));
                     return;
@@ -268,7 +247,7 @@ public class Auctions {
     }
 
     /** One lot's bids of a batch, in order; adds each caller's answer, returns the lot's change (null if none). */
-    private @Nullable Change placeOnLot(Locked locked, List<BidBatches.Waiting> bids,
+    private @Nullable Change placeOnLot(AuctionEngines.Locked locked, List<BidBatches.Waiting> bids,
             Map<UserId, List<Membership>> memberships, List<Runnable> answers) {
         StoredAuction row = locked.row();
         Auction auction = locked.auction();
@@ -277,7 +256,7 @@ public class Auctions {
         for (BidBatches.Waiting waiting : bids) {
             BidBatches.Bid bid = waiting.bid();
             try {
-                UUID organization = participantOrganization(supplierOrganizations(
+                UUID organization = reads.participantOrganization(AuctionReads.supplierOrganizations(
                         memberships.getOrDefault(bid.user().id(), List.of()), bid.named()), auction)
                         .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
                 VerifiedSignature signed = null;
@@ -298,7 +277,7 @@ public class Auctions {
                 seq += outcome.events().size(); // record() numbers the events in this same order
                 events.addAll(outcome.events());
                 auction = outcome.auction();
-                BidAcknowledged answer = new BidAcknowledged(seq, view(before, auction, Optional.of(organization)));
+                BidAcknowledged answer = new BidAcknowledged(seq, reads.view(before, auction, Optional.of(organization)));
                 answers.add(() -> waiting.answer(answer));
             } catch (ForbiddenException | InvalidInputException | RuleViolationException refusal) {
                 // The caller's own refusal; the engine and the transaction are as the bids before left them.
@@ -312,7 +291,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public String canonicalBid(CurrentUser user, LotId lotId, LiveBid command) {
         StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        UUID organization = participantOrganization(user, restore(row), command.organizationId())
+        UUID organization = reads.participantOrganization(user, engines.restore(row), command.organizationId())
                 .orElseThrow(() -> new ForbiddenException("auction.notParticipant"));
         return canonical(row, organization, command.toEngine());
     }
@@ -334,86 +313,53 @@ public class Auctions {
 
     /** The signed text of a bid; a step bid has none, since its price is only known once it is applied. */
     private static String canonical(StoredAuction row, UUID organization, BidCommand command) {
-        if (command.steps() != null) {
-            throw new InvalidInputException("steps", "auction.steps.signed");
-        }
-        String what = command.price() != null ? "price " + command.price().toPlainString() + " " + row.currency()
-                : command.accept() ? "accept" : command.stay() ? "stay" : "pass";
+        String what = switch (command) {
+            case BidCommand.Steps steps -> throw new InvalidInputException("steps", "auction.steps.signed");
+            case BidCommand.Price p -> "price " + p.price().toPlainString() + " " + row.currency();
+            case BidCommand.Accept accept -> "accept";
+            case BidCommand.Stay stay -> "stay";
+            case BidCommand.Pass pass -> "pass";
+        };
         return "OpenETP live auction bid\nprocedure " + row.procedure() + "\nlot " + row.lot() + "\nparticipant "
                 + organization + "\n" + what + "\n";
     }
 
-    // ---------------------------------------------------------------- what watchers see
+    // ---------------------------------------------------------------- what watchers see (AuctionReads)
 
-    /**
-     * The auction as the caller may see it: anyone who may see the procedure sees the anonymous ranking ("Participant
-     * 3"); a participant also sees its own rank and the prices it may bid now. Offers stay sealed until the start.
-     */
+    /** The auction as the caller may see it: the anonymous ranking, and to a participant its rank and valid prices. */
     @Transactional(readOnly = true)
     public AuctionView view(@Nullable CurrentUser user, LotId lotId) {
-        StoredAuction row = visible(user, lotId);
-        Auction auction = engineOf(row);
-        Optional<UUID> me = user == null ? Optional.empty() : participantOrganization(user, auction, null);
-        return view(row, auction, me);
+        return reads.view(user, lotId);
     }
 
     /** The log entries after {@code afterSeq} as watchers may see them (for the SSE stream). */
     @Transactional(readOnly = true)
     public List<LiveEvent> events(LotId lotId, long afterSeq) {
-        StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        return LiveEvents.of(row, engineOf(row), store.log(lotId.value(), afterSeq));
+        return reads.events(lotId, afterSeq);
     }
 
-    /**
-     * The whole log as watchers see it (what the stream sent, from the first entry), for anyone who may see the
-     * auction: bidders by label, a running sealed-bid auction's bids without prices.
-     */
+    /** The whole log as watchers see it, for anyone who may see the auction. */
     @Transactional(readOnly = true)
     public List<LiveEvent> log(@Nullable CurrentUser user, LotId lotId) {
-        StoredAuction row = visible(user, lotId);
-        return LiveEvents.of(row, engineOf(row), store.log(row.lot(), 0));
+        return reads.log(user, lotId);
     }
 
     /** Checks that the caller may watch the lot's auction (as for {@link #view}); returns the current log position. */
     @Transactional(readOnly = true)
     public long watch(@Nullable CurrentUser user, LotId lotId) {
-        return visible(user, lotId).seq();
+        return reads.watch(user, lotId);
     }
 
-    /**
-     * Replays the log through the engine and checks its chain (SPEC §6): the answer says whether every entry's hash
-     * holds and whether the replay gives the same ranking and winner as the live run.
-     */
+    /** Replays the log through the engine and checks its hash chain (SPEC §6). */
     @Transactional(readOnly = true)
     public ReplayReport replay(@Nullable CurrentUser user, LotId lotId) {
-        StoredAuction row = visible(user, lotId);
-        List<LogEntry> log = store.log(row.lot(), 0);
-        Long firstBad = null;
-        String previous = GENESIS;
-        List<AuctionEvent> replayed = new ArrayList<>();
-        for (LogEntry entry : log) {
-            if (!entry.prevHash().equals(previous) || !entry.hash().equals(hash(previous, entry.seq(), entry.payload()))) {
-                firstBad = firstBad == null ? entry.seq() : firstBad;
-            }
-            previous = entry.hash();
-            replayed.add(JSON.readValue(entry.payload(), AuctionEvent.class));
-        }
-        Auction live = restore(row);
-        Auction again = Auction.replay(rules(row), offers(row), replayed);
-        boolean same = again.status() == live.status() && again.ranking().equals(live.ranking())
-                && again.winner().equals(live.winner());
-        return new ReplayReport(firstBad == null && previous.equals(row.headHash()), firstBad, log.size(),
-                row.headHash(), same, rankingOf(again), again.winner().map(s -> s.participant().label()).orElse(null));
+        return reads.replay(user, lotId);
     }
 
     /** The auction protocol (HTML), once the auction has ended; public like the procedure. */
     @Transactional(readOnly = true)
     public String protocol(@Nullable CurrentUser user, LotId lotId) {
-        StoredAuction row = visible(user, lotId);
-        if (row.protocol() == null) {
-            throw new NotFoundException("Protocol");
-        }
-        return row.protocol();
+        return reads.protocol(user, lotId);
     }
 
     // ---------------------------------------------------------------- internals
@@ -463,7 +409,7 @@ public class Auctions {
             AuctionEvent.Ended end = ended;
             AuctionEvent.Extended extension = end == null ? extended : null; // an ended auction is not extended
             after.add(() -> {
-                keepAfterCommit(now, auction);
+                engines.keepAfterCommit(now, auction);
                 if (start) {
                     events.publishEvent(new AuctionStarted(row.procedure(), new LotId(row.lot()),
                             auction.participants().size(), clock.instant()));
@@ -498,62 +444,6 @@ public class Auctions {
                 seq, row.headHash(), row.protocol());
     }
 
-    /** The lot's row, locked until the end of the transaction, and its engine: the one kept here if still current. */
-    private Optional<Locked> lock(UUID lot) {
-        return Optional.ofNullable(lockAll(Set.of(lot)).get(lot));
-    }
-
-    /**
-     * The lots' rows, locked until the end of the transaction (in lot order, by one statement), and their engines: the
-     * ones kept here where still current, the others restored from the rows. Unknown lots are absent.
-     */
-    private Map<UUID, Locked> lockAll(Set<UUID> lots) {
-        Map<UUID, AuctionStore.Head> heads = store.lockHeads(lots);
-        Map<UUID, Locked> locked = new HashMap<>();
-        List<UUID> stale = new ArrayList<>();
-        for (UUID lot : lots) {
-            AuctionStore.Head head = heads.get(lot);
-            Locked kept = engines.getIfPresent(lot);
-            if (head == null) {
-                engines.invalidate(lot);
-            } else if (kept != null && head.seq() == kept.row().seq() && head.headHash().equals(kept.row().headHash())
-                    && head.status() == kept.row().status()) {
-                locked.put(lot, kept);
-            } else {
-                stale.add(lot);
-            }
-        }
-        if (!stale.isEmpty()) {
-            for (StoredAuction row : store.findAll(stale)) {
-                Locked read = new Locked(row, restore(row));
-                engines.put(row.lot(), read); // read under the lock, so committed: it may be kept at once
-                locked.put(row.lot(), read);
-            }
-        }
-        return locked;
-    }
-
-    /** Keeps the engine a transaction of this node produced, once (and only if) that transaction commits. */
-    private void keepAfterCommit(StoredAuction row, Auction auction) {
-        engines.invalidate(row.lot());
-        if (auction.status() == AuctionStatus.ENDED) {
-            return; // the end also writes the protocol; an ended auction takes no more bids worth a kept engine
-        }
-        Locked locked = new Locked(row, auction);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    engines.put(row.lot(), locked);
-                }
-            });
-        }
-    }
-
-    /** A lot's row and its engine, as of the row's log head. */
-    private record Locked(StoredAuction row, Auction auction) {
-    }
-
     private void finish(StoredAuction row, Auction auction, AuctionEvent.Ended ended, long seq, String head) {
         List<AuctionResult.Placing> placings = auction.ranking().stream()
                 .map(s -> new AuctionResult.Placing(UUID.fromString(s.participant().id()), s.rank(), s.price()))
@@ -567,96 +457,6 @@ public class Auctions {
         events.publishEvent(new AuctionEnded(row.procedure(), new LotId(row.lot()),
                 auction.winner().map(s -> s.participant().label()).orElse(null), ended.winningPrice(), seq, head,
                 ended.at()));
-    }
-
-    private AuctionView view(StoredAuction row, Auction auction, Optional<UUID> me) {
-        Instant now = clock.instant();
-        boolean sealed = auction.status() == AuctionStatus.SCHEDULED;
-        List<AuctionView.Place> ranking = sealed ? List.of() : rankingOf(auction);
-        Optional<Standing> mine = me.flatMap(id -> auction.ranking().stream()
-                .filter(s -> s.participant().id().equals(id.toString())).findFirst());
-        Optional<PriceRange> range = me.flatMap(id -> auction.validRange(id.toString(), now));
-        BigDecimal best = auction.ranking().isEmpty() || sealed ? null : auction.ranking().getFirst().price();
-        return new AuctionView(new LotId(row.lot()), row.procedure(), row.kind().name(),
-                auction.status().name(), now, auction.rules().start(), auction.endsAt(),
-                sealed ? null : auction.currentPrice(), best, row.currency(), auction.rules().startPrice(),
-                auction.rules().minStep(), auction.rules().maxStep(), mine.map(Standing::rank).orElse(null),
-                me.flatMap(id -> auction.participant(id.toString())).map(Participant::label).orElse(null),
-                mine.map(Standing::price).orElse(null), range.map(PriceRange::from).orElse(null),
-                range.map(PriceRange::to).orElse(null), range.map(r -> oneStep(r, best)).orElse(null), ranking,
-                auction.winner().map(s -> s.participant().label()).orElse(null),
-                signatures.required(row.signatureRequired()), row.seq(),
-                row.protocol() != null);
-    }
-
-    /** Of a valid range, the end nearer the best price: the smallest improvement, one minimum step away. */
-    private static BigDecimal oneStep(PriceRange range, @Nullable BigDecimal best) {
-        if (best == null) {
-            return range.to();
-        }
-        return best.subtract(range.from()).abs().compareTo(best.subtract(range.to()).abs()) <= 0
-                ? range.from() : range.to();
-    }
-
-    private static List<AuctionView.Place> rankingOf(Auction auction) {
-        return auction.ranking().stream()
-                .map(s -> new AuctionView.Place(s.rank(), s.participant().label(), s.price(), s.at()))
-                .toList();
-    }
-
-    /** The lot's auction if the caller may see its procedure (a closed procedure's auction is as private). */
-    private StoredAuction visible(@Nullable CurrentUser user, LotId lotId) {
-        StoredAuction row = store.find(lotId.value()).orElseThrow(() -> new NotFoundException("Auction"));
-        procurement.view(user, row.procedure()); // 404 for whoever may not see the procedure
-        return row;
-    }
-
-    /** The organization the user bids for: a supplier membership that is a participant (or the one named). */
-    private Optional<UUID> participantOrganization(CurrentUser user, Auction auction, @Nullable UUID named) {
-        return participantOrganization(supplierOrganizations(user, named), auction);
-    }
-
-    /** The user's supplier organizations (only the named one, if one is named). */
-    private List<UUID> supplierOrganizations(CurrentUser user, @Nullable UUID named) {
-        return supplierOrganizations(organizations.membershipsOf(user.id()), named);
-    }
-
-    private static List<UUID> supplierOrganizations(List<Membership> memberships, @Nullable UUID named) {
-        return memberships.stream()
-                .filter(m -> m.has(Role.SUPPLIER))
-                .map(Membership::organization).map(OrganizationId::value)
-                .filter(id -> named == null || named.equals(id))
-                .toList();
-    }
-
-    /** Of the caller's supplier organizations, the one that is a participant (the first, if several are). */
-    private static Optional<UUID> participantOrganization(List<UUID> organizations, Auction auction) {
-        return organizations.stream()
-                .filter(id -> auction.participant(id.toString()).isPresent())
-                .min(Comparator.naturalOrder());
-    }
-
-    /**
-     * The engine as of a row read for a page, a stream or a view: the one kept for the lot if it is at that very log
-     * head (a busy lot is read far more often than it changes, and parsing its snapshot is the costly part), else
-     * restored from the row. Not kept from here: only rows read under the lock, and this node's commits, are.
-     */
-    private Auction engineOf(StoredAuction row) {
-        Locked kept = engines.getIfPresent(row.lot());
-        return kept != null && kept.row().seq() == row.seq() && kept.row().headHash().equals(row.headHash())
-                && kept.row().status() == row.status() ? kept.auction() : restore(row);
-    }
-
-    private Auction restore(StoredAuction row) {
-        return Auction.restore(rules(row), JSON.readValue(row.state(), AuctionState.class));
-    }
-
-    private static AuctionRules rules(StoredAuction row) {
-        return JSON.readValue(row.rules(), AuctionRules.class);
-    }
-
-    private static List<InitialOffer> offers(StoredAuction row) {
-        return JSON.readValue(row.offers(), OFFERS);
     }
 
     private static AuctionKind kindOf(ProcedureView procedure) {
@@ -674,11 +474,5 @@ public class Auctions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> labels(Auction auction) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        auction.participants().forEach(p -> labels.put(p.id(), p.label()));
-        return labels;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,40 @@ public sealed interface AuctionEvent {
 
     /** When the event took effect. */
     Instant at();
+
+    /**
+     * The event as watchers see it, each participant id replaced by its label from {@code labels} (an id missing
+     * there shows as "?", never as itself). Whether a sealed-bid entry may be shown at all is the auction's call:
+     * {@link Auction#watched}.
+     */
+    default WatchedEvent redacted(Map<String, String> labels) {
+        return switch (this) {
+            case Started e -> new WatchedEvent.Started(e.at(), e.offers().stream()
+                    .map(o -> new WatchedEvent.Offer(label(labels, o.participant().id()), o.price(), o.at())).toList(),
+                    e.endsAt(), e.currentPrice());
+            case BidPlaced e -> new WatchedEvent.BidPlaced(e.at(), label(labels, e.participantId()), e.price());
+            case SealedBidPlaced e ->
+                    new WatchedEvent.SealedBidPlaced(e.at(), label(labels, e.participantId()), e.price());
+            case Extended e -> new WatchedEvent.Extended(e.at(), e.endsAt());
+            case PriceTicked e -> new WatchedEvent.PriceTicked(e.at(), e.price());
+            case Accepted e -> new WatchedEvent.Accepted(e.at(), label(labels, e.participantId()), e.price());
+            case RoundStarted e -> new WatchedEvent.RoundStarted(e.at(), e.round(), e.price());
+            case Stayed e -> new WatchedEvent.Stayed(e.at(), label(labels, e.participantId()), e.round(), e.price());
+            case DroppedOut e -> new WatchedEvent.DroppedOut(e.at(), label(labels, e.participantId()), e.round());
+            case TurnStarted e ->
+                    new WatchedEvent.TurnStarted(e.at(), label(labels, e.participantId()), e.round(), e.until());
+            case TurnPassed e ->
+                    new WatchedEvent.TurnPassed(e.at(), label(labels, e.participantId()), e.round(), e.timedOut());
+            case Ended e -> new WatchedEvent.Ended(e.at(),
+                    e.winnerId() == null ? null : label(labels, e.winnerId()), e.winningPrice(),
+                    e.ranking().stream().map(s -> new WatchedEvent.Place(s.rank(),
+                            label(labels, s.participant().id()), s.price(), s.at(), s.adjustedPrice())).toList());
+        };
+    }
+
+    private static String label(Map<String, String> labels, String participantId) {
+        return labels.getOrDefault(participantId, "?");
+    }
 
     /**
      * The auction started: the initial offers are revealed as the opening ranking (empty for SEALED_BID, whose

@@ -12,6 +12,17 @@ public enum AuctionKind {
         return this != FORWARD && this != DUTCH;
     }
 
+    /** This kind's rules: the one place a kind is bound to its class. */
+    KindRules play() {
+        return switch (this) {
+            case REVERSE, FORWARD -> PriceRules.RULES;
+            case DUTCH, REVERSE_DUTCH -> DutchRules.RULES;
+            case JAPANESE -> JapaneseRules.RULES;
+            case SEALED_BID -> SealedBidRules.RULES;
+            case MULTI_ROUND -> MultiRoundRules.RULES;
+        };
+    }
+
     /** Whether a clock sets the price and bidders only accept it (the two Dutch kinds). */
     boolean clock() {
         return this == DUTCH || this == REVERSE_DUTCH;

@@ -108,8 +108,6 @@ class PriceAuctionTests {
         assertThat(refusal(() -> log.bid(1, "970.001", minutes(1))).code()).isEqualTo("auction.price.scale");
         assertThat(refusal(() -> log.bid(1, "-5", minutes(1))).code()).isEqualTo("auction.price.positive");
         assertThat(refusal(() -> log.bid(1, BidCommand.acceptPrice(), minutes(1))).code()).isEqualTo("auction.command");
-        assertThat(refusal(() -> log.bid(1, new BidCommand(money("970"), true, false, false, null, null), minutes(1))).code())
-                .isEqualTo("auction.command");
         assertThat(refusal(() -> log.auction.bid("stranger", BidCommand.price(money("970")), minutes(1))).code())
                 .isEqualTo("auction.notParticipant");
     }

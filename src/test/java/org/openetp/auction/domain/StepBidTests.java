@@ -131,16 +131,6 @@ class StepBidTests {
                 .isEqualTo("auction.closed");
     }
 
-    @Test
-    void aStepBidWithAnotherCommandIsMalformed() {
-        Log log = reverse();
-
-        assertThat(refusal(() -> log.bid(1, new BidCommand(money("970.00"), false, false, false, 1, null),
-                minutes(1))).code()).isEqualTo("auction.command");
-        assertThat(refusal(() -> log.bid(1, new BidCommand(null, true, false, false, 1, null), minutes(1))).code())
-                .isEqualTo("auction.command");
-    }
-
     @ParameterizedTest
     @EnumSource(value = AuctionKind.class, names = {"DUTCH", "REVERSE_DUTCH", "JAPANESE", "SEALED_BID", "MULTI_ROUND"})
     void theOtherKindsRefuseStepBids(AuctionKind kind) {
