@@ -232,9 +232,36 @@ public class Ledger {
         OrganizationId org = request.organization();
         String cur = request.currency();
         BigDecimal x = request.amount();
+        List<Change> changes = new ArrayList<>();
+        List<Entry> entries = move(kind, request, changes);
+
+        // Read after the balance rows are locked, so one organization's statement times follow its posting order.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        String actor = actor();
+        store.ensureAccounts(entries.stream().map(Entry::account).toList());
+        store.insertPosting(id, request, actor, now, entries);
+        // Published in organization id order: the journal locks each organization's stream head at commit, and two
+        // opposite forfeits must take those locks in the same order.
+        changes.sort(Comparator.comparing(c -> c.organization().value()));
+        for (Change change : changes) {
+            store.insertMovement(change.organization(), cur, id, now, change.available(), change.blocked(),
+                    change.after());
+            OrganizationId other = change.organization().equals(org) ? request.counterparty() : org;
+            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, Money.of(x, cur),
+                    request.idempotencyKey(), request.memo(), change.available(), change.blocked(), actor, now));
+        }
+        return new PostingView(id, kind.name(), request.idempotencyKey(), now, request.memo(),
+                entries.stream().map(e -> new EntryView(e.account().code(), e.amount())).toList());
+    }
+
+    /** The balance changes of a posting (added to {@code changes}) and the double entries that record them. */
+    private List<Entry> move(PostingKind kind, LedgerStore.Request request, List<Change> changes) {
+        OrganizationId org = request.organization();
+        String cur = request.currency();
+        BigDecimal x = request.amount();
         BigDecimal none = BigDecimal.ZERO.setScale(2);
         List<Entry> entries;
-        List<Change> changes = new ArrayList<>();
         switch (kind) {
             case TOP_UP -> {
                 changes.add(new Change(org, x, none, store.add(org, cur, x, none)));
@@ -271,24 +298,7 @@ public class Ledger {
             default -> throw new IllegalStateException(kind.name());
         }
 
-        // Read after the balance rows are locked, so one organization's statement times follow its posting order.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
-        String actor = actor();
-        store.ensureAccounts(entries.stream().map(Entry::account).toList());
-        store.insertPosting(id, request, actor, now, entries);
-        // Published in organization id order: the journal locks each organization's stream head at commit, and two
-        // opposite forfeits must take those locks in the same order.
-        changes.sort(Comparator.comparing(c -> c.organization().value()));
-        for (Change change : changes) {
-            store.insertMovement(change.organization(), cur, id, now, change.available(), change.blocked(),
-                    change.after());
-            OrganizationId other = change.organization().equals(org) ? request.counterparty() : org;
-            events.publishEvent(new PostingRecorded(id, kind.name(), change.organization(), other, Money.of(x, cur),
-                    request.idempotencyKey(), request.memo(), change.available(), change.blocked(), actor, now));
-        }
-        return new PostingView(id, kind.name(), request.idempotencyKey(), now, request.memo(),
-                entries.stream().map(e -> new EntryView(e.account().code(), e.amount())).toList());
+        return entries;
     }
 
     /**
