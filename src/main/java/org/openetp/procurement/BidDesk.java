@@ -104,7 +104,11 @@ class BidDesk {
                 f.bidSubmitted(procedure, lot, bidId, supplier, command);
             }
         } else {
-            bid.replace(box, sha256, user.id().value(), now);
+            if (bid.needsReconfirmation()) {
+                bid.reconfirm(box, sha256, user.id().value(), now);
+            } else {
+                bid.replace(box, sha256, user.id().value(), now);
+            }
             bids.update(bid);
         }
         for (ProcedureFeature f : on) {

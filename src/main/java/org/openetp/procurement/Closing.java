@@ -40,11 +40,11 @@ class Closing {
                     bids.liveBids(procedure.id()));
             if (features.of(procedure).stream().noneMatch(ProcedureFeature::writesOwnProtocols)) {
                 String evaluation = protocolDocuments.evaluation(procedure, all);
-                bids.insertProtocol(procedure.id(), Protocols.EVALUATION, evaluation, Procurement.sha256(evaluation),
+                bids.insertProtocol(procedure.id(), ProtocolKind.EVALUATION, evaluation, Procurement.sha256(evaluation),
                         now);
             }
             String protocol = protocolDocuments.award(procedure, all);
-            bids.insertProtocol(procedure.id(), "AWARD", protocol, Procurement.sha256(protocol), now);
+            bids.insertProtocol(procedure.id(), ProtocolKind.AWARD, protocol, Procurement.sha256(protocol), now);
         }
     }
 }

@@ -214,8 +214,8 @@ public class Negotiations {
         }
         String html = stageProtocols.negotiations(procedure, participants, offers, rows, now);
         String sha256 = Procurement.sha256(html);
-        bids.insertProtocol(procedure.id(), "NEGOTIATIONS", html, sha256, now);
-        events.publishEvent(new StageProtocolPublished(procedure.id(), "NEGOTIATIONS", sha256, user.id().value(),
+        bids.insertProtocol(procedure.id(), ProtocolKind.NEGOTIATIONS, html, sha256, now);
+        events.publishEvent(new StageProtocolPublished(procedure.id(), ProtocolKind.NEGOTIATIONS.name(), sha256, user.id().value(),
                 now));
     }
 

@@ -74,7 +74,7 @@ class Openings {
         }
         if (on.stream().noneMatch(ProcedureFeature::writesOwnProtocols)) {
             String protocol = protocolDocuments.opening(procedure, views.numbered(procedure, live, live));
-            bids.insertProtocol(procedure.id(), "OPENING", protocol, Procurement.sha256(protocol), now);
+            bids.insertProtocol(procedure.id(), ProtocolKind.OPENING, protocol, Procurement.sha256(protocol), now);
         }
         return true;
     }

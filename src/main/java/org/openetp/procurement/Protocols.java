@@ -32,9 +32,6 @@ import org.thymeleaf.context.Context;
 @Component
 class Protocols {
 
-    /** The kind of the evaluation protocol; the buyer's side alone reads it (see TenderAccess). */
-    static final String EVALUATION = "EVALUATION";
-
     private final ITemplateEngine templates;
     private final Organizations organizations;
     private final ProcedureRepository procedures;

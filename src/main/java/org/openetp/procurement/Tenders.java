@@ -236,7 +236,7 @@ public class Tenders {
                 return tenders.applications(id, s).stream().map(StoredApplication::organization).toList();
             }
         }
-        if (org.openetp.procurement.tenders.Envelopes.PROTOCOL.equals(stage)) {
+        if (ProtocolKind.PRICE_OPENING.name().equals(stage)) {
             return bids.liveBids(id).stream().map(org.openetp.procurement.domain.Bid::organization).distinct()
                     .toList(); // every bidder
         }

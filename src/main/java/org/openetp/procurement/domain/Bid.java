@@ -77,11 +77,30 @@ public final class Bid {
     }
 
     /**
-     * The bidder replaces the sealed content before the deadline. It is also how a bidder reconfirms its bid after
-     * an amendment of the documentation: the new submission clears the flag.
+     * The bidder replaces the sealed content of a current bid before the deadline. A bid an amendment of the
+     * documentation has put in doubt is reconfirmed instead ({@link #reconfirm}), so that the two moves stay apart.
      */
     public void replace(SealedBox newSeal, String newSha256, UUID by, Instant at) {
         requireSubmitted();
+        if (needsReconfirmation) {
+            throw new IllegalStateException("A bid awaiting reconfirmation is reconfirmed, not replaced");
+        }
+        resubmit(newSeal, newSha256, by, at);
+    }
+
+    /**
+     * After an amendment of the documentation the bidder submits its bid again, which
+     * clears the flag; told as a new submission, as a replacement is.
+     */
+    public void reconfirm(SealedBox newSeal, String newSha256, UUID by, Instant at) {
+        requireSubmitted();
+        if (!needsReconfirmation) {
+            throw new IllegalStateException("Only a bid an amendment put in doubt is reconfirmed");
+        }
+        resubmit(newSeal, newSha256, by, at);
+    }
+
+    private void resubmit(SealedBox newSeal, String newSha256, UUID by, Instant at) {
         seal = newSeal;
         sha256 = newSha256;
         submittedBy = by;

@@ -16,6 +16,7 @@ import org.openetp.procurement.BidStatus;
 import org.openetp.procurement.LotId;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.Protocol;
+import org.openetp.procurement.ProtocolKind;
 import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.ContractAnswer;
 import org.openetp.procurement.sealing.SealedBox;
@@ -141,6 +142,11 @@ public class BidRepository {
                 .collect(Collectors.groupingBy(Row::bid, Collectors.toMap(Row::criterion, Row::average)));
     }
 
+    public void insertProtocol(ProcedureId procedure, ProtocolKind kind, String content, String sha256, Instant at) {
+        insertProtocol(procedure, kind.name(), content, sha256, at);
+    }
+
+    /** A protocol whose kind is not a {@link ProtocolKind}: a stage's or a re-bidding round's. */
     public void insertProtocol(ProcedureId procedure, String kind, String content, String sha256, Instant at) {
         jdbc.sql("""
                 INSERT INTO protocol (id, procedure_id, kind, created_at, content, sha256)

@@ -41,9 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BidSecurityDesk {
 
-    public static final String DEPOSIT = "DEPOSIT";
-    public static final String GUARANTEE = "BANK_GUARANTEE";
-
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -74,16 +71,19 @@ public class BidSecurityDesk {
             throw new InvalidInputException("security.form", "bid.security.required");
         }
         String currency = procedure.currency();
-        switch (given.form()) {
+        SecurityForm form = SecurityForm.named(given.form())
+                .orElseThrow(() -> new InvalidInputException("security.form", "bid.security.form"));
+        switch (form) {
             case DEPOSIT -> {
                 ledger.block(supplier, amount, currency, "bid-security:" + bid + ":block",
                         "Bid security: procedure " + procedure.id() + ", lot " + lot.number());
                 jdbc.sql("""
-                        UPDATE bid SET security_form = 'DEPOSIT', security_amount = :amount, security_status = 'BLOCKED'
+                        UPDATE bid SET security_form = :form, security_amount = :amount, security_status = :status
                         WHERE id = :bid
-                        """).param("amount", amount).param("bid", bid.value()).update();
+                        """).param("form", form.name()).param("amount", amount)
+                        .param("status", SecurityStatus.BLOCKED.name()).param("bid", bid.value()).update();
             }
-            case GUARANTEE -> {
+            case BANK_GUARANTEE -> {
                 List<FieldError> errors = new ArrayList<>();
                 if (given.bank() == null || given.bank().isBlank() || given.bank().length() > 300) {
                     errors.add(new FieldError("security.bank", "field.required"));
@@ -102,24 +102,24 @@ public class BidSecurityDesk {
                     throw new InvalidInputException(errors);
                 }
                 jdbc.sql("""
-                        UPDATE bid SET security_form = 'BANK_GUARANTEE', security_amount = :amount,
-                            security_status = 'PENDING', guarantee_bank = :bank, guarantee_number = :number,
+                        UPDATE bid SET security_form = :form, security_amount = :amount,
+                            security_status = :status, guarantee_bank = :bank, guarantee_number = :number,
                             guarantee_valid_until = :until
                         WHERE id = :bid
-                        """).param("amount", given.amount()).param("bank", given.bank().strip())
+                        """).param("form", form.name()).param("status", SecurityStatus.PENDING.name())
+                        .param("amount", given.amount()).param("bank", given.bank().strip())
                         .param("number", given.number().strip()).param("until", Date.valueOf(given.validUntil()))
                         .param("bid", bid.value()).update();
             }
-            default -> throw new InvalidInputException("security.form", "bid.security.form");
         }
     }
 
     /** Gives a deposit back (withdrawn bid, loser, failed lot, cancelled procedure); nothing for a guarantee. */
     public void release(BidId bid) {
-        find(bid).filter(s -> DEPOSIT.equals(s.form()) && "BLOCKED".equals(s.status())).ifPresent(s -> {
+        find(bid).filter(BidSecurityDesk::heldDeposit).ifPresent(s -> {
             ledger.release(new OrganizationId(s.organizationId()), s.amount(), s.currency(),
                     "bid-security:" + bid + ":release", "Bid security returned");
-            jdbc.sql("UPDATE bid SET security_status = 'RELEASED' WHERE id = :bid").param("bid", bid.value()).update();
+            setStatus(bid, SecurityStatus.RELEASED);
         });
     }
 
@@ -129,14 +129,23 @@ public class BidSecurityDesk {
      */
     public void forfeit(BidId bid, OrganizationId buyer) {
         find(bid).ifPresent(s -> {
-            if (DEPOSIT.equals(s.form()) && "BLOCKED".equals(s.status())) {
+            if (heldDeposit(s)) {
                 ledger.forfeit(new OrganizationId(s.organizationId()), buyer, s.amount(), s.currency(),
                         "bid-security:" + bid + ":forfeit", "Bid security forfeited: the contract was refused");
-            } else if (!(GUARANTEE.equals(s.form()) && "ACCEPTED".equals(s.status()))) {
+            } else if (!(s.form() == SecurityForm.BANK_GUARANTEE && s.status() == SecurityStatus.ACCEPTED)) {
                 return;
             }
-            jdbc.sql("UPDATE bid SET security_status = 'FORFEITED' WHERE id = :bid").param("bid", bid.value()).update();
+            setStatus(bid, SecurityStatus.FORFEITED);
         });
+    }
+
+    private static boolean heldDeposit(SecurityView s) {
+        return s.form() == SecurityForm.DEPOSIT && s.status() == SecurityStatus.BLOCKED;
+    }
+
+    private void setStatus(BidId bid, SecurityStatus status) {
+        jdbc.sql("UPDATE bid SET security_status = :status WHERE id = :bid")
+                .param("status", status.name()).param("bid", bid.value()).update();
     }
 
     /** After the award of a lot: every live bid's deposit but the winner's goes back. */
@@ -162,11 +171,14 @@ public class BidSecurityDesk {
 
     /** A bid whose guarantee the operator has not accepted cannot be admitted. */
     public void requireAdmissible(BidId bid) {
-        find(bid).filter(s -> GUARANTEE.equals(s.form()) && !"ACCEPTED".equals(s.status()))
+        find(bid).filter(s -> s.form() == SecurityForm.BANK_GUARANTEE && s.status() != SecurityStatus.ACCEPTED)
                 .ifPresent(s -> {
                     throw new RuleViolationException("bid.security.guaranteeNotAccepted");
                 });
     }
+
+    // The queries below name 'PENDING' and 'BLOCKED' (SecurityStatus) as SQL literals, not parameters, so that the
+    // planner can use the partial index bid_guarantee_pending.
 
     /** The operator's queue: guarantees waiting for a check, oldest first. */
     public List<SecurityView> pendingGuarantees() {
@@ -199,9 +211,9 @@ public class BidSecurityDesk {
     /** The operator accepts or rejects a bank guarantee once, with a reason for a rejection; journaled. */
     @Transactional
     public SecurityView checkGuarantee(CurrentUser operator, BidId bid, boolean accepted, @Nullable String reason) {
-        SecurityView security = find(bid).filter(s -> GUARANTEE.equals(s.form()))
+        SecurityView security = find(bid).filter(s -> s.form() == SecurityForm.BANK_GUARANTEE)
                 .orElseThrow(() -> new NotFoundException("Guarantee"));
-        if (!"PENDING".equals(security.status())) {
+        if (security.status() != SecurityStatus.PENDING) {
             throw new RuleViolationException("bid.security.checkedAlready");
         }
         if (!accepted && (reason == null || reason.isBlank())) {
@@ -210,7 +222,7 @@ public class BidSecurityDesk {
         int checked = jdbc.sql("""
                 UPDATE bid SET security_status = :status, guarantee_checked_reason = :reason
                 WHERE id = :bid AND security_status = 'PENDING'
-                """).param("status", accepted ? "ACCEPTED" : "REJECTED")
+                """).param("status", (accepted ? SecurityStatus.ACCEPTED : SecurityStatus.REJECTED).name())
                 .param("reason", reason == null ? null : reason.strip()).param("bid", bid.value()).update();
         if (checked == 0) {
             throw new RuleViolationException("bid.security.checkedAlready"); // another operator was quicker
@@ -250,8 +262,8 @@ public class BidSecurityDesk {
     private static SecurityView view(java.sql.ResultSet rs) throws java.sql.SQLException {
         Date until = rs.getDate("guarantee_valid_until");
         return new SecurityView(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
-                rs.getString("security_form"), rs.getBigDecimal("security_amount"), rs.getString("currency"),
-                rs.getString("security_status"), rs.getString("guarantee_bank"), rs.getString("guarantee_number"),
+                SecurityForm.valueOf(rs.getString("security_form")), rs.getBigDecimal("security_amount"),
+                rs.getString("currency"), SecurityStatus.valueOf(rs.getString("security_status")), rs.getString("guarantee_bank"), rs.getString("guarantee_number"),
                 until == null ? null : until.toLocalDate(), rs.getString("guarantee_checked_reason"));
     }
 }

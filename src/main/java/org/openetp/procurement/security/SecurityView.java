@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The security a bid provided: its form, amount and status, and the guarantee's details when it is one. */
-public record SecurityView(UUID bidId, UUID organizationId, String form, BigDecimal amount, String currency,
-        String status, @Nullable String bank, @Nullable String number, @Nullable LocalDate validUntil,
+public record SecurityView(UUID bidId, UUID organizationId, SecurityForm form, BigDecimal amount, String currency,
+        SecurityStatus status, @Nullable String bank, @Nullable String number, @Nullable LocalDate validUntil,
         @Nullable String reason) {
 }

@@ -16,6 +16,7 @@ import org.openetp.procurement.LotId;
 import org.openetp.procurement.PriceEnvelopesOpened;
 import org.openetp.procurement.ProcedureId;
 import org.openetp.procurement.ProcedureStatus;
+import org.openetp.procurement.ProtocolKind;
 import org.openetp.procurement.StageProtocolPublished;
 import org.openetp.procurement.domain.Bid;
 import org.openetp.procurement.domain.BidContent;
@@ -39,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Envelopes {
-
-    /** The protocol of the price opening. */
-    public static final String PROTOCOL = "PRICE_OPENING";
 
     private final LotStageAccess access;
     private final EnvelopeRepository envelopes;
@@ -131,10 +129,10 @@ public class Envelopes {
         envelopes.recordOpening(id, now, user.id().value());
         String protocol = protocols.priceOpening(procedure, live, prices, now);
         String sha256 = LotStageAccess.sha256(protocol);
-        bids.insertProtocol(id, PROTOCOL, protocol, sha256, now);
+        bids.insertProtocol(id, ProtocolKind.PRICE_OPENING, protocol, sha256, now);
         events.publishEvent(new PriceEnvelopesOpened(id, prices.size(), live.size() - prices.size(), sha256,
                 user.id().value(), now));
-        events.publishEvent(new StageProtocolPublished(id, PROTOCOL, sha256, user.id().value(), now));
+        events.publishEvent(new StageProtocolPublished(id, ProtocolKind.PRICE_OPENING.name(), sha256, user.id().value(), now));
         return state(user, id);
     }
 

@@ -1,5 +1,6 @@
 package org.openetp.procurement.tenders;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,10 +10,11 @@ import org.openetp.organization.Membership;
 import org.openetp.organization.OrganizationId;
 import org.openetp.organization.Organizations;
 import org.openetp.procurement.ProcedureKind;
+import org.openetp.procurement.ProtocolKind;
 import org.openetp.procurement.domain.Procedure;
-import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.domain.TenderRules.ApplicationStatus;
 import org.openetp.procurement.domain.TenderRules.Stage;
+import org.openetp.procurement.domain.TenderRules;
 import org.openetp.procurement.persistence.BidRepository;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,8 @@ import org.springframework.stereotype.Component;
 public class TenderAccess {
 
     /** Protocols whose content (every bid's price) competitors of negotiations must never read. */
-    private static final Set<String> BUYER_ONLY_IN_NEGOTIATIONS = Set.of("OPENING", "AWARD", "EVALUATION");
-
-    /** The committee's working record: scores of every bid per criterion, for the buyer's side only. */
-    private static final String EVALUATION = "EVALUATION";
+    private static final Set<ProtocolKind> BUYER_ONLY_IN_NEGOTIATIONS =
+            EnumSet.of(ProtocolKind.OPENING, ProtocolKind.AWARD, ProtocolKind.EVALUATION);
 
     private final TenderRepository tenders;
     private final BidRepository bids;
@@ -85,9 +85,10 @@ public class TenderAccess {
      * evaluation protocol, the committee's scores of every bid, is the buyer's side's in every kind.
      */
     public boolean protocolVisible(ProcedureKind kind, String protocolKind, boolean buyerSide) {
-        if (EVALUATION.equals(protocolKind)) {
+        ProtocolKind known = ProtocolKind.of(protocolKind).orElse(null);
+        if (known == ProtocolKind.EVALUATION) {
             return buyerSide;
         }
-        return buyerSide || !kind.negotiations() || !BUYER_ONLY_IN_NEGOTIATIONS.contains(protocolKind);
+        return buyerSide || !kind.negotiations() || known == null || !BUYER_ONLY_IN_NEGOTIATIONS.contains(known);
     }
 }

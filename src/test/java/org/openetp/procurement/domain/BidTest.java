@@ -41,17 +41,38 @@ class BidTest {
     }
 
     @Test
-    void replacingReconfirmsTheBidWithTheNewContent() {
+    void reconfirmingSubmitsTheBidAgainWithTheNewContent() {
         Bid bid = at(BidStatus.SUBMITTED, true);
         UUID colleague = UUID.randomUUID();
 
-        bid.replace(box(), "bb", colleague, NOW.plusSeconds(60));
+        bid.reconfirm(box(), "bb", colleague, NOW.plusSeconds(60));
 
         assertThat(bid.needsReconfirmation()).isFalse();
         assertThat(bid.sha256()).isEqualTo("bb");
         assertThat(bid.submittedBy()).isEqualTo(colleague);
         assertThat(bid.submittedAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(bid.pullEvents()).singleElement().isInstanceOf(BidSubmitted.class);
+    }
+
+    @Test
+    void replacingTakesTheNewContentOfACurrentBid() {
+        Bid bid = at(BidStatus.SUBMITTED, false);
+
+        bid.replace(box(), "bb", USER, NOW.plusSeconds(60));
+
+        assertThat(bid.sha256()).isEqualTo("bb");
+        assertThat(bid.pullEvents()).singleElement().isInstanceOf(BidSubmitted.class);
+    }
+
+    @Test
+    void replaceAndReconfirmEachRefuseTheOthersBid() {
+        assertThatThrownBy(() -> at(BidStatus.SUBMITTED, true).replace(box(), "bb", USER, NOW))
+                .as("a bid in doubt is reconfirmed").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> at(BidStatus.SUBMITTED, false).reconfirm(box(), "bb", USER, NOW))
+                .as("a current bid is replaced").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> at(BidStatus.ADMITTED, true).reconfirm(box(), "bb", USER, NOW))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("bid.notAccepting"));
     }
 
     @Test
