@@ -108,7 +108,11 @@ class OrganizationRegisterPageTests extends ApiTest {
 
     /** Latin letters only: a word no stemmer changes and no other test's organization carries. */
     private static String tag() {
-        return "zr" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // Each hex digit of a random id as one of 16 letters: a UUID may hold fewer than six of the letters a-f.
+        StringBuilder tag = new StringBuilder("zr");
+        UUID.randomUUID().toString().replace("-", "").chars().limit(8)
+                .forEach(c -> tag.append((char) ('a' + Character.digit(c, 16))));
+        return tag.append('x').toString(); // ends in x: no English suffix a stemmer takes off
     }
 
     private static String enc(String text) {
